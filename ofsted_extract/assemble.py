@@ -1,0 +1,68 @@
+"""From a processed Doc to the record: one pass over the components' spans."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+from spacy.tokens import Doc
+
+from .attribution import build_people
+from .components import bylines, dates
+from .components.layout import in_boilerplate, title_span
+from .inspections import build_inspections
+from .record import Evidence, Record
+
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'\u201c\u201d\u2018\u2019()\[\]]+", re.I)
+
+
+def links(doc: Doc) -> list[str]:
+    """Web addresses in the text outside page furniture, in order, once each."""
+    out: list[str] = []
+    for m in _URL.finditer(doc.text):
+        url = m.group(0).rstrip(".,;:!?")
+        if "@" in url or in_boilerplate(doc, m.start()) and "ofsted" not in url.lower():
+            continue
+        if url not in out:
+            out.append(url)
+    return out
+
+
+def assemble(doc: Doc, source: str, original: str, warnings: list[str]) -> Record:
+    """Build the record of one document from its processed Doc.
+
+    ``original`` is the user's text; ``doc.text`` is a same-length copy with
+    line ends and control characters made safe, so evidence offsets hold for
+    both and evidence words are re-read from ``original`` at the end.
+    """
+    published = dates.article_date(doc)
+    title = title_span(doc)
+    authors = bylines.authors(doc)
+    inspections = build_inspections(doc, published, warnings)
+    people, report_quotes = build_people(doc, authors, inspections, warnings)
+    record = Record(
+        source=source,
+        title=title.text.strip().strip("\"“”'‘’").strip() if title is not None else None,
+        authors=authors,
+        published=published,
+        inspections=inspections,
+        people=people,
+        report_quotes=report_quotes,
+        links=links(doc),
+        warnings=list(dict.fromkeys(warnings)),
+    )
+    if original != doc.text:
+        _reread_evidence(record, original)
+    return record
+
+
+def _reread_evidence(model: BaseModel, original: str) -> None:
+    """Point every Evidence's words back at the user's own text."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, Evidence):
+                item.text = original[item.start : item.end]
+            elif isinstance(item, BaseModel):
+                _reread_evidence(item, original)

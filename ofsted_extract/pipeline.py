@@ -1,0 +1,54 @@
+"""Building the spaCy pipeline: a blank English tokenizer plus the project's rules.
+
+The default needs no trained model and no download. A user may name an
+installed trained pipeline instead (``--model en_core_web_sm``): our rule
+components are added to it, and its own sentence boundaries are kept.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+#: Our components in the order they run; each writes its own ``doc.spans`` keys.
+RULE_PIPES: tuple[str, ...] = (
+    "ofsted_dates",
+    "ofsted_grades",
+    "ofsted_bodies",
+    "ofsted_people",
+    "ofsted_quotes",
+    "ofsted_bylines",
+)
+
+
+@functools.cache
+def build_pipeline(model: str | None = None) -> Language:
+    """The pipeline for ``model`` (None: ``spacy.blank("en")``), built once per process."""
+    import spacy
+
+    from . import components  # noqa: F401  (registers the factories)
+
+    if model:
+        try:
+            nlp = spacy.load(model, exclude=["lemmatizer"])
+        except OSError as exc:
+            raise ValueError(
+                f"spaCy pipeline {model!r} is not installed; leave out --model to use "
+                "the built-in rules, which need no download"
+            ) from exc
+        first = nlp.pipe_names[0] if nlp.pipe_names else None
+        nlp.add_pipe("ofsted_layout", before=first) if first else nlp.add_pipe("ofsted_layout")
+        if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
+            nlp.add_pipe("sentencizer", after="ofsted_layout")
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("ofsted_layout")
+        nlp.add_pipe("sentencizer")
+    # Articles are short; the cap on input size lives in reading.py.
+    nlp.max_length = 2_000_000
+    for name in RULE_PIPES:
+        nlp.add_pipe(name)
+    return nlp

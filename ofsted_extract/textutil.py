@@ -1,0 +1,76 @@
+"""Small text helpers shared by the components and the assembler."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .record import Evidence
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def analysis_text(text: str) -> str:
+    """A same-length copy of ``text`` that the rules can read safely.
+
+    Windows and old-Mac line ends become ``\\n`` and control characters become
+    spaces *without changing any offset*, so evidence spans found in the copy
+    point at the same characters of the user's text.
+    """
+    text = text.replace("\r\n", " \n").replace("\r", "\n")
+    return _CONTROL.sub(" ", text)
+
+
+def evidence(text: str, start: int, end: int) -> Evidence:
+    """Evidence for ``text[start:end]``, trimmed of surrounding white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Evidence(start=start, end=end, text=text[start:end])
+
+
+_PARA_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each block of text separated by blank lines."""
+    pos = 0
+    for m in _PARA_BREAK.finditer(text):
+        if text[pos : m.start()].strip():
+            yield pos, m.start()
+        pos = m.end()
+    if text[pos:].strip():
+        yield pos, len(text)
+
+
+def lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank line, without its newline."""
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            yield pos, end
+        pos = end + 1
+
+
+def fold_quotes(text: str) -> str:
+    """Curly quotes and apostrophes to straight ones (same length)."""
+    return text.translate(_QUOTE_TABLE)
+
+
+_QUOTE_TABLE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+    }
+)
