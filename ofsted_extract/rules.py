@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +16,14 @@ _SOURCE_MODELS = Path(__file__).resolve().parent.parent / "models"
 
 
 def models_dir() -> Path:
-    """The folder holding the rule files, installed or in the checkout."""
-    try:
-        root = resources.files("ofsted_extract.models")
-        path = Path(str(root))
-        if path.is_dir():
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
+    """The folder holding the rule files, installed or in the checkout.
+
+    An installed wheel carries them as ``ofsted_extract/models``; an editable
+    install or a bare checkout reads the top-level ``models/`` folder.
+    """
+    installed = Path(__file__).resolve().parent / "models"
+    if (installed / "layout.json").is_file():
+        return installed
     return _SOURCE_MODELS
 
 
