@@ -12,6 +12,7 @@ from .components import bylines, dates
 from .components.layout import in_boilerplate, title_span
 from .inspections import build_inspections
 from .record import Evidence, Record
+from .textutil import doc_text
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'\u201c\u201d\u2018\u2019()\[\]]+", re.I)
 
@@ -19,7 +20,7 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'\u201c\u201d\u2018\u2019()\[\]
 def links(doc: Doc) -> list[str]:
     """Web addresses in the text outside page furniture, in order, once each."""
     out: list[str] = []
-    for m in _URL.finditer(doc.text):
+    for m in _URL.finditer(doc_text(doc)):
         url = m.group(0).rstrip(".,;:!?")
         if "@" in url or in_boilerplate(doc, m.start()) and "ofsted" not in url.lower():
             continue
@@ -51,7 +52,7 @@ def assemble(doc: Doc, source: str, original: str, warnings: list[str]) -> Recor
         links=links(doc),
         warnings=list(dict.fromkeys(warnings)),
     )
-    if original != doc.text:
+    if original != doc_text(doc):
         _reread_evidence(record, original)
     return record
 

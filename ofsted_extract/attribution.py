@@ -1,14 +1,256 @@
-"""Assembling people, their quotes and the report's quotes from a doc's spans."""
+"""Assembling people, their quotes and the report's quotes from a doc's spans.
+
+The components mark what each sentence says: person mentions with the role
+given beside them (``doc.spans["people"]``), quoted passages with a cue for
+their speaker (``doc.spans["quotes"]``) and organisation names
+(``doc.spans["people_orgs"]``). This step reads the document once more as a
+whole:
+
+- mentions of one person are linked ("Ben Evans", later "Mr Evans", "Cllr
+  Evans", "Councillor B. Evans"): same surname, compatible first names and
+  honorifics. The person's name is the fullest form, the role and
+  organisation the first ones given;
+- "he said" / "she added" goes to the latest person mentioned before it (out
+  of quotes) whose honorific or earlier pronouns do not say otherwise;
+- a quote with no attribution of its own continues the speaker of the quote
+  before it (same paragraph, or the paragraph just before);
+- "the council's", "the college's", "its" and acronyms ("the ICB") become the
+  organisation the article named, falling back on the inspections' subjects;
+- authors are never people, and a person is listed only with a role or a quote.
+
+A quote whose speaker cannot be told is left out, with a warning: a wrong
+speaker is worse than none.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
 from spacy.tokens import Doc
 
+from . import rules
+from .components.people import Mention
 from .record import Inspection, Person, Quote
+from .textutil import doc_text, evidence
+
+
+@dataclass
+class _Person:
+    mentions: list[Mention] = field(default_factory=list)
+    gender: str | None = None
+    quotes: list[Quote] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return _key(self.mentions[0].name.split()[-1])
+
+    def given(self) -> list[str]:
+        best: list[str] = []
+        for m in self.mentions:
+            words = m.name.split()[:-1]
+            if _fullness(words) > _fullness(best):
+                best = words
+        return best
+
+
+def _key(word: str) -> str:
+    return word.lower().replace("’", "'").strip(".")
+
+
+def _fullness(words: list[str]) -> float:
+    return sum(0.5 if w.endswith(".") else 1.0 for w in words)
+
+
+def _compatible(a: list[str], b: list[str]) -> bool:
+    """Whether two lists of given names can be the same person ("M." and "Marian")."""
+    if not a or not b:
+        return True
+    x, y = _key(a[0]), _key(b[0])
+    if x == y:
+        return True
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return False
+
+
+def _norm_name(name: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", name.lower().replace("’", "'")))
+
+
+class _Orgs:
+    """Organisation names in the article, to resolve "the council's", "its" and acronyms."""
+
+    def __init__(self, doc: Doc, inspections: list[Inspection]) -> None:
+        owner_heads: dict[str, list[str]] = rules.load("people")["owner_heads"]
+        self.owner_heads = owner_heads
+        self.found: list[tuple[int, str]] = []
+        self.acronyms: dict[str, str] = {}
+        for span in doc.spans.get("people_orgs", []):
+            data: dict[str, Any] | None = span._.ofsted_org
+            if not data:
+                continue
+            self.found.append((int(data["start"]), str(data["name"])))
+            if data.get("acronym"):
+                self.acronyms[str(data["acronym"]).lower()] = str(data["name"])
+        self.found.sort()
+        self.starts = [s for s, _ in self.found]
+        self.subjects = [i.subject for i in inspections if i.subject]
+
+    def _matches(self, name: str, heads: list[str]) -> bool:
+        low = name.lower()
+        return any(low.endswith(h) or f"{h} " in f"{low} " for h in heads)
+
+    def resolve(self, ref: str, pos: int) -> str | None:
+        """The organisation a reference written at ``pos`` stands for."""
+        if ref in self.acronyms:
+            return self.acronyms[ref]
+        k = bisect_right(self.starts, pos) - 1
+        if ref == "its":
+            if k >= 0 and pos - self.found[k][0] < 600:
+                return self.found[k][1]
+            return None
+        heads = self.owner_heads.get(ref, [ref])
+        for i in range(k, -1, -1):
+            if self._matches(self.found[i][1], heads):
+                return self.found[i][1]
+        for i in range(k + 1, len(self.found)):
+            if self._matches(self.found[i][1], heads):
+                return self.found[i][1]
+        for subject in self.subjects:
+            if subject and self._matches(subject, heads):
+                return subject
+        if len(self.subjects) == 1 and ref in ("council", "authority", "local authority"):
+            return self.subjects[0]
+        return None
+
+    def expand(self, org: str) -> str:
+        """An acronym written as the organisation ("at the ICB") in its full form."""
+        return self.acronyms.get(org.lower().removeprefix("the ").strip(), org)
 
 
 def build_people(
     doc: Doc, authors: list[str], inspections: list[Inspection], warnings: list[str]
 ) -> tuple[list[Person], list[Quote]]:
     """The named people (not the authors) with roles and quotes, and the report quotes."""
-    return [], []
+    text = doc_text(doc)
+    genders: dict[str, str] = rules.load("people")["honorific_gender"]
+    author_keys = {_norm_name(a) for a in authors}
+    byline_ranges = sorted((s.start_char, s.end_char) for s in doc.spans.get("bylines", []))
+    byline_starts = [s for s, _ in byline_ranges]
+
+    def in_byline(pos: int) -> bool:
+        i = bisect_right(byline_starts, pos) - 1
+        return i >= 0 and byline_ranges[i][0] <= pos < byline_ranges[i][1]
+
+    quotes = [dict(s._.ofsted_quote) for s in doc.spans.get("quotes", []) if s._.ofsted_quote]
+    quotes.sort(key=lambda q: int(q["open"]))
+    quote_ranges = [(int(q["open"]), int(q["close"] if q["close"] is not None else q["segments"][-1][1])) for q in quotes]
+    quote_starts = [a for a, _ in quote_ranges]
+
+    def in_quote(pos: int) -> bool:
+        i = bisect_right(quote_starts, pos) - 1
+        return i >= 0 and quote_ranges[i][0] < pos < quote_ranges[i][1]
+
+    mentions = [Mention.from_dict(dict(s._.ofsted_person)) for s in doc.spans.get("people", []) if s._.ofsted_person]
+    mentions.sort(key=lambda m: m.start)
+    people: list[_Person] = []
+    person_of: dict[int, _Person] = {}  # mention start -> person
+    for m in mentions:
+        if in_byline(m.start) or _norm_name(m.name) in author_keys:
+            continue
+        words = m.name.split()
+        surname = _key(words[-1])
+        if any(surname == _norm_name(a).split()[-1] and _compatible(words[:-1], a.split()[:-1]) for a in authors if a.split()):
+            continue
+        gender = genders.get(m.honorific or "")
+        best = None
+        for p in reversed(people):
+            if p.surname != surname or not _compatible(words[:-1], p.given()):
+                continue
+            if gender and p.gender and gender != p.gender:
+                continue
+            best = p
+            break
+        if best is None:
+            best = _Person()
+            people.append(best)
+        best.mentions.append(m)
+        best.gender = best.gender or gender
+        person_of[m.start] = best
+
+    # mentions outside quotes, in order: the candidates for "he" and "she"
+    visible = [m for m in mentions if m.start in person_of and not in_quote(m.start)]
+    visible_starts = [m.start for m in visible]
+
+    def pronoun_person(pos: int, word: str) -> _Person | None:
+        want = "m" if word.lower() == "he" else "f"
+        k = bisect_right(visible_starts, pos) - 1
+        while k >= 0 and pos - visible[k].start < 2500:
+            person = person_of[visible[k].start]
+            if person.gender in (None, want):
+                person.gender = want
+                return person
+            k -= 1
+        return None
+
+    by_start: dict[int, _Person] = {m.start: p for m in mentions for p in [person_of.get(m.start)] if p}
+    report_quotes: list[Quote] = []
+    speakers: list[_Person | str | None] = []
+    for q in quotes:
+        cue = q["cue"]
+        kind = cue["kind"]
+        speaker: _Person | str | None = None
+        if kind == "person":
+            speaker = by_start.get(int(cue["start"]))
+        elif kind == "report":
+            speaker = "report"
+        elif kind == "pronoun":
+            speaker = pronoun_person(int(cue["start"]), str(cue["word"]))
+        elif kind == "previous" and 0 <= int(cue["previous"]) < len(speakers):
+            speaker = speakers[int(cue["previous"])]
+        speakers.append(speaker)
+        if int(q["words"]) < 4 or q["label"]:
+            continue
+        segs = q["segments"]
+        quote = Quote(text=str(q["text"]), evidence=evidence(text, int(segs[0][0]), int(segs[-1][1])))
+        if not quote.evidence.text:
+            continue
+        if speaker == "report":
+            report_quotes.append(quote)
+        elif isinstance(speaker, _Person):
+            speaker.quotes.append(quote)
+        else:
+            words = quote.text.split()
+            short = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+            warnings.append(f"quote left out, speaker unclear: “{short}”")
+
+    orgs = _Orgs(doc, inspections)
+    out: list[Person] = []
+    for p in people:
+        role = next((m for m in p.mentions if m.role), None)
+        if role is None and not p.quotes:
+            continue
+        name_words = max((m.name.split() for m in p.mentions), key=lambda w: (_fullness(w[:-1]) + 1, len(w)))
+        first = p.mentions[0]
+        org = None
+        for m in p.mentions:
+            if m.org:
+                org = orgs.expand(m.org)
+            elif m.org_ref:
+                org = orgs.resolve(m.org_ref, m.start)
+            if org or m.role:
+                break
+        out.append(
+            Person(
+                name=" ".join(name_words),
+                honorific=next((m.honorific for m in p.mentions if m.honorific), None),
+                role=role.role if role else None,
+                organisation=org,
+                quotes=p.quotes,
+                evidence=evidence(text, first.start, first.end),
+            )
+        )
+    return out, report_quotes

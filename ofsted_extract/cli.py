@@ -2,20 +2,30 @@
 
 Only data goes to stdout, so ``ofsted-extract extract a.txt | jq`` always
 works; progress, warnings and errors go to stderr. Exit status: 0 when every
-document was read, 1 when some failed, 2 for a usage error.
+document was read, 1 when some failed (or the output could not be written), 2
+for a usage error, 130 after Ctrl-C (143 after SIGTERM), 141 when the reader of
+stdout went away (``| head -1``), as for any Unix tool killed by SIGPIPE.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO, Annotated
+from types import FrameType
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     add_completion=False,
@@ -24,7 +34,22 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+#: Kept here rather than imported from writers.py, so ``--help`` does not load pydantic.
+FORMATS = ("json", "jsonl", "csv", "table")
 _EXT_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+
+
+class _Interrupted(BaseException):
+    """Ctrl-C or SIGTERM arrived.
+
+    A BaseException, like KeyboardInterrupt, so it passes through the
+    per-document ``except Exception`` of the extractor and unwinds to the code
+    that removes the half-written output file.
+    """
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
 
 
 def _version(value: bool) -> None:
@@ -43,11 +68,29 @@ def _root(
     """Turn articles about Ofsted inspections into evidence-backed records."""
 
 
-def _err(message: str) -> None:
-    from rich.console import Console
-    from rich.markup import escape
+def _stderr() -> Console:
+    """The one console for messages and progress.
 
-    Console(stderr=True, highlight=False, soft_wrap=True).print(escape(message))
+    No markup, emoji or highlighting: file names and error texts are shown as
+    written, so ``[red]notes.txt`` or ``:school:.txt`` stay what they are.
+    """
+    from rich.console import Console
+
+    return Console(stderr=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
+
+
+def _printable(text: str) -> str:
+    """A file name fit for a one-line message: newlines and controls escaped."""
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
+    )
+
+
+def _fail(console: Console, message: str, code: int) -> typer.Exit:
+    console.print(message)
+    return typer.Exit(code)
 
 
 def _pick_format(fmt: str | None, output: Path | None, many: bool) -> str:
@@ -60,17 +103,42 @@ def _pick_format(fmt: str | None, output: Path | None, many: bool) -> str:
     return "jsonl" if many else "json"
 
 
-def _open_output(output: Path) -> tuple[IO[str], str]:
-    directory = output.parent if str(output.parent) else Path(".")
-    if not directory.is_dir():
-        _err(f"error: cannot write {output}: folder {directory} does not exist")
-        raise typer.Exit(2)
+@contextmanager
+def _signals_unwind() -> Iterator[None]:
+    """Turn SIGTERM and SIGINT into :class:`_Interrupted` in this process.
+
+    SIGTERM would otherwise kill the process on the spot and leave the
+    temporary output file behind; unwinding runs the clean-up instead. Worker
+    processes forked meanwhile inherit the handler and simply die by the
+    signal, instead of each printing a KeyboardInterrupt traceback.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    parent = os.getpid()
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        if os.getpid() != parent:
+            # A forked worker inherited this handler: die the default way,
+            # quietly, and let the parent clean up (no traceback per worker).
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise _Interrupted(128 + signum)
+
+    previous: dict[signal.Signals, Callable[[int, FrameType | None], object] | int] = {}
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        current = signal.getsignal(sig)
+        if current is None or current == signal.SIG_IGN:
+            continue  # e.g. SIGINT in a background job: the user asked for it to be ignored
+        previous[sig] = current
+        signal.signal(sig, stop)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=directory)
-    except OSError as exc:
-        _err(f"error: cannot write {output}: {exc.strerror}")
-        raise typer.Exit(2) from None
-    return os.fdopen(fd, "w", encoding="utf-8", newline=""), tmp
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 @app.command()
@@ -90,11 +158,19 @@ def extract(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write here instead of stdout; the file appears only when complete.",
+        ),
     ] = None,
     glob: Annotated[
         list[str] | None,
-        typer.Option("--glob", "-g", help="File pattern inside folders (repeatable). Default: *.txt, *.md."),
+        typer.Option(
+            "--glob",
+            "-g",
+            help="File pattern inside folders, any case (repeatable). Default: *.txt, *.md.",
+        ),
     ] = None,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="Worker processes; 0 means every core.", min=0)
@@ -108,29 +184,94 @@ def extract(
     """Extract one record per document."""
     from .reading import DEFAULT_GLOBS, expand_paths
 
-    if fmt is not None and fmt not in ("json", "jsonl", "csv", "table"):
-        _err(f"error: unknown format {fmt!r}; choose json, jsonl, csv or table")
-        raise typer.Exit(2)
+    console = _stderr()
+    fmt = fmt.lower() if fmt else None
+    if fmt is not None and fmt not in FORMATS:
+        raise _fail(console, f"error: unknown format {fmt!r}; choose {', '.join(FORMATS)}", 2)
     if paths.count("-") > 1:
-        _err("error: stdin (-) can be read only once")
-        raise typer.Exit(2)
-    sources = list(expand_paths(paths, tuple(glob) if glob else DEFAULT_GLOBS))
+        raise _fail(console, "error: stdin (-) can be read only once", 2)
+    if output is not None and str(output) == "-":
+        output = None  # "-o -": stdout, as usual
+    if output is not None:
+        if output.is_dir():
+            raise _fail(console, f"error: cannot write {output}: it is a folder", 2)
+        folder = output.parent
+        if not folder.is_dir():
+            raise _fail(console, f"error: cannot write {output}: folder {folder} does not exist", 2)
+    patterns = tuple(glob) if glob else DEFAULT_GLOBS
+    sources = list(expand_paths(paths, patterns))
     if not sources:
-        _err("error: no input files found (folders are searched for " + ", ".join(glob or DEFAULT_GLOBS) + ")")
-        raise typer.Exit(1)
+        raise _fail(
+            console,
+            "error: no input files found (folders are searched for " + ", ".join(patterns) + ")",
+            1,
+        )
     many = len(sources) > 1 or any(p != "-" and os.path.isdir(p) for p in paths)
     chosen = _pick_format(fmt, output, many)
-    if "-" in sources and jobs != 1:
+    if "-" in sources:
         jobs = 1  # stdin belongs to this process
     try:
-        failed = _run(sources, chosen, output, many, jobs, model, quiet)
-    except ValueError as exc:  # e.g. an unknown --model
-        _err(f"error: {exc}")
-        raise typer.Exit(2) from None
-    raise typer.Exit(1 if failed else 0)
+        with _signals_unwind():
+            _check_model(console, model)
+            code = _run(console, sources, chosen, output, many, jobs, model, quiet)
+    except (KeyboardInterrupt, _Interrupted) as exc:
+        console.print("interrupted")
+        code = exc.code if isinstance(exc, _Interrupted) else 130
+    raise typer.Exit(code)
+
+
+def _check_model(console: Console, model: str | None) -> None:
+    """Build the pipeline once here, so a bad ``--model`` is a usage error.
+
+    Worker processes fork from this one and inherit the built pipeline; if
+    they had to find out about a missing model themselves, a process pool
+    would restart them for ever.
+    """
+    from .pipeline import build_pipeline
+
+    try:
+        build_pipeline(model)
+    except ValueError as exc:
+        raise _fail(console, f"error: {exc}", 2) from None
+
+
+def _open_output(output: Path) -> tuple[IO[str], str]:
+    """A temporary file beside ``output``, renamed over it only when complete.
+
+    The temporary file gets the permissions a new file would get (mkstemp's
+    are owner-only) or those of the file it replaces.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
+    try:
+        mode = os.stat(output).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    with suppress(OSError):
+        os.fchmod(fd, mode)
+    return os.fdopen(fd, "w", encoding="utf-8", newline=""), tmp
+
+
+def _data_stdout(fmt: str) -> IO[str]:
+    """stdout, set up for data: JSON and CSV are UTF-8 whatever the locale says.
+
+    A table is for a person: it keeps the terminal's encoding and shows a
+    character the terminal cannot as "?" instead of crashing.
+    """
+    out = sys.stdout
+    reconfigure = getattr(out, "reconfigure", None)
+    if reconfigure is not None:
+        with suppress(Exception):
+            if fmt == "table":
+                reconfigure(errors="replace")
+            elif (getattr(out, "encoding", "") or "").lower().replace("-", "") != "utf8":
+                reconfigure(encoding="utf-8")
+    return out
 
 
 def _run(
+    console: Console,
     sources: list[str],
     fmt: str,
     output: Path | None,
@@ -139,72 +280,70 @@ def _run(
     model: str | None,
     quiet: bool,
 ) -> int:
+    """Write every record; the exit status."""
     from .parallel import run
+    from .reading import READING_WARNINGS
     from .record import ErrorRecord
     from .writers import make_writer
 
     tmp: str | None = None
     if output is not None:
-        out, tmp = _open_output(output)
+        try:
+            out, tmp = _open_output(output)
+        except OSError as exc:
+            raise _fail(
+                console, f"error: cannot write {output}: {exc.strerror or exc}", 2
+            ) from None
     else:
-        out = sys.stdout
+        out = _data_stdout(fmt)
     failed = 0
     progress = None
     try:
         writer = make_writer(fmt, out, single=not many)
-        show = not quiet and len(sources) > 1 and sys.stderr.isatty()
-        if show:
+        if not quiet and len(sources) > 1 and console.is_terminal:
             from rich.progress import Progress
 
-            progress = Progress(transient=True, console=_stderr_console())
+            progress = Progress(transient=True, console=console)
             progress.start()
             task = progress.add_task("extracting", total=len(sources))
         for record in run(sources, jobs=jobs, model=model):
             if isinstance(record, ErrorRecord):
                 failed += 1
-                _err(f"error: {record.source}: {record.error}")
+                console.print(f"error: {_printable(record.source)}: {record.error}")
             elif not quiet:
                 for warning in record.warnings:
-                    if warning.startswith(("decoded", "not valid", "NUL", "text cut", "input larger")):
-                        _err(f"warning: {record.source}: {warning}")
+                    if warning.startswith(READING_WARNINGS):
+                        console.print(f"warning: {_printable(record.source)}: {warning}")
             writer.write(record)
             if progress is not None:
                 progress.advance(task)
         writer.close()
+        out.flush()
         if tmp is not None and output is not None:
+            os.fsync(out.fileno())
             out.close()
             os.replace(tmp, output)
             tmp = None
     except BrokenPipeError:
-        # the reader (e.g. `head -1`) has gone: stop quietly, as Unix tools do
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(141) from None
-    except KeyboardInterrupt:
-        _err("interrupted")
-        raise typer.Exit(130) from None
+        # The reader (e.g. `head -1`) has gone: stop quietly, as Unix tools do.
+        # stdout is pointed at /dev/null so the flush at exit does not complain.
+        with suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 141
+    except OSError as exc:  # a full disk, a vanished folder, a fork that failed
+        where = f"cannot write {output}" if output is not None else "stopped"
+        console.print(f"error: {where}: {exc.strerror or exc}")
+        return 1
     finally:
         if progress is not None:
             progress.stop()
         if tmp is not None:
-            out.close()
-            with _suppress():
+            with suppress(OSError):
+                out.close()
+            with suppress(OSError):
                 os.unlink(tmp)
-    return failed
-
-
-def _stderr_console() -> object:
-    from rich.console import Console
-
-    return Console(stderr=True)
-
-
-class _suppress:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> bool:
-        return True
+    return 1 if failed else 0
 
 
 @app.command()

@@ -1,14 +1,479 @@
-"""Assembling inspections from the grade, area, body and date spans of a doc."""
+"""Assembling inspections from the grade, area, body and visit spans of a doc.
+
+The components say *what* each grade mention is (``ofsted_grades``: this
+inspection's grade, an area's, the one before, a dated one) and *which bodies*
+an article names (``ofsted_bodies``). This module says *whose* each grade is:
+
+1. Each grade mention is attached to a body: the first body named in its
+   sentence, else the nearest body named before it, else the headline's, else
+   the next one named.
+2. A body becomes an inspection when a grade of this inspection attaches to it
+   (or a reported monitoring / focused / ungraded visit or a joint targeted
+   inspection names it). A second body needs more than a passing mention (two
+   sentences naming it): an aside ("neighbouring Kestrel Vale, rated good last
+   year") is not a round-up section.
+3. With several inspections the text is cut into regions, one per body, from
+   the paragraph where each is introduced; a grade belongs to the region it
+   stands in. The headline only fills a field the body text leaves empty, so a
+   headline repeating the body never counts twice.
+
+"Dated" grades ("was rated good in 2018") are settled here, against the
+article's own date: a year before it is the previous grade.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, cast
 
-from .record import Inspection, PartialDate
+from spacy.tokens import Doc, Span
+
+from .components import dates
+from .components.bodies import BodyCluster, bodies_data
+from .components.layout import title_span
+from .record import AreaJudgement, Inspection, Judgement, PartialDate
+from .textutil import evidence, paragraphs
+
+#: Order of each scale, for ``direction``; grades of different scales are not compared.
+_SCALES: tuple[dict[str, int], ...] = (
+    {"inadequate": 1, "requires_improvement": 2, "good": 3, "outstanding": 4},
+    {"inadequate": 1, "adequate": 2, "good": 3, "outstanding": 4},
+    {"inadequate": 1, "satisfactory": 2, "good": 3, "outstanding": 4},
+    {"performs_poorly": 1, "performs_adequately": 2, "performs_well": 3, "performs_excellently": 4},
+    {"systemic_failings": 1, "inconsistent_outcomes": 2, "positive_outcomes": 3},
+)
+_SEND_GRADES = frozenset({"systemic_failings", "inconsistent_outcomes", "positive_outcomes"})
+_NO_NEW_GRADE = ("monitoring_visit", "focused_visit")
+#: Which body kinds suit a remit, best first, when one body has several typed forms.
+_KIND_ORDER: dict[str | None, tuple[str, ...]] = {
+    "send_local_area": ("send", "council"),
+    "joint_targeted": ("jtai", "council"),
+    "childrens_services": ("council",),
+}
+
+
+@dataclass
+class _Mention:
+    span: Span
+    grade: str
+    role: str
+    start: int
+    end: int
+    sent: int
+    in_title: bool
+    explicit: bool
+    year: int | None
+    years_ago: int | None
+    body: str | None = None
+    body_how: str = ""
+
+
+@dataclass
+class _Draft:
+    cluster: BodyCluster
+    anchor: int
+    mentions: list[_Mention] = field(default_factory=list)
+    region: tuple[int, int] = (0, 0)
 
 
 def build_inspections(
     doc: Doc, published: PartialDate | None, warnings: list[str]
 ) -> list[Inspection]:
     """One Inspection per inspected body whose outcome the document reports."""
-    return []
+    return _Builder(doc, published, warnings).build()
+
+
+def direction(overall: str | None, previous: str | None) -> str | None:
+    """improved / declined / unchanged, when both grades sit on one scale."""
+    if overall is None or previous is None:
+        return None
+    for scale in _SCALES:
+        if overall in scale and previous in scale:
+            a, b = scale[overall], scale[previous]
+            return "improved" if a > b else "declined" if a < b else "unchanged"
+    return None
+
+
+class _Builder:
+    def __init__(self, doc: Doc, published: PartialDate | None, warnings: list[str]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.published = published
+        self.pub_year = published.year if published is not None else None
+        self.warnings = warnings
+        title = title_span(doc)
+        self.title = (title.start_char, title.end_char) if title is not None else None
+        bp = sorted((s.start_char, s.end_char) for s in doc.spans.get("boilerplate", []))
+        self.bp_starts = [a for a, _ in bp]
+        self.bp = bp
+        self.sents = [(s.start_char, s.end_char) for s in doc.sents]
+        self.sent_starts = [a for a, _ in self.sents]
+        clusters = doc._.ofsted_bodies
+        self.clusters: dict[str, BodyCluster] = clusters if isinstance(clusters, dict) else {}
+        self.body_data = bodies_data()
+        self.not_subject = [p.lower() for p in self.body_data["not_subject_before"]["phrases"]]
+
+    # ---- helpers -----------------------------------------------------------------
+
+    def boiler(self, a: int, b: int) -> bool:
+        """Whether [a, b) overlaps page furniture (the ranges are sorted and barely overlap)."""
+        i = bisect.bisect_left(self.bp_starts, b)
+        return any(self.bp[j][1] > a for j in range(i - 1, max(-1, i - 4), -1))
+
+    def in_title(self, a: int) -> bool:
+        return self.title is not None and self.title[0] <= a < self.title[1]
+
+    def sent_of(self, a: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, a) - 1)
+
+    # ---- steps -------------------------------------------------------------------
+
+    def build(self) -> list[Inspection]:
+        mentions = self.mentions()
+        bodies = self.body_mentions()
+        first_body: dict[int, str] = {}
+        for a, _b, key, subject_ok in bodies:
+            k = self.sent_of(a)
+            if subject_ok and k not in first_body:
+                first_body[k] = key
+        title_key = None
+        if self.title is not None:
+            for a, _b, key, _ok in bodies:
+                if self.in_title(a):
+                    title_key = key
+                    break
+        body_sents: dict[str, set[int]] = {}
+        for a, _b, key, _ok in bodies:
+            if not self.in_title(a):
+                body_sents.setdefault(key, set()).add(self.sent_of(a))
+        for m in mentions:
+            m.body, m.body_how = self.attach(m, first_body, title_key)
+
+        visits = [
+            v for v in self.doc.spans.get("visits", []) if not self.boiler(v.start_char, v.end_char)
+        ]
+        drafts = self.drafts(mentions, body_sents, title_key, visits)
+        if not drafts:
+            return []
+        self.regions(drafts, bodies)
+        out = []
+        for draft in drafts:
+            inspection = self.inspection(draft, mentions, visits)
+            if inspection is not None:
+                out.append(inspection)
+        return out
+
+    def mentions(self) -> list[_Mention]:
+        out = []
+        for span in self.doc.spans.get("grades", []):
+            a, b = span.start_char, span.end_char
+            if self.boiler(a, b):
+                continue
+            out.append(
+                _Mention(
+                    span=span,
+                    grade=span.label_,
+                    role=str(span._.ofsted_role),
+                    start=a,
+                    end=b,
+                    sent=self.sent_of(a),
+                    in_title=self.in_title(a),
+                    explicit=bool(span._.ofsted_explicit),
+                    year=span._.ofsted_year,
+                    years_ago=span._.ofsted_years_ago,
+                )
+            )
+        return out
+
+    def body_mentions(self) -> list[tuple[int, int, str, bool]]:
+        """(start, end, key, may-be-subject) of every body mention outside page furniture."""
+        out = []
+        low = self.text.lower()
+        for span in self.doc.spans.get("bodies", []):
+            a, b = span.start_char, span.end_char
+            key = span._.ofsted_body
+            if key is None or key not in self.clusters or self.boiler(a, b):
+                continue
+            before = " ".join(low[max(0, a - 20) : a].split())
+            ok = not any(before.endswith(p) for p in self.not_subject)
+            out.append((a, b, str(key), ok))
+        return out
+
+    def attach(self, m: _Mention, first_body: dict[int, str], title_key: str | None) -> tuple[str | None, str]:
+        if m.sent in first_body:
+            return first_body[m.sent], "sentence"
+        for k in range(m.sent - 1, max(-1, m.sent - 60), -1):
+            if k in first_body:
+                return first_body[k], "before"
+        if title_key is not None:
+            return title_key, "title"
+        for k in range(m.sent + 1, min(len(self.sents), m.sent + 8)):
+            if k in first_body:
+                return first_body[k], "after"
+        return None, ""
+
+    def drafts(
+        self,
+        mentions: list[_Mention],
+        body_sents: dict[str, set[int]],
+        title_key: str | None,
+        visits: list[Span],
+    ) -> list[_Draft]:
+        current = ("overall", "kept", "area", "dated")
+        firsts: dict[str, int] = {}
+        for m in mentions:
+            if m.in_title or m.body is None or m.role not in current:
+                continue
+            firsts.setdefault(m.body, m.start)
+        if not firsts:
+            # a reported visit with no new grade, or only the headline carries the grade
+            key = self.visit_body(mentions, visits, body_sents, title_key)
+            if key is not None:
+                firsts[key] = min([m.start for m in mentions if m.body == key] or [0])
+        if not firsts:
+            return []
+        order = sorted(firsts, key=lambda k: firsts[k])
+        main = title_key if title_key in firsts else order[0]
+        keep = [main]
+        for key in order:
+            if key != main and len(body_sents.get(key, ())) >= 2:
+                keep.append(key)
+        keep.sort(key=lambda k: firsts[k])
+        return [_Draft(self.clusters[k], firsts[k]) for k in keep if k in self.clusters]
+
+    def visit_body(
+        self,
+        mentions: list[_Mention],
+        visits: list[Span],
+        body_sents: dict[str, set[int]],
+        title_key: str | None,
+    ) -> str | None:
+        """The body of a reported visit that gave no new grade (monitoring, focused, JTAI)."""
+        reported = [
+            v for v in visits
+            if (v.label_ in ("monitoring_visit", "focused_visit", "ungraded") and v._.ofsted_strong)
+            or v.label_ == "joint_targeted"
+        ]
+        if not reported:
+            return None
+        jtai = any(v.label_ == "joint_targeted" for v in reported)
+        if jtai:
+            for key, cluster in self.clusters.items():
+                if "jtai" in cluster.kinds:
+                    return key
+        if not jtai and not any(m.role in ("previous", "kept", "dated") for m in mentions):
+            return None
+        for m in mentions:
+            if m.body is not None and not m.in_title:
+                return m.body
+        if title_key is not None:
+            return title_key
+        if body_sents:
+            return max(body_sents, key=lambda k: len(body_sents[k]))
+        return None
+
+    def regions(self, drafts: list[_Draft], bodies: list[tuple[int, int, str, bool]]) -> None:
+        """Cut the text into one region per inspection, each from the paragraph introducing it."""
+        n = len(self.text)
+        if len(drafts) == 1:
+            drafts[0].region = (0, n)
+            return
+        paras = [p for p, _ in paragraphs(self.text)]
+        starts = [0]
+        for prev, draft in zip(drafts, drafts[1:], strict=False):
+            first = next(
+                (a for a, _b, key, _ok in bodies
+                 if key == draft.cluster.key and a > prev.anchor and not self.in_title(a)),
+                draft.anchor,
+            )
+            first = min(first, draft.anchor)
+            i = bisect.bisect_right(paras, first) - 1
+            start = paras[i] if i >= 0 else first
+            starts.append(max(start, starts[-1] + 1))
+        starts.append(n)
+        for k, draft in enumerate(drafts):
+            draft.region = (starts[k], starts[k + 1])
+
+    # ---- one inspection ------------------------------------------------------------
+
+    def inspection(self, draft: _Draft, mentions: list[_Mention], visits: list[Span]) -> Inspection | None:
+        a, b = draft.region
+        key = draft.cluster.key
+        other_keys = {k for k in self.clusters if k != key}
+        mine: list[_Mention] = []
+        title_mine: list[_Mention] = []
+        for m in mentions:
+            if m.in_title:
+                if m.body in (key, None):
+                    title_mine.append(m)
+                continue
+            if m.body_how == "sentence" and m.body in other_keys and m.body != key:
+                # 'Neighbouring Kestrel Vale is rated good': another body's grade
+                continue
+            if a <= m.start < b:
+                mine.append(m)
+
+        visit = self.visit_type(visits, a, b, mine)
+        remit = self.remit(draft.cluster, mine, visits, a, b)
+        self.settle_dated(mine, visit)
+        self.settle_dated(title_mine, visit)
+
+        overall_m = self.pick_overall(mine) or self.pick_overall(title_mine)
+        previous_m = self.pick_previous(mine) or self.pick_previous(title_mine)
+        if visit in _NO_NEW_GRADE:
+            if previous_m is None and overall_m is not None:
+                previous_m = overall_m
+            overall_m = None
+        elif visit == "ungraded" and overall_m is None and previous_m is not None:
+            overall_m = previous_m
+
+        overall = self.judgement(overall_m, remit, with_year=False) if overall_m else None
+        previous = self.judgement(previous_m, remit, with_year=True) if previous_m else None
+        if overall is not None and overall.grade == "inadequate":
+            overall.category = self.category(a, b)
+        areas = self.areas(mine, remit)
+        if overall is None and previous is None and not areas and visit is None:
+            return None
+        if visit is None and overall is not None:
+            visit = "full"
+        form = draft.cluster.fullest(_KIND_ORDER.get(remit, ()))
+        region_dates = (a, b)
+        return Inspection(
+            subject=form.text if not form.shouting else _title_case(form.text),
+            remit=cast(Any, remit),
+            visit=cast(Any, visit),
+            inspected=dates.inspection_date(self.doc, *region_dates, self.published),
+            report_published=dates.report_date(self.doc, *region_dates, self.published),
+            overall=overall,
+            previous=previous,
+            direction=cast(Any, direction(
+                overall.grade if overall else None, previous.grade if previous else None
+            )),
+            areas=areas,
+            subject_evidence=evidence(self.text, form.start, form.end),
+        )
+
+    def visit_type(self, visits: list[Span], a: int, b: int, mine: list[_Mention]) -> str | None:
+        inside = [v for v in visits if a <= v.start_char < b]
+        plain_current = any(m.role == "overall" for m in mine)
+        for kind in ("monitoring_visit", "focused_visit", "ungraded"):
+            strong = [v for v in inside if v.label_ == kind and v._.ofsted_strong]
+            weak = [v for v in inside if v.label_ == kind and not v._.ofsted_strong]
+            if strong or (weak and not plain_current):
+                return kind
+        return None
+
+    def remit(
+        self, cluster: BodyCluster, mine: list[_Mention], visits: list[Span], a: int, b: int
+    ) -> str | None:
+        kinds = cluster.kinds
+        if any(m.grade in _SEND_GRADES for m in mine) or kinds == {"send"}:
+            return "send_local_area"
+        if any(v.label_ == "joint_targeted" and a <= v.start_char < b for v in visits):
+            return "joint_targeted"
+        kind_remit: dict[str, str | None] = self.body_data["kind_remit"]
+        for kind in ("school", "college", "nursery", "childminder", "home", "council"):
+            if kind in kinds and kind_remit.get(kind):
+                return kind_remit[kind]
+        # a provider, a service or a bare name: the words of its region decide
+        region = self.text[a:b].lower()
+        best, score = None, 0
+        for remit, cues in self.body_data["remit_cues"].items():
+            if remit == "_doc":
+                continue
+            hits = sum(region.count(c) for c in cues)
+            if hits > score:
+                best, score = remit, hits
+        return best
+
+    def settle_dated(self, mine: list[_Mention], visit: str | None) -> None:
+        """'was rated good in 2018': before the article's year is the previous grade."""
+        others = any(m.role in ("overall", "kept") for m in mine)
+        for m in mine:
+            if m.role != "dated" or m.year is None:
+                continue
+            if self.pub_year is not None:
+                if m.year < self.pub_year - 1:
+                    m.role = "previous"
+                elif m.year >= self.pub_year:
+                    m.role = "overall"
+                else:
+                    m.role = "previous" if others or visit in _NO_NEW_GRADE else "overall"
+            else:
+                m.role = "previous" if others or visit in _NO_NEW_GRADE else "overall"
+
+    @staticmethod
+    def pick_overall(mine: Iterable[_Mention]) -> _Mention | None:
+        cands = [m for m in mine if m.role in ("overall", "kept")]
+        if not cands:
+            return None
+        explicit = [m for m in cands if m.explicit]
+        return (explicit or cands)[0]
+
+    def pick_previous(self, mine: Iterable[_Mention]) -> _Mention | None:
+        cands = [m for m in mine if m.role in ("previous", "kept")]
+        if not cands:
+            return None
+        dated = [m for m in cands if self.year_of(m) is not None]
+        if dated:
+            latest = max(self.year_of(m) or 0 for m in dated)
+            return next(m for m in dated if self.year_of(m) == latest)
+        return cands[0]
+
+    def year_of(self, m: _Mention) -> int | None:
+        if m.year is not None:
+            return m.year
+        if m.years_ago is not None and self.pub_year is not None:
+            return self.pub_year - m.years_ago
+        return None
+
+    def judgement(self, m: _Mention, remit: str | None, with_year: bool) -> Judgement:
+        grade = m.grade
+        if grade == "grade_3":
+            if self.pub_year is not None and remit == "school" and self.pub_year < 2013:
+                grade = "satisfactory"
+            elif self.pub_year is not None and self.pub_year < 2014 and remit == "childrens_services":
+                grade = "adequate"
+            else:
+                grade = "requires_improvement"
+        return Judgement(
+            grade=cast(Any, grade),
+            year=self.year_of(m) if with_year else None,
+            evidence=evidence(self.text, m.start, m.end),
+        )
+
+    def category(self, a: int, b: int) -> Any:
+        for span in self.doc.spans.get("grade_categories", []):
+            if a <= span.start_char < b and not self.boiler(span.start_char, span.end_char):
+                return span.label_
+        return None
+
+    def areas(self, mine: list[_Mention], remit: str | None) -> list[AreaJudgement]:
+        by_grade = {(m.start, m.end): m for m in mine if m.role == "area"}
+        out: list[AreaJudgement] = []
+        seen: set[str] = set()
+        for span in self.doc.spans.get("areas", []):
+            link = span._.ofsted_grade
+            if link is None:
+                continue
+            m = by_grade.get(tuple(link))
+            if m is None or span.label_ in seen:
+                continue
+            seen.add(span.label_)
+            grade = m.grade if m.grade != "grade_3" else "requires_improvement"
+            out.append(
+                AreaJudgement(
+                    area=cast(Any, span.label_),
+                    label=span.text.strip(),
+                    grade=cast(Any, grade),
+                    evidence=evidence(self.text, m.start, m.end),
+                )
+            )
+        return out
+
+
+def _title_case(text: str) -> str:
+    """'KETTLEWICK COUNCIL' as 'Kettlewick Council' when no other form was written."""
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in text.split())

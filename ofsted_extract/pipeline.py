@@ -42,11 +42,12 @@ def build_pipeline(model: str | None = None) -> Language:
         first = nlp.pipe_names[0] if nlp.pipe_names else None
         nlp.add_pipe("ofsted_layout", before=first) if first else nlp.add_pipe("ofsted_layout")
         if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
-            nlp.add_pipe("sentencizer", after="ofsted_layout")
+            nlp.add_pipe("ofsted_sentencizer", name="sentencizer", after="ofsted_layout")
     else:
         nlp = spacy.blank("en")
         nlp.add_pipe("ofsted_layout")
-        nlp.add_pipe("sentencizer")
+        # spaCy's sentence rule, run on arrays: see components/layout.py
+        nlp.add_pipe("ofsted_sentencizer", name="sentencizer")
     # Articles are short; the cap on input size lives in reading.py.
     nlp.max_length = 2_000_000
     for name in RULE_PIPES:

@@ -4,8 +4,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from .record import Evidence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: Where :func:`doc_text` keeps a Doc's text (in ``doc.user_data``).
+_TEXT_KEY = "ofsted_extract.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc.
+
+    spaCy rebuilds ``doc.text`` on every access by joining every token, which
+    costs about as much as tokenizing the document again. Components and the
+    assembler read the text many times, so they call this instead: the text is
+    joined once and kept in ``doc.user_data`` (a Doc's text never changes:
+    even retokenizing keeps it).
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return str(text)
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """Tokenize ``text`` and note it as the Doc's text, so :func:`doc_text` costs nothing.
+
+    spaCy's tokenizer loses no character, so the Doc's text is ``text`` itself.
+    """
+    doc = nlp.make_doc(text)
+    doc.user_data[_TEXT_KEY] = text
+    return doc
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from typing import IO, Protocol
 
 from .record import AREA_KEYS, ErrorRecord, Inspection, PartialDate, Record
@@ -35,6 +36,12 @@ CSV_COLUMNS: tuple[str, ...] = (
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
+#: Characters ``json.dumps(ensure_ascii=False)`` leaves raw but that some readers
+#: take as line breaks (Python's ``str.splitlines``, JavaScript before ES2019),
+#: which would split one JSONL record in two; and lone surrogates, which no
+#: UTF-8 stream can write. All are written as ``\uXXXX`` escapes instead.
+_UNSAFE_IN_JSON = re.compile("[\x85\u2028\u2029\ud800-\udfff]")
+
 
 class Writer(Protocol):
     def write(self, record: Record | ErrorRecord) -> None: ...
@@ -42,12 +49,23 @@ class Writer(Protocol):
     def close(self) -> None: ...
 
 
+def _escape_json_char(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def to_json(record: Record | ErrorRecord, indent: int | None = None) -> str:
-    """One record as JSON text; ``None`` values are kept so every key is always there."""
-    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=indent)
+    """One record as JSON text; ``None`` values are kept so every key is always there.
+
+    Readable UTF-8 rather than ``\\u`` escapes, except for the few characters
+    that would break a line-based reader or the output encoding.
+    """
+    text = json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=indent)
+    return _UNSAFE_IN_JSON.sub(_escape_json_char, text)
 
 
 class JsonlWriter:
+    """One record per line, so a batch can be streamed, grepped and read back with ``jq``."""
+
     def __init__(self, out: IO[str]) -> None:
         self.out = out
 
@@ -85,7 +103,13 @@ def _indent(text: str) -> str:
 
 
 def safe_cell(value: str) -> str:
-    """Neutralise text a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``...)."""
+    """Neutralise text a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``...).
+
+    Every cell holds words from an untrusted web page or a file name, and a
+    spreadsheet opening the CSV runs ``=HYPERLINK(...)`` or ``@SUM(...)`` as a
+    formula. A leading apostrophe is what spreadsheets themselves use to mark a
+    cell as text, and it leaves the rest of the value readable.
+    """
     if value.startswith(_FORMULA_START):
         return "'" + value
     return value
@@ -141,6 +165,8 @@ def csv_rows(record: Record | ErrorRecord) -> list[dict[str, str]]:
 
 
 class CsvWriter:
+    """Flat rows with fixed columns, so files from separate runs concatenate."""
+
     def __init__(self, out: IO[str]) -> None:
         self.out = out
         self.writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
@@ -155,28 +181,38 @@ class CsvWriter:
 
 
 class TableWriter:
-    """A rich table for people reading a terminal; collects rows, prints at the end."""
+    """A rich table for people reading a terminal; collects rows, prints at the end.
 
-    def __init__(self, out: IO[str]) -> None:
+    Every value is escaped: a file name or a school called "[bold]..." must be
+    shown as written, not read as rich markup (an unbalanced "[/]" would even
+    raise an error at the end of a batch).
+    """
+
+    def __init__(self, out: IO[str], width: int | None = None) -> None:
         from rich.table import Table
 
         self.out = out
+        self.width = width
         self.table = Table(show_lines=False, header_style="bold")
         for name in ("source", "subject", "overall", "previous", "direction", "inspected", "areas"):
             self.table.add_column(name, overflow="fold")
 
     def write(self, record: Record | ErrorRecord) -> None:
+        from rich.markup import escape
+
+        source = escape(record.source)
         if isinstance(record, ErrorRecord):
-            self.table.add_row(record.source, f"[red]error: {record.error}[/red]", "", "", "", "", "")
+            self.table.add_row(source, f"[red]error: {escape(record.error)}[/red]", *[""] * 5)
             return
         if not record.inspections:
-            self.table.add_row(record.source, "[dim](no inspection outcome)[/dim]", "", "", "", "", "")
+            self.table.add_row(source, "[dim](no inspection outcome)[/dim]", *[""] * 5)
         for insp in record.inspections:
             prev = ""
             if insp.previous:
-                prev = insp.previous.grade + (f" ({insp.previous.year})" if insp.previous.year else "")
-            self.table.add_row(
-                record.source,
+                prev = insp.previous.grade + (
+                    f" ({insp.previous.year})" if insp.previous.year else ""
+                )
+            cells = (
                 insp.subject or "",
                 insp.overall.grade if insp.overall else "",
                 prev,
@@ -184,11 +220,16 @@ class TableWriter:
                 _date(insp.inspected),
                 ", ".join(f"{a.area}={a.grade}" for a in insp.areas),
             )
+            self.table.add_row(source, *(escape(c) for c in cells))
 
     def close(self) -> None:
         from rich.console import Console
 
-        Console(file=self.out, soft_wrap=False).print(self.table)
+        console = Console(
+            file=self.out, width=self.width, soft_wrap=False, emoji=False, highlight=False
+        )
+        console.print(self.table)
+        self.out.flush()
 
 
 def make_writer(fmt: str, out: IO[str], single: bool) -> Writer:

@@ -1,17 +1,404 @@
-"""Placeholder for the bodies component (filled in by its issue)."""
+"""Inspected bodies: their names, the short names an article uses, and the sort of visit made.
+
+An article names its subject once in full ("Dunmoor Metropolitan Borough
+Council") and then by its place ("Dunmoor's services", a "DUNMOOR" heading), so
+bodies are found in two steps: *typed names* (a capitalised name ending in a
+head word such as Council, School, College, Nursery, Ltd; a childminder's own
+name; "The Willows, a children's home ...") and then every later use of the
+short name. All mentions of one body share a *key* (``span._.ofsted_body``);
+``doc._.ofsted_bodies`` maps each key to its typed forms, so the assembler can
+pick the fullest form that fits the inspection's remit.
+
+Output: ``doc.spans["bodies"]`` (label = kind: council, school, college,
+nursery, childminder, home, provider, service, send, jtai, named) and
+``doc.spans["visits"]`` (label = visit type; ``span._.ofsted_strong`` when the
+mention reports one visit that happened rather than visits in general).
+
+Rule data: ``models/bodies.json``.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .. import rules
+from .layout import in_boilerplate
+
+if not Span.has_extension("ofsted_body"):
+    Span.set_extension("ofsted_body", default=None)
+if not Span.has_extension("ofsted_strong"):
+    Span.set_extension("ofsted_strong", default=False)
+if not Doc.has_extension("ofsted_bodies"):
+    Doc.set_extension("ofsted_bodies", default=None)
+
+#: Longest name walked to the left of a head word: names are short, and a cap
+#: keeps a page of capitalised junk linear.
+MAX_NAME_TOKENS = 8
+#: At most this many distinct short names go into the alias search.
+MAX_CLUSTERS = 60
+_PLACE_KINDS = frozenset({"council", "send", "jtai"})
 
 
-class _Stub:
+@dataclass
+class BodyForm:
+    """One typed naming of a body: 'Westmarch Borough Council' at 120-145."""
+
+    text: str
+    kind: str
+    start: int
+    end: int
+
+    @property
+    def shouting(self) -> bool:
+        return self.text.isupper()
+
+
+@dataclass
+class BodyCluster:
+    """Every typed form of one body, and the short name used for the rest."""
+
+    key: str
+    short: str
+    forms: list[BodyForm] = field(default_factory=list)
+
+    @property
+    def kinds(self) -> set[str]:
+        return {f.kind for f in self.forms}
+
+    def fullest(self, kind_order: tuple[str, ...] = ()) -> BodyForm:
+        """The fullest form, preferring the kinds given (a remit's), then normal case."""
+        def rank(f: BodyForm) -> tuple[int, int, int, int]:
+            kind_rank = kind_order.index(f.kind) if f.kind in kind_order else len(kind_order)
+            return (kind_rank, int(f.shouting), -len(f.text.split()), f.start)
+
+        return min(self.forms, key=rank)
+
+
+class Bodies:
+    """The ``ofsted_bodies`` component."""
+
+    def __init__(self, nlp: Language, data: dict[str, Any]) -> None:
+        self.heads: dict[str, dict[str, Any]] = {
+            k.lower(): v for k, v in data["heads"].items() if k != "_doc"
+        }
+        self.phrase_heads = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase, kind in data["phrase_heads"].items():
+            if phrase != "_doc":
+                self.phrase_heads.add(f"H|{kind}", [nlp.make_doc(phrase)])
+        self.apposition = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase, kind in data["apposition_kinds"].items():
+            if phrase != "_doc":
+                self.apposition.add(f"P|{kind}", [nlp.make_doc(phrase)])
+        self.visits = PhraseMatcher(nlp.vocab, attr="LOWER")
+        vis = data["visits"]
+        for visit in ("monitoring_visit", "focused_visit", "ungraded", "joint_targeted", "full"):
+            self.visits.add(f"V|{visit}", [nlp.make_doc(p) for p in vis[visit]])
+        self.future = frozenset(vis["future"])
+        self.strong_before = frozenset(vis["strong_before"])
+        self.kind_remit: dict[str, str | None] = dict(data["kind_remit"])
+        self.council_words = frozenset(data["council_words"]["words"])
+        self.type_words = frozenset(data["type_words"]["words"])
+        self.joiners = frozenset(data["name_joiners"])
+        self.of_after = frozenset(data["of_after"]["words"])
+        self.stop_leading = frozenset(data["stop_leading"]["words"])
+        self.not_subject = [p.split() for p in data["not_subject_before"]["phrases"]]
+        self.childminder = frozenset(data["childminder_words"]["words"])
+        self.not_a_body = frozenset(data["not_a_body"]["phrases"])
+        self.not_a_body_parts = tuple(data["not_a_body"]["parts"])
+        self.continuations = frozenset(w.lower() for w in data["head_continuations"]["words"])
+        self.remit_cues: dict[str, list[str]] = {
+            k: v for k, v in data["remit_cues"].items() if k != "_doc"
+        }
+
+    # ---- names -----------------------------------------------------------------
+
+    def _name_word(self, doc: Doc, i: int) -> bool:
+        text = doc[i].text
+        return text[:1].isalpha() and text[:1].isupper()
+
+    def _walk_left(self, doc: Doc, end: int, lo: int) -> int:
+        """Start index of the capitalised name that ends just before ``end``."""
+        i = end - 1
+        start = end
+        taken = 0
+        while i >= lo and taken < MAX_NAME_TOKENS:
+            tok = doc[i]
+            text = tok.text
+            if tok.is_space or "\n" in tok.whitespace_:
+                break
+            if text in ("'s", "’s", "'", "’") and i > lo and not doc[i - 1].whitespace_:
+                i -= 1
+                continue
+            if text == "-" and not tok.whitespace_ and i > lo and not doc[i - 1].whitespace_:
+                i -= 1
+                continue
+            if self._name_word(doc, i):
+                start = i
+                taken += 1
+                i -= 1
+                continue
+            if (text.lower() in self.joiners or text in ("AND", "OF")) and start == i + 1:
+                if i > lo and self._name_word(doc, i - 1):
+                    if text.lower() == "of" or text == "OF":
+                        if doc[i - 1].text not in self.of_after:
+                            break
+                    i -= 1
+                    continue
+                break
+            if text.lower() == "of" and start == i + 1 and i > lo and doc[i - 1].text in self.of_after:
+                i -= 1
+                continue
+            break
+        # trim words that open sentences but never names, and dangling joiners
+        while start < end:
+            low = doc[start].text.lower()
+            if low in self.stop_leading or low in self.joiners or low in ("of", "'s", "-", "’s"):
+                start += 1
+                continue
+            break
+        return start
+
+    def _typed(self, doc: Doc, text_lower: str) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of names ending in a head word."""
+        out: list[tuple[int, int, str]] = []
+        n = len(doc)
+        for h, tok in enumerate(doc):
+            spec = self.heads.get(tok.lower_)
+            head_start = h
+            if spec is None:
+                continue
+            if not (tok.text[:1].isupper()):
+                continue
+            # 'Pre-School': the head is hyphenated onto the word before
+            if h >= 2 and doc[h - 1].text == "-" and not doc[h - 1].whitespace_ and not doc[h - 2].whitespace_:
+                joined = (doc[h - 2].text + "-" + tok.text).lower()
+                if joined in self.heads:
+                    spec = self.heads[joined]
+                    head_start = h - 2
+            nxt = doc[h + 1] if h + 1 < n else None
+            if nxt is not None and tok.whitespace_ and nxt.lower_ in self.continuations:
+                continue  # part of a longer name: 'Council Chamber', 'Academy Trust
+            start = self._walk_left(doc, head_start, max(0, head_start - MAX_NAME_TOKENS - 2))
+            if start >= head_start:
+                continue
+            name = doc[start : h + 1].text
+            low = name.lower()
+            if low in self.not_a_body or any(p in low for p in self.not_a_body_parts):
+                continue
+            needs = spec.get("requires_word")
+            if needs and not any(w in low.split() for w in needs):
+                continue
+            context = spec.get("requires_context")
+            if context and not any(c in text_lower for c in context):
+                continue
+            kind = str(spec["kind"])
+            if kind == "council" and not [w for w in low.split() if w not in self.council_words]:
+                continue
+            out.append((start, h + 1, kind))
+        return out
+
+    def _phrase_headed(self, doc: Doc) -> list[tuple[int, int, str]]:
+        out = []
+        for match_id, start, end in self.phrase_heads(doc):
+            kind = doc.vocab.strings[match_id].split("|")[1]
+            name_start = self._walk_left(doc, start, max(0, start - MAX_NAME_TOKENS))
+            if name_start < start:
+                out.append((name_start, end, kind))
+        return out
+
+    def _childminders(self, doc: Doc) -> list[tuple[int, int, str]]:
+        out = []
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            if tok.lower_ not in self.childminder:
+                continue
+            j = i + 1
+            while j < n and j - i <= 4 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                j += 1
+            if j - (i + 1) >= 2:
+                out.append((i + 1, j, "childminder"))
+        return out
+
+    def _appositions(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """'The Willows, a four-bedroom children's home run by ...'."""
+        out = []
+        for match_id, start, _end in self.apposition(doc):
+            kind = doc.vocab.strings[match_id].split("|")[1]
+            lo = max(0, start - 7)
+            comma = None
+            for k in range(start - 1, lo - 1, -1):
+                if doc[k].text == ",":
+                    comma = k
+                    break
+                if doc[k].is_sent_start:
+                    break
+            if comma is None or comma + 1 >= start or doc[comma + 1].lower_ not in ("a", "an"):
+                continue
+            name_start = self._walk_left(doc, comma, max(0, comma - MAX_NAME_TOKENS))
+            if name_start < comma:
+                out.append((name_start, comma, kind))
+        return out
+
+    # ---- keys ------------------------------------------------------------------
+
+    def _key_and_short(self, words: list[str], kind: str) -> tuple[str, str]:
+        if kind in _PLACE_KINDS:
+            if kind == "council":
+                kept = [w for w in words if w.lower() not in self.council_words or w.lower() == "of"]
+            else:
+                kept = []
+                for w in words:
+                    if w.lower() in self.type_words or w.lower() in ("local", "area", "partnership"):
+                        break
+                    kept.append(w)
+            while kept and kept[0].lower() in ("of", "the"):
+                kept = kept[1:]
+            while kept and kept[-1].lower() in ("of", "the"):
+                kept = kept[:-1]
+            short = " ".join(kept)
+            return short.lower(), short
+        full = [w for w in words if w.lower() != "the" or words.index(w) != 0]
+        key = " ".join(full).lower()
+        short_words: list[str] = []
+        for w in full:
+            if w.lower() in self.type_words:
+                break
+            short_words.append(w)
+        short = " ".join(short_words) if short_words else " ".join(full)
+        return key, short
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["bodies"] = []
+        text = doc.text
+        text_lower = text.lower()
+        found = self._typed(doc, text_lower) + self._phrase_headed(doc)
+        found += self._childminders(doc) + self._appositions(doc)
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        clusters: dict[str, BodyCluster] = {}
+        mentions: list[tuple[int, int, str, str]] = []  # start_char, end_char, kind, key
+        taken_until = -1
+        for start, end, kind in found:
+            if start < taken_until:
+                continue
+            span = doc[start:end]
+            if in_boilerplate(doc, span.start_char, span.end_char):
+                continue
+            words = _join_clitics(span)
+            key, short = self._key_and_short(words, kind)
+            if not key:
+                continue
+            cluster = clusters.get(key)
+            if cluster is None:
+                if len(clusters) >= MAX_CLUSTERS:
+                    continue
+                cluster = clusters[key] = BodyCluster(key, short)
+            cluster.forms.append(BodyForm(span.text, kind, span.start_char, span.end_char))
+            mentions.append((span.start_char, span.end_char, kind, key))
+            taken_until = end
+        self._aliases(doc, clusters, mentions)
+        mentions.sort()
+        spans: list[Span] = []
+        for start_char, end_char, kind, key in mentions:
+            span = doc.char_span(start_char, end_char, label=kind, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.ofsted_body = key
+            spans.append(span)
+        doc.spans["bodies"] = spans
+        doc._.ofsted_bodies = clusters
+        doc.spans["visits"] = self._visits(doc)
         return doc
+
+    def _aliases(
+        self, doc: Doc, clusters: dict[str, BodyCluster], mentions: list[tuple[int, int, str, str]]
+    ) -> None:
+        """Every later use of a short name ('Dunmoor', 'RAVENSMOOR') is a mention of its body."""
+        by_short: dict[str, list[str]] = {}
+        for key, cluster in clusters.items():
+            if len(cluster.short) >= 3:
+                by_short.setdefault(cluster.short.lower(), []).append(key)
+        if not by_short:
+            return
+        alternatives = sorted(by_short, key=len, reverse=True)
+        pattern = re.compile(
+            r"(?<![\w'’-])(?:" + "|".join(re.escape(s) for s in alternatives) + r")(?![\w-])",
+            re.IGNORECASE,
+        )
+        typed = sorted((m[0], m[1], m[3]) for m in mentions)
+        text = doc.text
+        extra: list[tuple[int, int, str, str]] = []
+        ti = 0
+        for m in pattern.finditer(text):
+            if not m.group(0)[:1].isupper():
+                continue
+            a, b = m.span()
+            while ti < len(typed) and typed[ti][1] <= a:
+                ti += 1
+            if ti < len(typed) and typed[ti][0] < b:
+                continue  # inside a typed mention
+            if in_boilerplate(doc, a, b):
+                continue
+            keys = by_short[m.group(0).lower()]
+            key = keys[0]
+            if len(keys) > 1:
+                before = [t for t in typed[:ti] if t[2] in keys]
+                if before:
+                    key = before[-1][2]
+            extra.append((a, b, "alias", key))
+        mentions.extend(extra)
+
+    def _visits(self, doc: Doc) -> list[Span]:
+        out = []
+        for match_id, start, end in self.visits(doc):
+            visit = doc.vocab.strings[match_id].split("|")[1]
+            sent = doc[start].sent
+            if {t.lower_ for t in sent if t.text != "May"} & self.future:
+                continue  # 'will carry out monitoring visits', 'is expected within months'
+            if in_boilerplate(doc, doc[start].idx):
+                continue
+            window = [t for t in doc[max(sent.start, start - 4) : start] if not t.is_space]
+            last = window[-1] if window else None
+            strong = last is not None and (
+                last.lower_ in self.strong_before
+                or last.like_num
+                or last.text in ("'s", "’s")
+            ) or any(t.lower_ in ("following", "after", "since", "latest", "recent") for t in window)
+            span = Span(doc, start, end, label=visit)
+            span._.ofsted_strong = bool(strong)
+            out.append(span)
+        return out
+
+    def remit_of(self, kind: str) -> str | None:
+        return self.kind_remit.get(kind)
+
+
+def _join_clitics(span: Span) -> list[str]:
+    """Words of a name with "'s" and hyphen parts glued back on: "St Aldhelm's", "Pre-School"."""
+    words: list[str] = []
+    glue_next = False
+    for tok in span:
+        if tok.is_space:
+            continue
+        if words and (glue_next or tok.text in ("'s", "’s", "-")):
+            words[-1] += tok.text
+        else:
+            words.append(tok.text)
+        glue_next = tok.text == "-" and not tok.whitespace_
+    return words
 
 
 @Language.factory("ofsted_bodies")
-def make_bodies(nlp: Language, name: str) -> _Stub:
-    return _Stub()
+def make_bodies(nlp: Language, name: str) -> Bodies:
+    """Body names, their short forms and visit types (rules in models/bodies.json)."""
+    return Bodies(nlp, rules.load("bodies"))
+
+
+def bodies_data() -> dict[str, Any]:
+    """The rule data, for the assembler's remit cues."""
+    data: dict[str, Any] = rules.load("bodies")
+    return data

@@ -1,22 +1,188 @@
-"""Placeholder for the bylines component (filled in by its issue)."""
+"""Bylines: the people who wrote the article.
+
+A byline is a line of its own near the top: "By Jane Doe", "By Jane Doe,
+Social Affairs Correspondent", "Reporter: Jane Doe", "Compiled by Jane Doe",
+"Jane Doe, Local Democracy Reporter", or a bare name line under the headline
+with a date, a job title or a social handle beside it. A "by" that names a
+source ("Posted on 5 July 2022 by College News", "by Admin") is not a person,
+and nothing else is taken for one: a contact officer, "Report of the Director
+of Children's Services", a masthead above the headline.
+
+Each byline name is a span in ``doc.spans["bylines"]`` (label ``BYLINE``) with
+``span._.ofsted_author`` holding the name without honorific; :func:`authors`
+reads them back.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from .. import rules
+from ..textutil import doc_text
+from .people import INITIAL, NAME_WORD, PARTICLE, _alternation
+
+_MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_DATEISH = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})[a-z]*|(?:{_MONTHS})[a-z]*\s+\d{{1,2}}\b|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}"
+    r"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)[a-z]*day\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b"
+    r"|^(?:published|posted|updated|last updated|first published)\b)",
+    re.I,
+)
 
 
-class _Stub:
+class Bylines:
+    """The ``ofsted_bylines`` component."""
+
+    def __init__(self, data: dict[str, Any], people: dict[str, Any]) -> None:
+        if not Span.has_extension("ofsted_author"):
+            Span.set_extension("ofsted_author", default=None)
+        honorifics = _alternation(list(people["honorifics"]))
+        name = rf"(?:(?:{honorifics})\.?[ ]+)?(?:{INITIAL} ?)*{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD}){{1,3}}"
+        self.name_re = re.compile(name)
+        names = rf"(?P<names>{name}(?:(?:,[ ]*|[ ]+(?:and|&)[ ]+){name})*)"
+        prefixes = _alternation(list(data["prefixes"]))
+        self.prefixed = re.compile(rf"^[ \t|•·]*(?:{prefixes})[ \t]*[:\-–—]?[ \t]+{names}(?P<rest>.*)$", re.I)
+        self.trailing_by = re.compile(rf"\bby[ \t]+{names}[ \t]*$")
+        self.titled = re.compile(rf"^[ \t]*(?P<names>{name})[ \t]*(?:,|\||–|—|-)[ \t]*(?P<rest>.+)$")
+        self.bare = re.compile(rf"^[ \t]*(?P<names>{name})[ \t]*$")
+        self.honorific = re.compile(rf"^(?:{honorifics})\.?[ ]+")
+        self.journalist = re.compile(rf"(?:{_alternation(list(data['journalist_roles']))})", re.I)
+        self.not_authors = {w.lower() for w in data["not_authors"]}
+        self.not_name = {w.lower() for w in people["not_name_words"]} | {w.lower() for w in people["function_words"]}
+        self.not_name -= {w.lower() for w in people["surname_safe"]}
+        self.header_lines = int(data["header_lines"])
+        self.prose_words = int(data["prose_words"])
+
+    def _person(self, name: str) -> str | None:
+        """``name`` without honorific, or None when it reads as a source, not a person."""
+        name = self.honorific.sub("", name.strip())
+        words = name.split()
+        if len([w for w in words if not w.endswith(".")]) < 2:
+            return None
+        for w in words:
+            low = w.lower().strip(".").replace("’", "'")
+            if low in self.not_authors or low in self.not_name:
+                return None
+        return name
+
+    def _names(self, group: str, offset: int) -> list[tuple[int, int, str]]:
+        out: list[tuple[int, int, str]] = []
+        for m in self.name_re.finditer(group):
+            person = self._person(m.group())
+            if person is None:
+                return []
+            start = offset + m.start() + (len(m.group()) - len(person) if m.group().endswith(person) else 0)
+            out.append((start, start + len(person), person))
+        return out
+
+    def _rest_ok(self, rest: str) -> bool:
+        """What may follow a byline's names on its line: a title, a date, nothing."""
+        rest = rest.strip()
+        if not rest:
+            return True
+        if not re.match(r"^(?:,|\||–|—|-|•|·|/|on\b|\d)", rest):
+            return False
+        return len(rest.split()) <= 12
+
+    def find(self, text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        skip_starts = [s for s, _ in skip]
+
+        def skipped(pos: int) -> bool:
+            i = bisect_right(skip_starts, pos) - 1
+            return i >= 0 and skip[i][0] <= pos < skip[i][1]
+
+        lines: list[tuple[int, int]] = []
+        pos = 0
+        for line in text.split("\n"):
+            if line.strip() and not skipped(pos + len(line) - len(line.lstrip())):
+                lines.append((pos, pos + len(line)))
+            pos += len(line) + 1
+            if len(lines) > 400:
+                break
+        found: list[tuple[int, int, str]] = []
+        header_end = len(lines)
+        for n, (s, e) in enumerate(lines):
+            if len(text[s:e].split()) >= self.prose_words and n > 0:
+                header_end = n
+                break
+        for n, (s, e) in enumerate(lines):
+            line = text[s:e]
+            if len(line) > 200:
+                continue
+            m = self.prefixed.match(line)
+            if m and self._rest_ok(m.group("rest")):
+                found.extend(self._names(m.group("names"), s + m.start("names")))
+                continue
+            if n >= max(header_end, self.header_lines) + 2:
+                continue
+            m = self.trailing_by.search(line)
+            if m and _DATEISH.search(line[: m.start()]):
+                found.extend(self._names(m.group("names"), s + m.start("names")))
+                continue
+            m = self.titled.match(line)
+            if m and self.journalist.search(m.group("rest")) and len(m.group("rest").split()) <= 8:
+                found.extend(self._names(m.group("names"), s + m.start("names")))
+                continue
+        if found or not lines:
+            return _dedupe(found)
+        # a bare name line in the header: under the headline, or above a date, title or handle
+        for n, (s, e) in enumerate(lines[: min(header_end, self.header_lines)]):
+            m = self.bare.match(text[s:e])
+            if not m:
+                continue
+            nxt = text[lines[n + 1][0] : lines[n + 1][1]].strip() if n + 1 < len(lines) else ""
+            prev = text[lines[n - 1][0] : lines[n - 1][1]].strip() if n > 0 else ""
+            after_headline = len(prev.split()) >= 5 and not prev.endswith((".", ":"))
+            before_detail = bool(
+                _DATEISH.search(nxt) or (self.journalist.search(nxt) and len(nxt.split()) <= 6) or nxt.startswith("@")
+            )
+            if after_headline or before_detail:
+                names = self._names(m.group("names"), s + m.start("names"))
+                if names:
+                    return names
+        return []
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["bylines"] = []
+        text = doc_text(doc)
+        skip = sorted((sp.start_char, sp.end_char) for sp in doc.spans.get("boilerplate", []))
+        spans: list[Span] = []
+        seen: set[tuple[int, int]] = set()
+        for start, end, name in self.find(text, skip):
+            span = doc.char_span(start, end, label="BYLINE", alignment_mode="expand")
+            if span is None or (span.start, span.end) in seen:
+                continue
+            seen.add((span.start, span.end))
+            span._.ofsted_author = name
+            spans.append(span)
+        doc.spans["bylines"] = spans
         return doc
 
 
+def _dedupe(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    names: set[str] = set()
+    for item in found:
+        if item[2] not in names:
+            names.add(item[2])
+            out.append(item)
+    return out
+
+
 @Language.factory("ofsted_bylines")
-def make_bylines(nlp: Language, name: str) -> _Stub:
-    return _Stub()
+def make_bylines(nlp: Language, name: str) -> Bylines:
+    return Bylines(rules.load("bylines"), rules.load("people"))
 
 
 def authors(doc: Doc) -> list[str]:
     """The writers named in bylines, never the people quoted."""
-    return []
+    out: list[str] = []
+    for span in doc.spans.get("bylines", []):
+        name = span._.ofsted_author
+        if isinstance(name, str) and name not in out:
+            out.append(name)
+    return out

@@ -1,17 +1,1073 @@
-"""Placeholder for the grades component (filled in by its issue)."""
+"""Grade mentions, the judgement areas they grade, and what each grade is a grade of.
+
+Most of the work here is saying *no*. "Good", "outstanding" and "adequate" are
+everyday English ("good practice", "an outstanding social worker", "adequate
+funding"), and even a real grade word may be hoped for ("our aim is to be
+judged good"), national ("46 councils are rated good"), a scale ("outstanding,
+good, requires improvement or inadequate") or the grade of the inspection
+before ("up from requires improvement in 2019"). So every candidate grade word
+needs a *licence* (a judgement verb, a grade noun, quotation marks, a table
+row, a from/to change), must survive the traps, and is then given a *role*:
+
+- ``overall``  a grade of this inspection (``ofsted_explicit`` when the text
+  calls it the overall one: "good overall", "Overall effectiveness  Good");
+- ``area``     the grade of one or more judgement areas (see the "areas" group);
+- ``previous`` the grade of the inspection before;
+- ``kept``     a grade held on to ("remains good"): this one and the one before;
+- ``dated``    a grade said with a past year and no other cue ("was rated good
+  in 2018"); whether that year is before this inspection needs the article's
+  date, so :mod:`ofsted_extract.inspections` decides.
+
+Output span groups:
+
+- ``doc.spans["grades"]``: label = the SCHEMA grade (or ``grade_3``, whose value
+  depends on the remit and era); extensions ``ofsted_role``, ``ofsted_year``,
+  ``ofsted_years_ago``, ``ofsted_explicit``.
+- ``doc.spans["areas"]``: label = area key; ``ofsted_grade`` = the character
+  offsets of the grade span it takes its grade from. A judgement covering two
+  keys ("children in care and care leavers") is two spans with the same offsets.
+- ``doc.spans["grade_categories"]``: "special measures" / "serious weaknesses".
+
+The rule data is ``models/grades.json`` and ``models/areas.json``.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .. import rules
+from ..textutil import fold_quotes
+
+for _name, _default in (
+    ("ofsted_role", None),
+    ("ofsted_year", None),
+    ("ofsted_years_ago", None),
+    ("ofsted_explicit", False),
+    ("ofsted_grade", None),
+):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+
+QUOTES = frozenset({"'", '"', "`"})
+_YEAR = re.compile(r"(?:^|[/.\-])((?:19[5-9]|20[0-9])\d)$")
+_FIN_YEAR = re.compile(r"^(?:19|20)\d\d/\d\d$")
+_BULLET = frozenset({"•", "✓", "✔", "-", "*", "–", "·", "○", "▪", "■"})
+_NUM_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve", "dozen", "hundred", "fifty", "forty", "thirty", "twenty", "sixty", "seventy"}
+)
+#: Words that may sit between a judgement verb and its grade ("judged to be",
+#: "rated as", "are now", "were both") without being a new subject.
+_BRIDGE = frozenset(
+    {"to", "be", "as", "being", "now", "also", "still", "both", "all", "each", "only", "again",
+     "overall", "rated", "judged", "graded", "found", "deemed", "considered", "been", "has",
+     "have", "had", "is", "are", "was", "were", "currently", "previously", "officially",
+     "already", "'", '"', "at", "the", "a", "an", "it", "them", "they", "finally"}
+)
 
 
-class _Stub:
+def _variants(phrase: str) -> list[str]:
+    """The phrase with straight and curly apostrophes: the matcher compares raw lower-case text."""
+    out = [phrase]
+    if "'" in phrase:
+        out.append(phrase.replace("'", "\u2019"))
+    return out
+
+
+@dataclass
+class _Cand:
+    """A grade-word candidate and what has been decided about it."""
+
+    start: int
+    end: int
+    grade: str
+    kind: str  # strong | predicate | weak
+    licence: str | None = None
+    drop: str | None = None
+    role: str | None = None
+    explicit: bool = False
+    year: int | None = None
+    years_ago: int | None = None
+    label: str | None = None  # "overall" / "previous" when a table-row label claims it
+    areas: list[_Area] = field(default_factory=list)
+
+
+@dataclass
+class _Area:
+    start: int
+    end: int
+    keys: tuple[str, ...]
+    rc_keys: tuple[str, ...]
+    attributive: bool
+    grade: _Cand | None = None
+
+
+class _Cues:
+    """Positions of cue phrases in one doc, by label, for window queries."""
+
+    def __init__(self) -> None:
+        self.starts: dict[str, list[int]] = {}
+        self.ends: dict[str, dict[int, int]] = {}
+
+    def add(self, label: str, start: int, end: int) -> None:
+        self.starts.setdefault(label, []).append(start)
+        ends = self.ends.setdefault(label, {})
+        ends[start] = max(end, ends.get(start, end))
+
+    def finish(self) -> None:
+        for positions in self.starts.values():
+            positions.sort()
+
+    def first(self, label: str, lo: int, hi: int) -> int | None:
+        """The first start of ``label`` in [lo, hi), or None."""
+        positions = self.starts.get(label)
+        if not positions or lo >= hi:
+            return None
+        i = bisect.bisect_left(positions, lo)
+        return positions[i] if i < len(positions) and positions[i] < hi else None
+
+    def last(self, label: str, lo: int, hi: int) -> int | None:
+        positions = self.starts.get(label)
+        if not positions or lo >= hi:
+            return None
+        i = bisect.bisect_left(positions, hi) - 1
+        return positions[i] if i >= 0 and positions[i] >= lo else None
+
+    def has(self, label: str, lo: int, hi: int) -> bool:
+        return self.first(label, lo, hi) is not None
+
+    def end(self, label: str, start: int) -> int:
+        return self.ends.get(label, {}).get(start, start + 1)
+
+    def any_doc(self, label: str) -> bool:
+        return bool(self.starts.get(label))
+
+
+class Grades:
+    """The ``ofsted_grades`` component: grade mentions, their roles and their areas."""
+
+    def __init__(self, nlp: Language, grades: dict[str, Any], areas: dict[str, Any]) -> None:
+        self.grade_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.area_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact_cue_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+
+        def phrases(table: dict[str, Any]) -> dict[str, Any]:
+            return {k: v for k, v in table.items() if k != "_doc"}
+
+        for kind, table in (
+            ("strong", grades["strong_phrases"]),
+            ("predicate", grades["predicate_phrases"]),
+            ("weak", grades["weak_words"]),
+        ):
+            for phrase, grade in phrases(table).items():
+                self.grade_matcher.add(
+                    f"G|{kind}|{grade}", [nlp.make_doc(v) for v in _variants(phrase)]
+                )
+        for phrase, grade in phrases(grades["case_sensitive"]).items():
+            self.exact_matcher.add(f"G|weak|{grade}", [nlp.make_doc(phrase)])
+
+        self.scale_of: dict[str, str] = {}
+        for scale, spec in phrases(grades["scale_contexts"]).items():
+            for grade in spec["grades"]:
+                self.scale_of[grade] = scale
+            self._cue(nlp, f"ctx:{scale}", spec["cues"])
+            if spec.get("exact_cues"):
+                self.exact_cue_matcher.add(
+                    f"ctx:{scale}", [nlp.make_doc(p) for p in spec["exact_cues"]]
+                )
+        self.needs_area: dict[str, set[str]] = {
+            k: set(v) for k, v in phrases(grades["needs_area"]).items()
+        }
+
+        self.grade_nouns = frozenset(grades["grade_nouns"])
+        self.follow_ok = frozenset(grades["follow_ok"]["words"])
+        self.adverbs_ok = frozenset(grades["adverbs_ok"]["words"])
+        self.intensifiers = frozenset(grades["intensifiers"])
+        self.glue = frozenset(grades["area_glue"]["words"])
+        self.blockers = frozenset(grades["area_blockers"]["words"])
+        self.det_bodies = frozenset(grades["area_blockers"]["determiner_bodies"])
+        self.clause_breaks = frozenset(grades["clause_breaks"])
+        self.subjects = frozenset(grades["gradeable_subjects"]["words"])
+        self.or_tails = frozenset(grades["or_tails"]["words"])
+        self.movement = frozenset(grades["movement_words"])
+        self.fronted_openers = frozenset(grades["previous_fronted"]["openers"])
+        self.copulas = frozenset(grades["copulas"])
+        self.relyears: dict[str, int] = {
+            k: int(v) for k, v in phrases(grades["relative_years"]).items()
+        }
+
+        self._cue(nlp, "licence", grades["licence_verbs"])
+        self._cue(nlp, "prev_local", grades["previous_local"]["phrases"])
+        self._cue(nlp, "prev_fronted", grades["previous_fronted"]["phrases"])
+        self._cue(nlp, "current", grades["current_cues"]["phrases"])
+        self._cue(nlp, "kept_before", grades["kept_cues"]["before"])
+        self._cue(nlp, "kept_after", grades["kept_cues"]["after"])
+        self._cue(nlp, "remain", grades["kept_cues"]["remain_verbs"])
+        self._cue(nlp, "hyp_before", grades["hypothetical"]["before"])
+        self._cue(nlp, "hyp_after", grades["hypothetical"]["after"])
+        self._cue(nlp, "stat", grades["statistics"]["markers"])
+        self._cue(nlp, "plural_body", grades["statistics"]["plural_bodies"])
+        self._cue(nlp, "one_of", grades["statistics"]["one_of"])
+        self._cue(nlp, "scale", grades["scale_markers"]["phrases"])
+        self._cue(nlp, "negation", grades["negations"])
+        self._cue(nlp, "connector", grades["area_connectors_after"]["phrases"])
+        for phrase, years in self.relyears.items():
+            self._cue(nlp, f"relyear:{years}", [phrase])
+        for phrase, category in phrases(grades["categories"]).items():
+            self._cue(nlp, f"category:{category}", [phrase])
+
+        self.area_name_heads = frozenset(areas["name_heads"]["words"])
+        self.area_specs: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+        attributive = {p.lower() for p in areas["attributive"]["phrases"]}
+        self.attributive_ids: set[int] = set()
+        for phrase, spec in phrases(areas["areas"]).items():
+            if isinstance(spec, str):
+                keys: tuple[str, ...] = (spec,)
+                rc: tuple[str, ...] = (spec,)
+            elif isinstance(spec, list):
+                keys = rc = tuple(spec)
+            else:
+                keys, rc = (spec["key"],), (spec.get("report_card", spec["key"]),)
+            idx = len(self.area_specs)
+            self.area_specs.append((keys, rc))
+            if phrase.lower() in attributive:
+                self.attributive_ids.add(idx)
+            self.area_matcher.add(f"A|{idx}", [nlp.make_doc(v) for v in _variants(phrase)])
+
+    def _cue(self, nlp: Language, label: str, words: list[str]) -> None:
+        docs = [nlp.make_doc(v) for w in words for v in _variants(w.lower())]
+        if docs:
+            self.cue_matcher.add(label, docs)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["grades"] = []
+        reader = _Reader(self, doc)
+        reader.run()
         return doc
 
 
+class _Reader:
+    """The analysis of one doc: token facts computed once, then candidates judged in turn."""
+
+    def __init__(self, comp: Grades, doc: Doc) -> None:
+        self.c = comp
+        self.doc = doc
+        n = len(doc)
+        self.n = n
+        self.low = [fold_quotes(t.lower_) for t in doc]
+        self.is_space = [t.is_space for t in doc]
+        self.sent_of = [0] * n
+        self.sent_bounds: list[tuple[int, int]] = []
+        for k, sent in enumerate(doc.sents):
+            self.sent_bounds.append((sent.start, sent.end))
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = k
+        # lines: a token after a newline starts a new line
+        self.line_of = [0] * n
+        self.line_bounds: list[tuple[int, int]] = []
+        line, line_start = 0, 0
+        for i in range(n):
+            if i and doc[i - 1].is_space and "\n" in doc[i - 1].text:
+                self.line_bounds.append((line_start, i))
+                line += 1
+                line_start = i
+            self.line_of[i] = line
+        self.line_bounds.append((line_start, n))
+        # clauses: split at commas, dashes, brackets and contrastive conjunctions
+        self.clause_of = [0] * n
+        clause = 0
+        prev_sent = -1
+        for i in range(n):
+            if self.sent_of[i] != prev_sent:
+                clause += 1
+                prev_sent = self.sent_of[i]
+            elif self.low[i] in comp.clause_breaks:
+                clause += 1
+            self.clause_of[i] = clause
+        self.clause_start: dict[int, int] = {}
+        self.clause_end: dict[int, int] = {}
+        for i in range(n):
+            cl = self.clause_of[i]
+            self.clause_start.setdefault(cl, i)
+            self.clause_end[cl] = i + 1
+        self.cues = _Cues()
+        for match_id, start, end in comp.cue_matcher(doc):
+            self.cues.add(doc.vocab.strings[match_id], start, end)
+        for match_id, start, end in comp.exact_cue_matcher(doc):
+            self.cues.add(doc.vocab.strings[match_id], start, end)
+        self.cues.finish()
+        self.years: list[int | None] = [self._year(i) for i in range(n)]
+        self.area_starts: set[int] = set()
+
+    # ---- small token helpers -------------------------------------------------
+
+    def _year(self, i: int) -> int | None:
+        text = self.doc[i].text
+        if len(text) < 4 or not text[-1].isdigit() or _FIN_YEAR.match(text):
+            return None
+        m = _YEAR.search(text)
+        return int(m.group(1)) if m and (len(text) == 4 or not text[:-4].isdigit()) else None
+
+    def prev_word(self, i: int, skip_quotes: bool = True) -> int:
+        """Index of the nearest non-space token before ``i`` (quotes skipped), or -1."""
+        j = i - 1
+        while j >= 0 and (self.is_space[j] or (skip_quotes and self.low[j] in QUOTES)):
+            j -= 1
+        return j
+
+    def next_word(self, i: int, skip_quotes: bool = True) -> int:
+        """Index of the nearest non-space token from ``i`` on (quotes skipped), or n."""
+        j = i
+        while j < self.n and (self.is_space[j] or (skip_quotes and self.low[j] in QUOTES)):
+            j += 1
+        return j
+
+    def words_between(self, a: int, b: int) -> list[int]:
+        return [i for i in range(a, b) if not self.is_space[i]]
+
+    def cs(self, i: int) -> int:
+        return self.clause_start[self.clause_of[i]]
+
+    def ce(self, i: int) -> int:
+        return self.clause_end[self.clause_of[i]]
+
+    def sent_start(self, i: int) -> int:
+        return self.sent_bounds[self.sent_of[i]][0]
+
+    def sent_end(self, i: int) -> int:
+        return self.sent_bounds[self.sent_of[i]][1]
+
+    def line_words(self, line: int) -> list[int]:
+        a, b = self.line_bounds[line]
+        return [i for i in range(a, b) if not self.is_space[i] and self.low[i] not in QUOTES
+                and self.low[i] not in _BULLET]
+
+    # ---- the passes ----------------------------------------------------------
+
+    def run(self) -> None:
+        doc = self.doc
+        cands = self.candidates()
+        areas = self.areas()
+        self.area_starts = {a.start for a in areas}
+        for cand in cands:
+            self.licence(cand, areas)
+        self.drop_glosses(cands)
+        self.drop_alternatives(cands)
+        self.claim_areas(cands, areas)
+        for cand in cands:
+            if cand.drop is None and cand.licence is not None:
+                self.assign_role(cand)
+        self.check_needs_area(cands)
+
+        grade_spans: list[Span] = []
+        for cand in cands:
+            if cand.drop is not None or cand.licence is None or cand.role is None:
+                continue
+            span = Span(doc, cand.start, cand.end, label=cand.grade)
+            span._.ofsted_role = cand.role
+            span._.ofsted_year = cand.year
+            span._.ofsted_years_ago = cand.years_ago
+            span._.ofsted_explicit = cand.explicit
+            grade_spans.append(span)
+        area_spans: list[Span] = []
+        for area in areas:
+            g = area.grade
+            if g is None or g.role != "area" or g.drop is not None or g.licence is None:
+                continue
+            rc = self.c.scale_of.get(g.grade) == "report_card"
+            for key in area.rc_keys if rc else area.keys:
+                if key in ("overall", "previous"):
+                    continue
+                span = Span(doc, area.start, area.end, label=key)
+                span._.ofsted_grade = (doc[g.start].idx, doc[g.end - 1].idx + len(doc[g.end - 1]))
+                area_spans.append(span)
+        doc.spans["grades"] = grade_spans
+        doc.spans["areas"] = area_spans
+        categories: list[Span] = []
+        for label, starts in self.cues.starts.items():
+            if label.startswith("category:"):
+                for s in starts:
+                    before = " ".join(self.low[max(0, s - 3) : s])
+                    if re.search(r"\b(out of|from|removed|exit|exited|leave|left|come out)\b", before):
+                        continue
+                    categories.append(Span(doc, s, self.cues.end(label, s), label=label[9:]))
+        doc.spans["grade_categories"] = sorted(categories, key=lambda sp: sp.start)
+
+    def candidates(self) -> list[_Cand]:
+        doc = self.doc
+        found: list[tuple[int, int, str, str]] = []
+        for matcher in (self.c.grade_matcher, self.c.exact_matcher):
+            for match_id, start, end in matcher(doc):
+                _, kind, grade = doc.vocab.strings[match_id].split("|")
+                found.append((start, end, kind, grade))
+        # longest match wins; among equals, the stronger kind
+        rank = {"strong": 0, "predicate": 1, "weak": 2}
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0]), rank[m[2]]))
+        out: list[_Cand] = []
+        last_end = -1
+        for start, end, kind, grade in found:
+            if start < last_end:
+                continue
+            scale = self.c.scale_of.get(grade)
+            if scale is not None and not self.cues.any_doc(f"ctx:{scale}"):
+                continue
+            out.append(_Cand(start, end, grade, kind))
+            last_end = end
+        return out
+
+    def areas(self) -> list[_Area]:
+        doc = self.doc
+        found = []
+        for match_id, start, end in self.c.area_matcher(doc):
+            idx = int(doc.vocab.strings[match_id].split("|")[1])
+            found.append((start, end, idx))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        out: list[_Area] = []
+        last_end = -1
+        for start, end, idx in found:
+            if start < last_end:
+                continue
+            if end < self.n and doc[end].text in self.c.area_name_heads:
+                continue  # 'Hollowmere Sixth Form College' is a name, not the sixth form
+            keys, rc = self.c.area_specs[idx]
+            out.append(_Area(start, end, keys, rc, idx in self.c.attributive_ids))
+            last_end = end
+        return out
+
+    # ---- licence ---------------------------------------------------------------
+
+    def licence(self, cand: _Cand, areas: list[_Area]) -> None:
+        """Decide whether the word is used as a grade at all (``cand.licence``) or is a trap."""
+        s, e = cand.start, cand.end
+        low = self.low
+        p = self.prev_word(s)
+        nx = self.next_word(e)
+        p_raw = self.prev_word(s, skip_quotes=False)
+        nx_raw = self.next_word(e, skip_quotes=False)
+        quoted = (
+            0 <= p_raw
+            and nx_raw < self.n
+            and low[p_raw] in QUOTES
+            and low[nx_raw] in QUOTES
+        )
+        nxt = low[nx] if nx < self.n else ""
+        prv = low[p] if p >= 0 else ""
+
+        # traps that no licence overrides
+        if cand.kind != "strong":
+            if prv in self.c.intensifiers and not (prv == "as" and nxt != "as"):
+                cand.drop = "intensifier"
+                return
+            if prv.endswith("ly") and prv not in self.c.adverbs_ok and len(prv) > 3:
+                cand.drop = "adverb"
+                return
+            if nxt == "as" and prv == "as":
+                cand.drop = "comparison"
+                return
+            if nx < self.n and nx == e and nxt in {"-", "–"} and not self.doc[e - 1].whitespace_:
+                cand.drop = "compound"
+                return
+        if self.negated(cand):
+            cand.drop = "negated"
+            return
+
+        attributive_area = next(
+            (a for a in areas if a.start == nx and a.attributive), None
+        )
+        follows_noun = (
+            nx < self.n
+            and nxt.isalpha()
+            and self.doc[nx].is_lower
+            and nxt not in self.c.follow_ok
+            and nxt not in self.c.grade_nouns
+            and attributive_area is None
+        )
+        if cand.kind != "strong" and not quoted:
+            if follows_noun:
+                cand.drop = "attributive"
+                return
+            if nxt == "to" and not self._to_ok(nx):
+                cand.drop = "to-infinitive"
+                return
+            if nxt == "at" and (nx + 1 >= self.n or low[self.next_word(nx + 1)] not in
+                                {"its", "the", "a", "their", "her", "his", "this", "that"}):
+                cand.drop = "good-at"
+                return
+
+        if cand.kind == "strong":
+            cand.licence = "strong"
+        elif quoted:
+            cand.licence = "quoted"
+        elif nxt in self.c.grade_nouns:
+            cand.licence = "grade-noun"
+        elif attributive_area is not None:
+            cand.licence = "attributive-area"
+        elif nxt == "overall":
+            cand.licence = "overall"
+        elif self._noun_before(s):
+            cand.licence = "grade-noun-before"
+        elif prv in ("from",) or self._to_change(s):
+            cand.licence = "change"
+        elif prv == "previously" or (p >= 0 and low[self.prev_word(p)] == "previously"):
+            cand.licence = "previously"
+        elif self._verb_before(s):
+            cand.licence = "verb"
+        elif self._copula_before(s, areas):
+            cand.licence = "copula"
+        elif cand.kind == "predicate" and self._subject_before(s, areas):
+            cand.licence = "subject"
+        elif self._short_line(cand):
+            cand.licence = "heading"
+
+    def negated(self, cand: _Cand) -> bool:
+        s = cand.start
+        lo = max(self.cs(s), s - 6)
+        hit = self.cues.last("negation", lo, s)
+        while hit is not None:
+            word = self.low[hit]
+            after = self.low[self.next_word(hit + 1)] if hit + 1 < self.n else ""
+            if not (word == "no" and after in {"longer", "change", "changes"}) and not (
+                word == "not" and after in {"only", "just"}
+            ):
+                return True
+            hit = self.cues.last("negation", lo, hit)
+        return False
+
+    def _to_ok(self, to: int) -> bool:
+        """'good to' is a grade only before an area ("gave a good to children in care")."""
+        j = self.next_word(to + 1)
+        for _ in range(4):
+            if j >= self.n:
+                return False
+            if self.low[j] in {"the", "its", "their", "her", "his", "all", "every", "each"}:
+                j = self.next_word(j + 1)
+                continue
+            break
+        return j < self.n and self._area_starts_at(j)
+
+    def _area_starts_at(self, i: int) -> bool:
+        return i in self.area_starts
+
+    def _noun_before(self, s: int) -> bool:
+        """'a rating of outstanding', 'the top grade, Outstanding', 'verdict: inadequate'."""
+        j = self.prev_word(s)
+        steps = 0
+        while j >= 0 and steps < 3 and self.low[j] in {"of", ",", ":", "-", "–", "as"}:
+            j = self.prev_word(j)
+            steps += 1
+        return steps > 0 and j >= 0 and self.low[j] in self.c.grade_nouns
+
+    def _to_change(self, s: int) -> bool:
+        """'climbed to good', 'dropped from good to RI', 'slips to RI'."""
+        j = self.prev_word(s)
+        if j < 0 or self.low[j] not in ("to", "into"):
+            return False
+        lo = max(self.sent_start(s), j - 8)
+        for k in range(j - 1, lo - 1, -1):
+            if self.low[k] in self.c.movement or self.low[k] == "from":
+                return True
+        return False
+
+    def _verb_before(self, s: int) -> bool:
+        """A judgement verb earlier in the sentence, with no full stop of a clause between."""
+        lo = max(self.sent_start(s), s - 25)
+        hit = self.cues.last("licence", lo, s)
+        if hit is None:
+            return False
+        for k in range(hit, s):
+            if self.low[k] in (";",):
+                return False
+        return True
+
+    def _copula_before(self, s: int, areas: list[_Area]) -> bool:
+        """'services are now outstanding': a copula just before, after something gradeable."""
+        j = self.prev_word(s)
+        steps = 0
+        while j >= 0 and steps < 3 and self.low[j] in {"now", "also", "still", "both", "all",
+                                                        "only", "again", "currently", "rated",
+                                                        "each", "overall", "no", "longer"}:
+            j = self.prev_word(j)
+            steps += 1
+        if j < 0 or self.low[j] not in self.c.copulas:
+            return False
+        return self._subject_before(j, areas)
+
+    def _subject_before(self, s: int, areas: list[_Area]) -> bool:
+        lo = self.cs(s)
+        sent_lo = self.sent_start(s)
+        # a relative clause opens its own clause: "Lymbridge Borough Council, which remains good"
+        for k in range(lo, s):
+            word = self.low[k]
+            if word in self.c.subjects or word == "which":
+                return True
+            if k > sent_lo and self.doc[k].is_title and word not in ("ofsted", "inspectors", "i"):
+                return True
+        return any(lo <= a.start < s or lo < a.end <= s for a in areas if a.start < s)
+
+    def _short_line(self, cand: _Cand) -> bool:
+        """A heading row: 'Marrowby: inadequate', 'Good (previously Requires improvement)'."""
+        line = self.line_of[cand.start]
+        words = self.line_words(line)
+        if not words or len(words) > 8:
+            return False
+        before = [i for i in words if i < cand.start]
+        after = [i for i in words if i >= cand.end]
+        if after and self.low[after[0]] != "(":
+            return False
+        if not before:
+            return True
+        return self.low[before[-1]] in {":", "–", "-", "—"} and self.doc[before[0]].is_title
+
+    # ---- lists and glosses -----------------------------------------------------
+
+    def drop_glosses(self, cands: list[_Cand]) -> None:
+        """'RI (requires improvement to be good)': the bracketed gloss is not a second grade."""
+        for a, b in zip(cands, cands[1:], strict=False):
+            if b.grade == a.grade and b.start - a.end <= 3 and "(" in self.low[a.end : b.start]:
+                b.drop = "gloss"
+
+    def drop_alternatives(self, cands: list[_Cand]) -> None:
+        """'good or outstanding', 'outstanding, good, requires improvement or inadequate'."""
+        live = [c for c in cands if c.drop is None]
+        for a, b in zip(live, live[1:], strict=False):
+            if self.sent_of[a.start] != self.sent_of[b.start] or b.start - a.end > 12:
+                continue
+            between = [self.low[i] for i in self.words_between(a.end, b.start)]
+            if "or" in between:
+                a.drop = b.drop = "alternatives"
+            elif len(between) <= 2 and all(w in {",", "and", "–", "/"} for w in between):
+                # a run of three or more grades joined by commas is a scale
+                nxt = live.index(b) + 1
+                if nxt < len(live):
+                    c = live[nxt]
+                    mid = [self.low[i] for i in self.words_between(b.end, c.start)]
+                    if (self.sent_of[c.start] == self.sent_of[b.start] and len(mid) <= 2
+                            and all(w in {",", "and", "or", "–", "/"} for w in mid)):
+                        a.drop = b.drop = c.drop = "scale"
+        for cand in live:
+            nx = self.next_word(cand.end)
+            if nx + 1 < self.n and self.low[nx] == "or" and self.low[self.next_word(nx + 1)] in self.c.or_tails:
+                cand.drop = "band"
+
+    # ---- areas -----------------------------------------------------------------
+
+    def claim_areas(self, cands: list[_Cand], areas: list[_Area]) -> None:
+        """Attach each run of areas to the grade it shares a sentence (or table row) with."""
+        live = [c for c in cands if c.drop is None]
+        starts = [c.start for c in live]
+        runs = self._runs(areas, live)
+        for run in runs:
+            first, last = run[0], run[-1]
+            grade = self._forward_grade(first, live, starts)
+            if grade is None:
+                grade = self._list_lead_in(first, live, starts)
+            if grade is None:
+                grade = self._backward_grade(last, live, starts)
+            if grade is None:
+                continue
+            for area in run:
+                area.grade = grade
+                grade.areas.append(area)
+
+    def _runs(self, areas: list[_Area], live: list[_Cand]) -> list[list[_Area]]:
+        grade_tokens: set[int] = set()
+        for c in live:
+            grade_tokens.update(range(c.start, c.end))
+        runs: list[list[_Area]] = []
+        for area in areas:
+            if runs:
+                prev = runs[-1][-1]
+                gap = self.words_between(prev.end, area.start)
+                if (
+                    self.sent_of[prev.start] == self.sent_of[area.start]
+                    and len(gap) <= 4
+                    and all(self.low[i] in self.c.glue for i in gap)
+                    and not any(i in grade_tokens for i in gap)
+                ):
+                    runs[-1].append(area)
+                    continue
+            runs.append([area])
+        return runs
+
+    def _forward_grade(self, area: _Area, live: list[_Cand], starts: list[int]) -> _Cand | None:
+        """'outstanding for adoption', 'good, as were ...', 'in three of the four areas (...)'."""
+        i = bisect.bisect_left(starts, area.start) - 1
+        if i < 0:
+            return None
+        grade = live[i]
+        if self.sent_of[grade.start] != self.sent_of[area.start]:
+            return None
+        gap = self.words_between(grade.end, area.start)
+        if len(gap) > 12:
+            return None
+        lead = {",", "–", "—", "-", "and", "overall", "across", "the", "board", "grades", "grade",
+                "ratings", "rating", "judgements", "were", "was", "given", "awarded", "said",
+                "'", '"'}
+        k = 0
+        while k < len(gap) and self.low[gap[k]] in lead and not self.cues.has(
+            "connector", gap[k], gap[k] + 1
+        ):
+            k += 1
+        if k >= len(gap) or self.cues.first("connector", gap[k], gap[k] + 1) is None:
+            return None
+        end = self.cues.end("connector", gap[k])
+        fill = {"the", "its", "their", "her", "his", "a", "all", "every", "each", "three", "two",
+                "four", "five", "six", "of", "judgement", "judgment", "areas", "area", "(", ":",
+                "key", "main", "other", "remaining", "both", "-", "–", "'", '"'}
+        rest = [g for g in gap if g >= end]
+        if len(rest) > 7 or any(self.low[g] not in fill for g in rest):
+            return None
+        return grade
+
+    def _list_lead_in(self, area: _Area, live: list[_Cand], starts: list[int]) -> _Cand | None:
+        """'graded the nursery Outstanding for:' followed by a bulleted list of areas."""
+        line = self.line_of[area.start]
+        words = self.line_words(line)
+        if not words or words[0] != area.start:
+            return None
+        back = line - 1
+        while back >= 0:
+            prev_words = self.line_words(back)
+            if not prev_words:
+                back -= 1
+                continue
+            if self.low[prev_words[-1]] == ":":
+                i = bisect.bisect_left(starts, self.line_bounds[back][1]) - 1
+                if i < 0 or self.line_of[live[i].start] != back:
+                    return None
+                grade = live[i]
+                gap = [g for g in self.words_between(grade.end, prev_words[-1])]
+                if len(gap) <= 2 and all(self.cues.has("connector", g, g + 1) or
+                                         self.low[g] in QUOTES for g in gap):
+                    return grade
+                return None
+            # an earlier item of the same list: it must be an area line
+            if prev_words[0] not in self.area_starts:
+                return None
+            back -= 1
+        return None
+
+    def _backward_grade(self, area: _Area, live: list[_Cand], starts: list[int]) -> _Cand | None:
+        """The grade after the area: 'leadership was judged inadequate', 'Quality of education: Good'."""
+        i = bisect.bisect_left(starts, area.end)
+        options: list[_Cand] = []
+        while i < len(live):
+            grade = live[i]
+            same_sentence = self.sent_of[grade.start] == self.sent_of[area.start]
+            if not same_sentence:
+                if not options and self._next_line_pair(area, grade):
+                    grade.licence = grade.licence or "table"
+                    return grade
+                break
+            gap = self.words_between(area.end, grade.start)
+            if len(gap) > 20 or self._blocked(gap):
+                break
+            if not options and grade.licence is None and all(
+                self.low[g] in {":", "–", "-", "—", "|", ","} or self.low[g] in QUOTES
+                for g in gap
+            ):
+                grade.licence = "table"
+            if grade.licence is not None:
+                options.append(grade)
+            i += 1
+            if len(options) >= 2:
+                break
+        if not options:
+            return None
+        # 'Leadership, judged inadequate in 2019, is now good': skip a grade of the past
+        for grade in options:
+            if not self._looks_previous(grade):
+                return grade
+        return options[0]
+
+    def _looks_previous(self, cand: _Cand) -> bool:
+        s = cand.start
+        return self.low[self.prev_word(s)] in ("from", "previously") or self.cues.has(
+            "prev_local", max(self.cs(s), s - 10), s
+        ) or any(self.years[k] for k in range(self.cs(s), self.ce(s)))
+
+    def _next_line_pair(self, area: _Area, grade: _Cand) -> bool:
+        """'Overall effectiveness' on one line and 'Good' alone on the next."""
+        line = self.line_of[area.end - 1]
+        rest = [i for i in self.line_words(line) if i >= area.end]
+        if any(self.low[i] not in {":", ",", "-", "–"} for i in rest) and not self._tail_ok(rest):
+            return False
+        gline = self.line_of[grade.start]
+        if gline != line + 1:
+            # allow blank lines between
+            between = range(line + 1, gline)
+            if any(self.line_words(k) for k in between):
+                return False
+        words = self.line_words(gline)
+        return bool(words) and words[0] == grade.start and words[-1] == grade.end - 1
+
+    def _tail_ok(self, rest: list[int]) -> bool:
+        """'Overall experiences and progress of children and young people, taking into account'."""
+        return bool(rest) and self.low[rest[0]] == "," and len(rest) <= 5
+
+    def _blocked(self, gap: list[int]) -> bool:
+        for pos, g in enumerate(gap):
+            word = self.low[g]
+            if word in self.c.blockers or word == ";":
+                return True
+            if word in ("the", "a", "an") and pos + 1 < len(gap):
+                noun = self.low[gap[pos + 1]]
+                after = self.low[gap[pos + 2]] if pos + 2 < len(gap) else ""
+                if noun in self.c.det_bodies and after not in ("'s", "’s"):
+                    return True
+        return False
+
+    # ---- roles -----------------------------------------------------------------
+
+    def assign_role(self, cand: _Cand) -> None:
+        s, e = cand.start, cand.end
+        labels = {k for a in cand.areas for k in a.keys}
+        if "previous" in labels:
+            cand.role = "previous"
+            cand.label = "previous"
+            self._find_year(cand, table=True)
+            return
+        if "overall" in labels:
+            cand.explicit = True
+            cand.areas = [a for a in cand.areas if "overall" in a.keys]
+        trap = self.trap(cand)
+        if trap is not None:
+            cand.drop = trap
+            return
+        nx = self.next_word(e)
+        if nx < self.n and self.low[nx] == "overall":
+            cand.explicit = True
+        real_areas = [a for a in cand.areas if not ({"overall", "previous"} & set(a.keys))]
+        role = self.timing(cand)
+        if role in ("overall", "kept") and real_areas and not cand.explicit:
+            role = "area"
+        elif real_areas and role not in ("overall", "kept", "area"):
+            # a past grade of an area is history: drop the areas, keep the grade's role
+            for a in real_areas:
+                a.grade = None
+            cand.areas = [a for a in cand.areas if a not in real_areas]
+        elif cand.explicit and real_areas:
+            for a in real_areas:
+                a.grade = None
+        cand.role = role
+
+    def trap(self, cand: _Cand) -> str | None:
+        """Hypotheticals, statistics and scales: grade words that grade nobody."""
+        s, e = cand.start, cand.end
+        cs, ce = self.cs(s), self.ce(e - 1)
+        sent_end = self.sent_end(s)
+        remain = self.cues.has("remain", max(cs, s - 8), s)
+        if not remain:
+            hit = self.cues.last("hyp_before", max(cs, s - 12), s)
+            while hit is not None:
+                if not (self.low[hit] == "may" and self.doc[hit].text != "may"):
+                    return "hypothetical"
+                hit = self.cues.last("hyp_before", max(cs, s - 12), hit)
+            after = self.cues.first("hyp_after", e, min(sent_end, e + 15))
+            if after is not None and (self.low[after] in ("if", "unless") or after - e <= 8):
+                return "hypothetical"
+        if self.cues.has("scale", cs, ce):
+            return "scale"
+        stat_lo = max(cs, s - 14)
+        if self.cues.has("stat", stat_lo, s) or self.cues.has("plural_body", stat_lo, s):
+            if not self.cues.has("one_of", max(self.sent_start(s), s - 16), s):
+                return "statistics"
+        if self._number_subject(cs, s):
+            return "statistics"
+        return None
+
+    def _number_subject(self, lo: int, s: int) -> bool:
+        """'Eleven councils were rated inadequate': a count of bodies as the subject."""
+        for k in range(lo, s):
+            if self.cues.has("plural_body", k, k + 1):
+                j = self.prev_word(k)
+                while j >= lo and self.low[j] in {"of", "the", "english", "local", "children's"}:
+                    j = self.prev_word(j)
+                if j >= lo and (self.doc[j].like_num or self.low[j] in _NUM_WORDS):
+                    return True
+        return False
+
+    def timing(self, cand: _Cand) -> str:
+        """overall / kept / previous / dated, from the words around the grade."""
+        s, e = cand.start, cand.end
+        cs, ce = self.cs(s), self.ce(e - 1)
+        low = self.low
+        p = self.prev_word(s)
+        prv = low[p] if p >= 0 else ""
+        # an article 'the' or a possessive may stand between 'from' and the grade
+        j = p
+        while j >= 0 and low[j] in {"the", "a", "an", "its", "their", "her", "his", "our"}:
+            j = self.prev_word(j)
+        from_before = j >= 0 and low[j] == "from"
+        if from_before or prv == "previously" or (p >= 0 and low[self.prev_word(p)] == "previously"):
+            self._find_year(cand)
+            return "previous"
+        current = self.cues.has("current", max(cs, s - 3), s)
+        kept = self.cues.has("kept_before", max(cs, s - 10), s) or self.cues.has(
+            "kept_after", e, min(self.sent_end(s), e + 6)
+        )
+        if kept and not self.cues.has("prev_local", max(cs, s - 10), s):
+            self._find_year(cand)
+            return "kept"
+        if self.cues.has("prev_local", max(cs, s - 10), s) or self._prev_after(e, ce):
+            self._find_year(cand)
+            return "previous"
+        if self._when_clause(cand):
+            return "previous"
+        if not current and self._fronted(cand):
+            return "previous"
+        years = [y for k in range(cs, ce) if (y := self.years[k])]
+        if not years and ce < self.sent_end(s):
+            # 'It was graded good at its first inspection, in 2019.'
+            nxt = self.words_between(ce, self.ce(ce))
+            if 2 <= len(nxt) <= 4 and self.low[nxt[0]] in (",", "in") and self.low[nxt[-1]] != "ago":
+                years = [y for k in nxt if (y := self.years[k])]
+        rel = self._relative_years(cs, ce)
+        if rel is not None and not current:
+            cand.years_ago = rel
+            return "previous"
+        if years and not current:
+            cand.year = max(years)
+            return "dated"
+        return "overall"
+
+    def _prev_after(self, e: int, ce: int) -> bool:
+        """'good at its previous inspection', 'rated inadequate last year'."""
+        hit = self.cues.first("prev_local", e, ce)
+        while hit is not None:
+            if self.low[hit] not in ("since", "previously", "had", "months", "years", "weeks"):
+                return True
+            hit = self.cues.first("prev_local", hit + 1, ce)
+        return False
+
+    def _when_clause(self, cand: _Cand) -> bool:
+        """'a slide from 2017, when inspectors found it required improvement'."""
+        cs = self.cs(cand.start)
+        first = self.next_word(cs)
+        if first < self.n and self.low[first] in (",", "–"):
+            first = self.next_word(first + 1)
+        if first >= self.n or self.low[first] != "when" or cs == 0:
+            # 'marking progress on 2014 when it was rated ...' (no comma)
+            k = self.cues.last("prev_local", max(cs, cand.start - 14), cand.start)
+            if k is None:
+                return False
+            whens = [i for i in range(k, cand.start) if self.low[i] == "when"]
+            years = [self.years[i] for i in range(k, whens[0])] if whens else []
+            got = [y for y in years if y]
+            if whens and got:
+                cand.year = max(got)
+                return True
+            return False
+        prev_clause = self.clause_of[cs - 1]
+        if self.sent_of[cs - 1] != self.sent_of[cand.start]:
+            return False
+        a, b = self.clause_start[prev_clause], self.clause_end[prev_clause]
+        years = [y for k in range(a, b) if (y := self.years[k])]
+        rel = self._relative_years(a, b)
+        if years:
+            cand.year = max(years)
+            return True
+        if rel is not None:
+            cand.years_ago = rel
+            return True
+        return self.cues.has("prev_local", a, b)
+
+    def _fronted(self, cand: _Cand) -> bool:
+        """'At its previous inspection, in 2018, ...', 'In 2011, ...': the sentence is about the past."""
+        ss = self.sent_start(cand.start)
+        first = self.next_word(ss)
+        if first >= cand.start:
+            return False
+        if self.clause_of[first] == self.clause_of[cand.start]:
+            # the grade is in the first clause itself: 'In 2021 the home was graded good.'
+            if self.low[first] == "in" and first + 1 < self.n and self.years[self.next_word(first + 1)]:
+                cand.year = self.years[self.next_word(first + 1)]
+                return True
+            return False
+        a, b = ss, self.ce(first)
+        if self.low[first] == "since":
+            return False
+        if len(self.words_between(a, b)) > 8 and self.low[first] not in self.c.fronted_openers:
+            return False  # a main clause of its own, not an opening phrase
+        head = self.low[first]
+        nxt = self.next_word(first + 1)
+        if head == "in" and nxt < b and self.years[nxt]:
+            cand.year = self.years[nxt]
+            return True
+        if not self.cues.has("prev_fronted", a, b) and not self.cues.has("prev_fronted", a, a + 1):
+            return False
+        self._find_year(cand)
+        return True
+
+    def _relative_years(self, a: int, b: int) -> int | None:
+        for label in self.cues.starts:
+            if label.startswith("relyear:") and self.cues.has(label, a, b):
+                return int(label.split(":")[1])
+        return None
+
+    def _find_year(self, cand: _Cand, table: bool = False) -> None:
+        """The year of a previous (or kept) grade: in its clause, an apposition, or the sentence."""
+        s, e = cand.start, cand.end
+        cs, ce = self.cs(s), self.ce(e - 1)
+        ss, se = self.sent_start(s), self.sent_end(s)
+
+        def years_in(a: int, b: int) -> list[int]:
+            return [y for k in range(a, b) if (y := self.years[k])]
+
+        got = years_in(cs, ce)
+        if not got:
+            rel = self._relative_years(cs, ce)
+            if rel is not None:
+                cand.years_ago = rel
+                return
+            # the rest of the sentence, clause by clause, outside other grades' clauses
+            got = years_in(ss, se)
+        if got:
+            cand.year = max(got)
+            return
+        rel = self._relative_years(ss, se)
+        if rel is not None:
+            cand.years_ago = rel
+            return
+        if table:
+            cand.year = self._table_year(s)
+
+    def _table_year(self, s: int) -> int | None:
+        """'Date of last inspection: 12 September 2023' on a nearby line, or anywhere in the doc."""
+        line = self.line_of[s]
+        near = range(max(0, line - 3), min(len(self.line_bounds), line + 4))
+        for scope in (near, range(len(self.line_bounds))):
+            for k in scope:
+                a, b = self.line_bounds[k]
+                words = " ".join(self.low[a:b])
+                if re.search(r"\b(previous|last)\s+inspection\b", words) and "date" in words:
+                    years = [y for i in range(a, b) if (y := self.years[i])]
+                    if years:
+                        return max(years)
+        return None
+
+    def check_needs_area(self, cands: list[_Cand]) -> None:
+        """'met' is only the safeguarding judgement of a report card."""
+        for cand in cands:
+            allowed = self.c.needs_area.get(cand.grade)
+            if allowed is None or cand.drop is not None:
+                continue
+            keys = {k for a in cand.areas for k in a.keys}
+            if not keys & allowed or cand.role != "area":
+                cand.drop = "needs-area"
+                for a in cand.areas:
+                    a.grade = None
+
+
 @Language.factory("ofsted_grades")
-def make_grades(nlp: Language, name: str) -> _Stub:
-    return _Stub()
+def make_grades(nlp: Language, name: str) -> Grades:
+    """Grade mentions with their roles, and the areas they grade (rules in models/)."""
+    return Grades(nlp, rules.load("grades"), rules.load("areas"))

@@ -1,17 +1,681 @@
-"""Placeholder for the people component (filled in by its issue)."""
+"""People: mentions of named people, with the role and organisation given with them.
+
+There is no trained NER here, so a capitalised run of words is a person's name
+only when the way the sentence is written says so: an honorific ("Cllr Tom
+Reed", "The Rev Jo Lane"), a role beside it ("Alison Jeffery, director of
+children's services at Portsmouth Council", "Cabinet member for children Tom
+Reed", "the council's chief executive, Sam Hill"), a speech verb ("said Jo
+Lane"), an officer list ("Chief Executive (Trevor Whitacre)") or a report's
+table row ("Headteacher    Lorna Whitcliffe"). A place or a body seldom stands
+in those positions, and the words that name bodies and places ("Council",
+"Academy", "Lane") never belong to a name. Everything is found on the
+characters, because names are character-shaped: apostrophes and hyphens inside
+them (O'Donnell, Asare-Mensah), possessives after them, column spacing around
+them.
+
+Each mention becomes a span in ``doc.spans["people"]`` (label ``PERSON``) whose
+``span._.ofsted_person`` holds a :class:`Mention` as a dict. Capitalised
+organisation names ("Westmarch Borough Council", "NHS Tarrowby Integrated Care
+Board (ICB)") go to ``doc.spans["people_orgs"]`` (``span._.ofsted_org``), so the
+attribution step can resolve "the council's" and "the ICB" to the body the
+article named. Linking mentions into people is the attribution step's work.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import asdict, dataclass
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from .. import rules
+from ..textutil import doc_text
+
+UP = "A-ZÀ-ÖØ-Þ"
+LO = "a-zß-öø-ÿ"
+#: One word of a name: Jeffery, O'Donnell, McAllister, Asare-Mensah.
+NAME_WORD = rf"(?:Mc|Mac|O['’]|D['’]|Fitz)?[{UP}][{LO}]+(?:-[{UP}][{LO}]+)*(?![{UP}{LO}\d])"
+INITIAL = rf"[{UP}]\.(?![{UP}{LO}])"
+PARTICLE = r"(?:van|von|de|der|den|du|da|di|la|le|bin|ibn|al|el|ap|dos|das|del|della)"
+#: A run of name-shaped words on one line (single spaces only: a name never wraps or spans columns).
+NAME_RUN = rf"(?:{INITIAL} ?)*{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD})*"
+#: One word of an organisation's name: Council, NHS, Children's, Providers', Pre-School, CofE.
+ORG_WORD = rf"[{UP}][{UP}{LO}'’&.-]*(?<![.-])"
+ORG_CONNECT = r"(?:of|for|and|&|the|upon|de|du|la|le|in)"
+ORG_SEQ = rf"{ORG_WORD}(?:[ ]+(?:{ORG_CONNECT}[ ]+)*{ORG_WORD})*"
+
+_SPACE_COLUMN = re.compile(r"\t|[ ]{2,}")
+_HARD_BREAK = re.compile(r"[.!?;:\"“”„()\[\]|•·\n]|[’'](?=\s|$)|\t|[ ]{2,}")
+_TOKEN = re.compile(r"[\w’'&.-]+|[^\w\s]")
 
 
-class _Stub:
+@dataclass
+class Mention:
+    """One mention of a person, with what the sentence says about them."""
+
+    start: int  #: first character, the honorific included
+    end: int  #: end of the name
+    name_start: int  #: first character of the name itself
+    name: str  #: the name as written, without honorific
+    honorific: str | None = None
+    role: str | None = None
+    org: str | None = None
+    #: an organisation to resolve against the article: "council", "college", "its"...
+    org_ref: str | None = None
+    #: first character of a role written before the name ("Council leader Jo Bright"), else start
+    lead: int = -1
+    #: which form found it (tests and debugging)
+    form: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Mention:
+        return cls(**data)
+
+
+@dataclass
+class RoleParse:
+    """A role phrase split into the role and the organisation it names."""
+
+    role: str | None
+    org: str | None = None
+    org_ref: str | None = None
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any run of blanks."""
+    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in parts)
+
+
+def _norm_word(word: str) -> str:
+    word = word.lower().replace("’", "'").strip(".,")
+    return word[:-2] if word.endswith("'s") else word.rstrip("'")
+
+
+class Lexicon:
+    """The rule data of people.json (and the speech verbs of quotes.json), compiled once."""
+
+    def __init__(self, data: dict[str, Any], quotes: dict[str, Any]) -> None:
+        self.honorifics: list[str] = list(data["honorifics"])
+        self.gender: dict[str, str] = dict(data["honorific_gender"])
+        self.heads = {w.lower() for w in data["role_heads"]}
+        self.modifiers = {w.lower() for w in data["role_modifiers"]}
+        self.owners = {w.lower() for w in data["possessive_owners"]}
+        self.owner_heads: dict[str, list[str]] = {k: list(v) for k, v in data["owner_heads"].items()}
+        self.org_heads = {w.lower() for w in data["organisation_heads"]}
+        self.weak_heads = {w.lower() for w in data["weak_organisation_heads"]}
+        self.generic = {w.lower() for w in data["generic_words"]}
+        self.descriptors = {w.lower() for w in data["org_descriptors"]}
+        self.not_orgs = {w.lower() for w in data["not_organisations"]}
+        self.safe = {w.lower() for w in data["surname_safe"]}
+        self.function = {w.lower() for w in data["function_words"]}
+        self.not_name = ({w.lower() for w in data["not_name_words"]} | self.function) - self.safe
+        self.not_name |= {_norm_word(h) for h in self.honorifics}
+        self.auxiliaries = {w.lower() for w in data["auxiliaries"]}
+        speech = list(quotes["speech_verbs"])
+        hon = _alternation(self.honorifics)
+        self.honorific_re = re.compile(
+            rf"(?<![\w'’-])(?P<hon>(?:{hon})\.?(?:[ ](?:{hon})\.?)?)[ ]"
+            rf"(?P<name>(?:{INITIAL} ?)*{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD}){{0,3}})"
+        )
+        self.run_re = re.compile(rf"(?<![\w'’-]){NAME_RUN}")
+        self.org_seq = re.compile(ORG_SEQ)
+        self.org_mention_re = re.compile(rf"(?<![\w'’-]){ORG_SEQ}(?:[ ]*\((?P<acr>[A-Z][A-Za-z&]{{1,7}})\))?")
+        verbs = _alternation(speech)
+        aux = _alternation(sorted(self.auxiliaries))
+        self.speech_after = re.compile(
+            rf"(?:,[^,.;:\"“”\n]{{1,160}},)?[ \t]+(?:(?:{aux})[ \t]+){{0,3}}(?:{verbs})\b", re.I
+        )
+        self.speech_before = re.compile(rf"\b(?:{verbs})[ \t]+$", re.I)
+        self.clause_end = re.compile(
+            rf"""[.;:!?"“”()\[\]\n]|\t|[ ]{{2,}}|(?<=\s)[‘'](?=[{UP}{LO}])|,?\s+(?:{_alternation(data["clause_verbs"])})\b"""
+            rf"""|,\s+(?:a|an|and|but|as|who|whose|which|where|when)\b""",
+            re.I,
+        )
+        self.relative_role = re.compile(rf"^,\s*(?:{_alternation(data['relative_role_openers'])})\s+(?:as\s+)?", re.I)
+        self.introducer = re.compile(rf"\b(?:{_alternation(data['introducers'])})[ ]+(?:the[ ]+)?$", re.I)
+        tails = "|".join(data["role_tails"])
+        self.role_tail = re.compile(rf"\s+(?:{tails})\b.*$", re.I | re.S)
+        self.org_by = re.compile(rf"\s+(?:{_alternation(data['org_by'])})\s+(?P<org>.+)$", re.I | re.S)
+        owners = _alternation(sorted(self.owners))
+        self.owner_possessive = re.compile(rf"^(?:the\s+)?(?P<own>{owners})['’]s?\s+(?P<rest>.+)$", re.I | re.S)
+        self.owner_phrase = re.compile(rf"^(?:the\s+)?(?P<own>{owners})$", re.I)
+        owner_word = rf"[{UP}][{UP}{LO}&.-]*"
+        self.cap_possessive = re.compile(
+            rf"^(?P<own>{owner_word}(?:[ ]+(?:{ORG_CONNECT}[ ]+)*{owner_word})*)['’]s?\s+(?P<rest>.+)$", re.S
+        )
+        self.lead_org = re.compile(rf"^(?P<own>{ORG_SEQ})\s+(?P<rest>[{LO}].*)$", re.S)
+        self.split_prep = re.compile(r"\s+(at|of|on|for|with)\s+", re.I)
+        heads = _alternation(sorted(self.heads))
+        self.head_re = re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])", re.I)
+
+    # -- words -----------------------------------------------------------------
+
+    def name_word_ok(self, word: str) -> bool:
+        return _norm_word(word) not in self.not_name
+
+    def is_head(self, word: str) -> bool:
+        return _norm_word(word) in self.heads
+
+    def has_head(self, text: str) -> bool:
+        return bool(self.head_re.search(text))
+
+    # -- organisations ---------------------------------------------------------
+
+    def is_org(self, seq: str, prep: str | None, described: bool) -> bool:
+        """Whether a capitalised phrase names an organisation (not a portfolio or a place).
+
+        ``prep`` says how it was introduced: "at"/"on" (any proper name will do),
+        "of" (a proper name without portfolio words), "'s" (an owner), "lead"
+        (written before a role: needs an organisation word), None (needs one too).
+        """
+        if seq.lower().removeprefix("the ") in self.not_orgs:
+            return False
+        words = [w for w in (_norm_word(w) for w in re.findall(r"[\w'’&-]+", seq)) if w]
+        if not words:
+            return False
+        heads = [w for w in words if w in self.org_heads]
+        if any(w not in self.weak_heads for w in heads) and len(words) >= 2:
+            return True
+        if not any(w not in self.generic for w in words):
+            return False
+        if heads or described or prep in ("at", "on", "'s", "by"):
+            return True
+        return prep == "of" and not any(w in self.generic for w in words)
+
+    def match_org(self, rest: str, prep: str | None) -> RoleParse | None:
+        """``rest`` as a whole organisation phrase after ``prep``, or None."""
+        rest = rest.strip().rstrip(",.;:")
+        low = rest.lower()
+        if low.startswith(("its ", "their ")):
+            return None
+        own = self.owner_phrase.match(rest)
+        if own and low.startswith("the "):
+            return RoleParse(None, org_ref=own.group("own").lower())
+        body = re.sub(r"^the\s+", "", rest, flags=re.I)
+        described = False
+        words = body.split(" ")
+        i = 0
+        while i < len(words) - 1 and i < 4 and words[i].lower() in self.descriptors and words[i][:1].islower():
+            i += 1
+            described = True
+        body = " ".join(words[i:])
+        body = re.sub(r"^the\s+", "", body)
+        m = self.org_seq.fullmatch(body)
+        if m is None or not self.is_org(body, prep, described):
+            return None
+        return RoleParse(None, org=_clean_org(body))
+
+    # -- roles -----------------------------------------------------------------
+
+    def parse_role(self, segment: str) -> RoleParse | None:
+        """Split a role phrase ("director of children's services at Westmarch Council")."""
+        s = " ".join(segment.split()).strip(" ,;:–—-")
+        s = re.sub(r"^\d{1,3},\s*", "", s)  # an age: "Jo Lane, 45, a teacher"
+        if re.match(r"^(?:(?:a|an|the|his|her|their)\s+)?(?:former|ex-|then|late)\b", s, re.I):
+            return None  # a past role is not the role the person speaks in
+        org: str | None = None
+        org_ref: str | None = None
+        s = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.I)
+        if re.match(r"^(?:its|their)\s+", s, re.I):
+            org_ref = "its"
+            s = s.split(None, 1)[1] if " " in s else ""
+        by = self.org_by.search(s)
+        if by:
+            found = self.match_org(self.role_tail.sub("", by.group("org")), "by")
+            s = s[: by.start()]
+            if found:
+                org, org_ref = found.org, found.org_ref or org_ref
+        s = self.role_tail.sub("", s).strip(" ,")
+        own = self.owner_possessive.match(s)
+        cap = None if own else self.cap_possessive.match(s)
+        if own:
+            org_ref = own.group("own").lower()
+            s = own.group("rest")
+        elif cap and not self.has_head(cap.group("own")):
+            owner = re.sub(r"^the\s+", "", cap.group("own"))
+            if self.is_org(owner, "'s", False):
+                org = _clean_org(owner)
+                s = cap.group("rest")
+        else:
+            lead = self.lead_org.match(s)
+            if lead and not self.has_head(lead.group("own")) and self.is_org(lead.group("own"), "lead", False):
+                org = _clean_org(lead.group("own"))
+                s = lead.group("rest")
+        for m in self.split_prep.finditer(s):
+            prep = m.group(1).lower()
+            rest = s[m.end() :]
+            if rest.lower().startswith(("its ", "their ")) and org is None:
+                org_ref = org_ref or "its"
+                break
+            found = self.match_org(rest, prep)
+            if found and self.has_head(s[: m.start()]):
+                if found.org and org and found.org != org and prep != "at":
+                    continue
+                org = found.org or org
+                org_ref = found.org_ref or org_ref
+                s = s[: m.start()]
+                break
+        role = s.strip(" ,;:–—-")
+        if not role or not self.has_head(role) or len(role.split()) > 16:
+            return None
+        return RoleParse(role, org, org_ref)
+
+    def role_before(self, text: str, name_start: int, comma: bool) -> tuple[RoleParse, int] | None:
+        """A role written before a name: "Council leader Jo Bright", "the council's chief executive, Sam Hill"."""
+        lo = max(0, name_start - 180)
+        window = text[lo:name_start]
+        if comma:
+            stripped = window.rstrip()
+            if not stripped.endswith(","):
+                return None
+            window = stripped[:-1]
+        elif not window.endswith(" ") or window.endswith("  "):
+            return None
+        cut = 0
+        for m in _HARD_BREAK.finditer(window):
+            cut = m.end()
+        if not comma:
+            last_comma = window.rfind(",")
+            cut = max(cut, last_comma + 1)
+        verb = None
+        for verb in self.speech_word.finditer(window, cut):
+            pass
+        if verb is not None:
+            cut = max(cut, verb.end())
+        tokens = [(m.start() + lo, m.end() + lo, m.group()) for m in _TOKEN.finditer(window, cut)]
+        if not tokens or len(tokens) > 24:
+            tokens = tokens[-24:]
+        head_i = None
+        for i in range(len(tokens) - 1, -1, -1):
+            if self.is_head(tokens[i][2]) or _compound_head(tokens, i, self):
+                head_i = i
+                break
+        if head_i is None:
+            return None
+        tail = tokens[head_i + 1 :]
+        if len(tail) > (14 if comma else 8):
+            return None
+        if not comma and any(_norm_word(t[2]) in self.stop_words for t in tail):
+            return None
+        if tokens[-1][2].lower() in _TRAILING_CONNECTORS:
+            return None
+        start_i = head_i
+        while start_i > 0:
+            word = tokens[start_i - 1][2]
+            low = _norm_word(word)
+            if word in (",",):
+                break
+            if low in ("and", "&") and start_i >= 2:
+                before = tokens[start_i - 2][2]
+                if self.is_head(before) or before[:1].isupper() or _norm_word(before) in self.modifiers:
+                    start_i -= 1
+                    continue
+                break
+            if low == "the":
+                start_i -= 1
+                break
+            if word[:1].isupper():
+                if low in self.function:
+                    break
+                start_i -= 1
+                continue
+            if low in self.modifiers or low in self.heads or word.lower() in self.modifiers:
+                start_i -= 1
+                continue
+            if (word.endswith(("'s", "’s")) and low in self.owners) or low in ("its", "their"):
+                start_i -= 1
+                continue
+            break
+        role_start = tokens[start_i][0]
+        role_end = tokens[-1][1]
+        parsed = self.parse_role(text[role_start:role_end])
+        if parsed is None:
+            return None
+        return parsed, role_start
+
+    @property
+    def stop_words(self) -> set[str]:
+        return _STOP_WORDS
+
+    @property
+    def speech_word(self) -> re.Pattern[str]:
+        return self._speech_word
+
+    def compile_speech_word(self, speech: list[str]) -> None:
+        self._speech_word = re.compile(rf"\b(?:{_alternation(speech)})\b[ \t]*", re.I)
+
+
+_STOP_WORDS = {
+    "to", "with", "by", "from", "into", "about", "as", "than", "that", "which", "who", "whose", "said", "says",
+    "told", "added", "is", "was", "are", "were", "has", "have", "had", "will", "would", "in", "after", "before",
+    "when", "while", "if", "because", "but", "not", "no", "also",
+}  # fmt: skip
+
+
+_TRAILING_CONNECTORS = {"of", "for", "at", "on", "and", "&", "the", "to", "in", "with", "by", "from", "a", "an"}
+
+
+def _compound_head(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon) -> bool:
+    """A two-word head such as "head teacher" ending at token ``i``."""
+    if i == 0:
+        return False
+    pair = f"{_norm_word(tokens[i - 1][2])} {_norm_word(tokens[i][2])}"
+    return pair in lex.heads
+
+
+def _clean_org(name: str) -> str:
+    name = " ".join(name.split()).strip(" ,;:.")
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    return re.sub(r"['’]s$", "", name)
+
+
+class PeopleFinder:
+    """Finds person mentions and organisation names in a text."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    # -- the pieces ------------------------------------------------------------
+
+    def _trim_name(self, words: list[str], strict: bool) -> list[str] | None:
+        """The name words of a run, or None when the run is not a name."""
+        keep: list[str] = []
+        for word in words:
+            if not self.lex.name_word_ok(word):
+                break
+            keep.append(word)
+        full = [w for w in keep if not re.fullmatch(INITIAL, w)]
+        if not full or (strict and len(full) < 2):
+            return None
+        if keep[-1].endswith(".") or full[-1] != keep[-1]:
+            return None
+        return keep
+
+    def _after_role(self, text: str, start: int, end: int) -> tuple[RoleParse | None, str]:
+        """A role written after the name: "(Leader of the Council)", ", director of ..."."""
+        tail = text[end : end + 260]
+        paren = re.match(r"^[ ]*\(([^()\n]{2,90})\)", tail)
+        if paren and self.lex.has_head(paren.group(1)):
+            return self.lex.parse_role(paren.group(1)), "paren"
+        rel = self.lex.relative_role.match(tail)
+        if rel:
+            seg = tail[rel.end() :]
+            stop = self.lex.clause_end.search(seg)
+            seg = seg[: stop.start()] if stop else seg
+            return self.lex.parse_role(seg), "relative"
+        column = re.match(r"^(?:\t+|[ ]{2,})(?P<col>[^\t\n]*?[^\s])[ \t]*(?:\n|$)", tail)
+        if column and self.lex.has_head(column.group("col")) and len(column.group("col").split()) <= 8:
+            return self.lex.parse_role(column.group("col")), "column"
+        comma = re.match(r"^,[ \t]*", tail)
+        if not comma:
+            return None, ""
+        seg = tail[comma.end() :]
+        first = seg.split(" ", 1)[0] if seg else ""
+        low = _norm_word(first)
+        if low in ("who", "whose", "which", "where", "when", "and", "but", "said", "says", "added", "told"):
+            return None, ""
+        org_only = re.match(r"^(of|at|from)\s+", seg, re.I)
+        stop = self.lex.clause_end.search(seg)
+        if stop and not stop.group().startswith(",") and re.search(
+            r"\b(?:from|to|with|by|of|for|about|than)\s+(?:the\s+)?$", text[max(0, start - 30) : start], re.I
+        ):
+            # "a question from Cllr Lee, the director confirmed": the name is an object and
+            # the phrase after the comma is the subject of a new clause, not an apposition
+            return None, ""
+        seg = seg[: stop.start()] if stop else seg
+        if org_only:
+            found = self.lex.match_org(seg[org_only.end() :], org_only.group(1).lower())
+            if found:
+                return RoleParse(None, found.org, found.org_ref), "org"
+            return None, ""
+        if not (first[:1].isupper() or first[:1].isdigit() or low in self.lex.modifiers or self.lex.is_head(first)
+                or low in ("the", "a", "an", "its", "their", "his", "her")
+                or first.endswith(("'s", "’s"))):
+            return None, ""
+        head = self.lex.head_re.search(seg)
+        if head is None or len(seg[: head.start()].split()) > 6:
+            return None, ""
+        return self.lex.parse_role(seg), "apposition"
+
+    def _table_label(self, text: str, start: int) -> RoleParse | None:
+        """A report or minutes row: "Headteacher    Lorna Whitcliffe", "Registered manager: Lucy Farrant"."""
+        line_start = text.rfind("\n", 0, start) + 1
+        label = text[line_start:start]
+        m = re.fullmatch(r"[ \t]*(?P<label>[^\t:\n]{2,60}?)(?::[ \t]*|\t+[ \t]*|[ ]{2,})", label)
+        if not m or not self.lex.has_head(m.group("label")) or len(m.group("label").split()) > 7:
+            return None
+        return self.lex.parse_role(m.group("label"))
+
+    def _context(self, text: str, start: int, end: int, bare: bool) -> tuple[RoleParse | None, int, bool]:
+        """Role, lead and whether the sentence around a name marks it as a person."""
+        after, form = self._after_role(text, start, end)
+        cue = after is not None and (after.role is not None or form == "org")
+        role = after
+        lead = start
+        before = text[max(0, start - 2) : start]
+        if before.endswith("(") or before == "( ":
+            inner = self.lex.role_before(text, text.rfind("(", 0, start), False) if text[start - 1] == "(" else None
+            if inner is None:
+                paren_start = text.rfind("(", 0, start)
+                seg_start = max(text.rfind(",", 0, paren_start), text.rfind(":", 0, paren_start), text.rfind("\n", 0, paren_start)) + 1
+                seg = text[seg_start:paren_start]
+                if self.lex.has_head(seg) and len(seg.split()) <= 10:
+                    parsed = self.lex.parse_role(seg)
+                    if parsed:
+                        inner = (parsed, seg_start + len(seg) - len(seg.lstrip()))
+            if inner:
+                role, lead, cue = _merge(role, inner[0]), inner[1], True
+        else:
+            found = self.lex.role_before(text, start, comma=True)
+            if found and re.match(r"^[ \t]*(?:,|\.|$|\n|[ \t]+\w)", text[end : end + 3]):
+                role, lead, cue = _merge(role, found[0]), found[1], True
+            elif found is None:
+                found = self.lex.role_before(text, start, comma=False)
+                if found:
+                    role, lead, cue = _merge(role, found[0]), found[1], True
+        label = self._table_label(text, start)
+        if label is not None and (role is None or role.role is None):
+            role, cue = _merge(role, label), True
+        if not cue:
+            tail = text[end : end + 200]
+            cue = bool(self.lex.speech_after.match(tail)) or bool(self.lex.speech_before.search(text[max(0, start - 40) : start]))
+            cue = cue or bool(self.lex.introducer.search(text[max(0, start - 40) : start]))
+        return role, lead, cue or not bare
+
+    # -- the passes ------------------------------------------------------------
+
+    def find(self, text: str, skip: list[tuple[int, int]]) -> list[Mention]:
+        """Every person mention in ``text`` outside the ``skip`` ranges, in order."""
+        skip_starts = [s for s, _ in skip]
+        taken: list[tuple[int, int]] = []
+
+        def skipped(pos: int) -> bool:
+            i = bisect_right(skip_starts, pos) - 1
+            return i >= 0 and skip[i][0] <= pos < skip[i][1]
+
+        mentions: list[Mention] = []
+        for m in self.lex.honorific_re.finditer(text):
+            if skipped(m.start()):
+                continue
+            words = self._trim_name(m.group("name").split(" "), strict=False)
+            if words is None:
+                continue
+            name = " ".join(words)
+            name_start = m.start("name")
+            end = name_start + len(name)
+            hon = " ".join(m.group("hon").replace(".", "").split())
+            role, lead, _ = self._context(text, m.start(), end, bare=False)
+            mentions.append(
+                Mention(m.start(), end, name_start, name, hon, *_role_fields(role), lead=lead, form="honorific")
+            )
+            taken.append((m.start(), end))
+        taken.sort()
+        starts = [s for s, _ in taken]
+
+        def overlaps(a: int, b: int) -> bool:
+            i = bisect_right(starts, b) - 1
+            return i >= 0 and taken[i][1] > a
+
+        for m in self.lex.run_re.finditer(text):
+            if overlaps(m.start(), m.end()) or skipped(m.start()):
+                continue
+            for start, words in self._name_parts(m.start(), m.group().split(" ")):
+                name = " ".join(words)
+                end = start + len(name)
+                role, lead, cue = self._context(text, start, end, bare=True)
+                if not cue:
+                    continue
+                mentions.append(Mention(start, end, start, name, None, *_role_fields(role), lead=lead, form="name"))
+        mentions.sort(key=lambda x: x.start)
+        mentions = self._repeats(text, mentions, skipped)
+        return mentions
+
+    def _name_parts(self, start: int, words: list[str]) -> list[tuple[int, list[str]]]:
+        """The names inside a capitalised run: "Dunmoor South Rachel Ennis" -> "Rachel Ennis".
+
+        A group of name-shaped words that runs straight into an organisation or
+        place word ("Ashby Fields Primary School", "Little Wrens Nurseries") is
+        part of that body's name, not a person's. Of three or more name words
+        the last two are kept: the words before them are usually a place or
+        title run into the name ("Labour MP for Dunmoor Rachel Ennis").
+        """
+        out: list[tuple[int, list[str]]] = []
+        group: list[str] = []
+        group_start = start
+        pos = start
+        for word in [*words, ""]:
+            if word and self.lex.name_word_ok(word):
+                if not group:
+                    group_start = pos
+                group.append(word)
+            else:
+                absorbed = bool(word) and _norm_word(word) not in self.lex.function
+                if group and not absorbed:
+                    keep = self._trim_name(group, strict=True)
+                    if keep:
+                        if len(keep) > 2 and not re.fullmatch(INITIAL, keep[0]):
+                            offset = sum(len(w) + 1 for w in keep[:-2])
+                            out.append((group_start + offset, keep[-2:]))
+                        else:
+                            out.append((group_start, keep))
+                group = []
+            pos += len(word) + 1
+        return out
+
+    def _repeats(self, text: str, mentions: list[Mention], skipped: Any) -> list[Mention]:
+        """Later bare mentions of a full name already found ("in a letter to Jo Lane")."""
+        names = sorted({m.name for m in mentions if len(m.name.split()) >= 2}, key=len, reverse=True)
+        if not names:
+            return mentions
+        pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w-])")
+        spans = sorted((m.start, m.end) for m in mentions)
+        starts = [s for s, _ in spans]
+        out = list(mentions)
+        for m in pattern.finditer(text):
+            i = bisect_right(starts, m.end()) - 1
+            if (i >= 0 and spans[i][1] > m.start()) or skipped(m.start()):
+                continue
+            out.append(Mention(m.start(), m.end(), m.start(), m.group(), lead=m.start(), form="repeat"))
+        out.sort(key=lambda x: x.start)
+        return out
+
+    def organisations(self, text: str) -> list[tuple[int, int, str, str | None]]:
+        """Capitalised organisation names in the text: (start, end, name, acronym)."""
+        out: list[tuple[int, int, str, str | None]] = []
+        for m in self.lex.org_mention_re.finditer(text):
+            words = re.findall(r"\S+", m.group(0).split("(")[0])
+            # cut after the last organisation head ("Westmarch Borough Council Leader" -> "... Council")
+            last = None
+            for i, w in enumerate(words):
+                if _norm_word(w) in self.lex.org_heads:
+                    last = i
+            if last is None:
+                continue
+            while words and _norm_word(words[0]) in ("the", "a", "an"):
+                words = words[1:]
+                last -= 1
+            if last < 0:
+                continue
+            name = _clean_org(" ".join(words[: last + 1]))
+            if not name or not self.lex.is_org(name, None, False):
+                continue
+            if len(name.split()) == 1 and _norm_word(name) in self.lex.weak_heads:
+                continue
+            start = text.find(name, m.start(), m.end())
+            if start < 0:
+                continue
+            acronym = m.group("acr") if last == len(words) - 1 else None
+            out.append((start, start + len(name), name, acronym))
+        return out
+
+
+def _role_fields(role: RoleParse | None) -> tuple[str | None, str | None, str | None]:
+    if role is None:
+        return None, None, None
+    return role.role, role.org, role.org_ref
+
+
+def _merge(first: RoleParse | None, second: RoleParse) -> RoleParse:
+    """Role from whichever form gives one; organisation likewise (the first form wins)."""
+    if first is None:
+        return second
+    return RoleParse(first.role or second.role, first.org or second.org, first.org_ref or second.org_ref)
+
+
+def _boilerplate_ranges(doc: Doc) -> list[tuple[int, int]]:
+    return sorted((s.start_char, s.end_char) for s in doc.spans.get("boilerplate", []))
+
+
+class People:
+    """The ``ofsted_people`` component: person mentions and organisation names as spans."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.finder = PeopleFinder(lex)
+        for ext in ("ofsted_person", "ofsted_org"):
+            if not Span.has_extension(ext):
+                Span.set_extension(ext, default=None)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["people"] = []
+        text = doc_text(doc)
+        mentions = self.finder.find(text, _boilerplate_ranges(doc))
+        spans: list[Span] = []
+        seen: set[tuple[int, int]] = set()
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, label="PERSON", alignment_mode="expand")
+            if span is None or (span.start, span.end) in seen:
+                continue
+            seen.add((span.start, span.end))
+            span._.ofsted_person = mention.to_dict()
+            spans.append(span)
+        doc.spans["people"] = spans
+        orgs: list[Span] = []
+        seen = set()
+        for start, end, name, acronym in self.finder.organisations(text):
+            span = doc.char_span(start, end, label="ORG", alignment_mode="expand")
+            if span is None or (span.start, span.end) in seen:
+                continue
+            seen.add((span.start, span.end))
+            span._.ofsted_org = {"start": start, "end": end, "name": name, "acronym": acronym}
+            orgs.append(span)
+        doc.spans["people_orgs"] = orgs
         return doc
 
 
+def build_lexicon() -> Lexicon:
+    """The compiled rules of people.json, with the speech verbs of quotes.json."""
+    quotes = rules.load("quotes")
+    lex = Lexicon(rules.load("people"), quotes)
+    lex.compile_speech_word(list(quotes["speech_verbs"]))
+    return lex
+
+
 @Language.factory("ofsted_people")
-def make_people(nlp: Language, name: str) -> _Stub:
-    return _Stub()
+def make_people(nlp: Language, name: str) -> People:
+    return People(build_lexicon())

@@ -1,0 +1,362 @@
+"""The speed benchmark of issue 6: throughput, cores, start-up and memory.
+
+Run it from the repository root, in the project's environment::
+
+    python tests/benchmarks/bench.py            # about two minutes on 2 cores
+    python tests/benchmarks/bench.py --quick    # smaller corpus, fewer repeats: a smoke run
+
+It builds its corpus in a temporary folder by replicating the team's
+``examples/*.txt`` and the shared development set (``../shared/dev/docs`` beside
+the checkout, or any ``--source DIR``), then measures the four targets and
+prints each figure beside its target with PASS or FAIL; the exit status is 0
+only when every target is met.
+
+Every figure is a ratio of two things timed in the same run, interleaved and
+repeated, and the median is reported: the machine is shared, so absolute
+times wander while ratios measured side by side hold still.
+
+Each copy of a document gets a made-up reference line with a few words no
+other copy has. Real archives keep bringing new names and numbers, and those
+are what make a spaCy vocabulary grow; a corpus of exact copies would hide it.
+
+The file is not named ``test_*.py``, so plain ``pytest`` does not collect it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Figure:
+    """One measured figure, its target and whether it was met."""
+
+    name: str
+    value: str
+    target: str
+    ok: bool
+    detail: str = ""
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def source_texts(sources: Sequence[Path]) -> list[tuple[str, str]]:
+    """(name, text) of every ``*.txt`` in ``sources``, sorted for a stable corpus."""
+    texts: list[tuple[str, str]] = []
+    for folder in sources:
+        for path in sorted(folder.glob("*.txt")):
+            texts.append((path.stem, path.read_text(encoding="utf-8")))
+    return texts
+
+
+def corpus(texts: list[tuple[str, str]], n: int, seed: int = 6) -> list[tuple[str, str]]:
+    """``n`` documents cycling through ``texts``, each with its own reference line."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        name, text = texts[i % len(texts)]
+        ref = f"{rng.getrandbits(32):08x}"
+        story = f"{rng.getrandbits(24):06x}"
+        footer = f"\n\nArchive reference {ref}, story {story}-{i}.\n"
+        out.append((f"{i:05d}-{name}.txt", text.rstrip("\n") + footer))
+    return out
+
+
+def write_corpus(docs: list[tuple[str, str]], folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in docs:
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def cli() -> list[str]:
+    """The command users type: the installed ``ofsted-extract`` script next to this Python."""
+    script = Path(sys.executable).parent / "ofsted-extract"
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "ofsted_extract"]
+
+
+#: Runs a command and reports its wall time and peak RSS on the last stderr line.
+#: The command is started from this small process, not from the benchmark: Linux
+#: keeps a process's peak RSS across exec, so a child started straight from the
+#: benchmark (which holds a loaded pipeline) would report the benchmark's peak.
+_MEASURE = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.call(sys.argv[1:])
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"code": code, "elapsed": time.perf_counter() - start,
+                  "maxrss_kb": usage.ru_maxrss}), file=sys.stderr)
+"""
+
+
+def run_timed(cmd: list[str], stdout: int | Path = subprocess.DEVNULL) -> tuple[float, int]:
+    """Wall time and peak RSS (kB) of one command; raises if it fails."""
+    out = open(stdout, "wb") if isinstance(stdout, Path) else None  # noqa: SIM115
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-c", _MEASURE, *cmd],
+            stdout=out if out is not None else stdout,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            check=False,
+        )
+    finally:
+        if out is not None:
+            out.close()
+    err = proc.stderr.decode(errors="replace").rstrip("\n")
+    head, _, last = err.rpartition("\n")
+    stats = json.loads(last)
+    if proc.returncode != 0 or stats["code"] != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {stats['code']}: {head[-2000:]}")
+    return float(stats["elapsed"]), int(stats["maxrss_kb"])
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def spread(values: list[float]) -> str:
+    return f"min {min(values):.2f}, max {max(values):.2f}, n={len(values)}"
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def throughput(texts: list[str], repeats: int) -> Figure:
+    """Target 1: records per second against ``spacy.blank("en")`` tokenizing, in-process."""
+    import spacy
+
+    from ofsted_extract.extractor import Extractor
+
+    blank = spacy.blank("en")
+    extractor = Extractor()
+
+    def tokenize() -> None:
+        for _ in blank.pipe(texts):
+            pass
+
+    def extract() -> None:
+        for text in texts:
+            extractor.extract(text)
+
+    ratios, t_tok, t_ext = [], [], []
+    for r in range(repeats + 1):  # the first round warms both caches and is not counted
+        a = _clock(tokenize)
+        b = _clock(extract)
+        if r:
+            t_tok.append(a)
+            t_ext.append(b)
+            ratios.append(a / b)
+            log(f"  throughput round {r}: tokenizer {a:.2f}s, extraction {b:.2f}s")
+    ratio = median(ratios)
+    n = len(texts)
+    return Figure(
+        "1. throughput vs spacy.blank tokenizer",
+        f"{ratio:.0%}",
+        ">= 50%",
+        ratio >= 0.50,
+        f"{n} docs: extraction {n / median(t_ext):,.0f} docs/s, tokenizer "
+        f"{n / median(t_tok):,.0f} docs/s (ratio {spread(ratios)})",
+    )
+
+
+def _clock(fn: Callable[[], None]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def cores(folder: Path, work: Path, repeats: int) -> list[Figure]:
+    """Target 2: ``--jobs 2`` against ``--jobs 1`` on one folder, same bytes out."""
+    base = [*cli(), "extract", "--quiet", "--format", "jsonl"]
+    outs = {j: work / f"jobs{j}.jsonl" for j in (0, 1, 2)}
+    speedups, t1s, t2s = [], [], []
+    for r in range(repeats):
+        t1, _ = run_timed([*base, "--jobs", "1", str(folder)], outs[1])
+        t2, _ = run_timed([*base, "--jobs", "2", str(folder)], outs[2])
+        t1s.append(t1)
+        t2s.append(t2)
+        speedups.append(t1 / t2)
+        log(f"  cores round {r + 1}: --jobs 1 {t1:.2f}s, --jobs 2 {t2:.2f}s")
+    run_timed([*base, "--jobs", "0", str(folder)], outs[0])
+    one = outs[1].read_bytes()
+    same = one == outs[2].read_bytes() and one == outs[0].read_bytes()
+    lines = one.count(b"\n")
+    speedup = median(speedups)
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return [
+        Figure(
+            "2. --jobs 2 speed-up over --jobs 1",
+            f"{speedup:.2f}x",
+            ">= 1.60x",
+            speedup >= 1.6,
+            f"{lines} records, {cpus} cores: --jobs 1 {median(t1s):.2f}s, --jobs 2 "
+            f"{median(t2s):.2f}s (speed-up {spread(speedups)})",
+        ),
+        Figure(
+            "2. --jobs 1/2/0 output identical",
+            "yes" if same else "NO",
+            "byte-identical",
+            same and lines > 0,
+            f"{len(one):,} bytes each",
+        ),
+    ]
+
+
+def startup(short_file: Path, repeats: int) -> list[Figure]:
+    """Target 3: ``--help``/``--version`` and one short file against spaCy's own start."""
+    cmds = {
+        "help": [*cli(), "--help"],
+        "version": [*cli(), "--version"],
+        "spacy": [sys.executable, "-c", "import spacy; spacy.blank('en')"],
+        "one": [*cli(), "extract", "--format", "json", str(short_file)],
+    }
+    times: dict[str, list[float]] = {k: [] for k in cmds}
+    for _ in range(repeats):
+        for key, cmd in cmds.items():
+            times[key].append(run_timed(cmd)[0])
+    med = {k: median(v) for k, v in times.items()}
+    ratios = [o / s for o, s in zip(times["one"], times["spacy"], strict=True)]
+    ratio = median(ratios)
+    return [
+        Figure("3. ofsted-extract --help", f"{med['help']:.2f}s", "< 0.40s", med["help"] < 0.4,
+               spread(times["help"])),
+        Figure("3. ofsted-extract --version", f"{med['version']:.2f}s", "< 0.40s",
+               med["version"] < 0.4, spread(times["version"])),
+        Figure(
+            "3. one short file vs import spacy+blank",
+            f"{ratio:.2f}x",
+            "<= 1.30x",
+            ratio <= 1.3,
+            f"{short_file.name}: {med['one']:.2f}s vs {med['spacy']:.2f}s",
+        ),
+    ]
+
+
+def memory(small: Path, large: Path, n_small: int, n_large: int, repeats: int) -> list[Figure]:
+    """Target 4: peak RSS over many documents, streamed to a writer, one process."""
+    base = [*cli(), "extract", "--quiet", "--format", "jsonl", "--jobs", "1"]
+    peaks: dict[str, list[int]] = {"small": [], "large": []}
+    secs: dict[str, list[float]] = {"small": [], "large": []}
+    for _ in range(repeats):
+        for key, folder in (("small", small), ("large", large)):
+            t, kb = run_timed([*base, str(folder)])
+            peaks[key].append(kb)
+            secs[key].append(t)
+    p_small = median([float(k) for k in peaks["small"]]) / 1024
+    p_large = median([float(k) for k in peaks["large"]]) / 1024
+    growth = p_large / p_small - 1
+    return [
+        Figure(
+            f"4. peak RSS, {n_large:,} docs",
+            f"{p_large:.0f} MB",
+            "< 300 MB",
+            p_large < 300,
+            f"{median(secs['large']):.1f}s, {n_large / median(secs['large']):,.0f} docs/s",
+        ),
+        Figure(
+            f"4. peak RSS growth {n_small:,} -> {n_large:,} docs",
+            f"{growth:+.1%}",
+            "<= +10%",
+            growth <= 0.10,
+            f"{p_small:.0f} MB for {n_small:,} docs",
+        ),
+    ]
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=2000, help="corpus size for targets 1-2")
+    parser.add_argument("--repeats", type=int, default=3, help="timed rounds per figure")
+    parser.add_argument("--small", type=int, default=1000, help="docs, small memory run")
+    parser.add_argument("--large", type=int, default=10000, help="docs, large memory run")
+    parser.add_argument(
+        "--source", type=Path, action="append", help="folder of *.txt to replicate (repeatable)"
+    )
+    parser.add_argument(
+        "--only", default="1234", help="targets to run, e.g. --only 13 (default: all four)"
+    )
+    parser.add_argument("--quick", action="store_true", help="500 docs, 2 repeats, 3000 max")
+    parser.add_argument("--json", type=Path, help="also write the figures here as JSON")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.docs, args.repeats, args.small, args.large = 500, 2, 300, 3000
+
+    sources = args.source or [p for p in (ROOT / "examples", ROOT.parent / "shared/dev/docs")
+                              if p.is_dir()]
+    texts = source_texts(sources)
+    if not texts:
+        parser.error("no *.txt found; give --source DIR")
+    log(f"corpus: {len(texts)} texts from {', '.join(map(str, sources))}")
+
+    figures: list[Figure] = []
+    work = Path(tempfile.mkdtemp(prefix="ofsted-bench-"))
+    try:
+        docs = corpus(texts, max(args.docs, args.large if "4" in args.only else 0))
+        main_dir = write_corpus(docs[: args.docs], work / f"corpus{args.docs}")
+        if "1" in args.only:
+            log("target 1: throughput")
+            figures.append(throughput([t for _, t in docs[: args.docs]], args.repeats))
+        if "2" in args.only:
+            log("target 2: cores")
+            figures += cores(main_dir, work, args.repeats)
+        if "3" in args.only:
+            log("target 3: start-up")
+            short = min(texts, key=lambda nt: len(nt[1]))
+            short_file = write_corpus([(short[0] + ".txt", short[1])], work / "short")
+            figures += startup(short_file / f"{short[0]}.txt", max(5, args.repeats))
+        if "4" in args.only:
+            log("target 4: memory")
+            small = write_corpus(docs[: args.small], work / f"corpus{args.small}")
+            large = write_corpus(docs[: args.large], work / f"corpus{args.large}")
+            figures += memory(small, large, args.small, args.large, max(1, args.repeats // 2))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    report(figures)
+    if args.json:
+        args.json.write_text(json.dumps([f.__dict__ for f in figures], indent=2) + "\n")
+    return 0 if all(f.ok for f in figures) else 1
+
+
+def report(figures: list[Figure]) -> None:
+    cpus = os.cpu_count()
+    print(f"\nofsted-extract speed benchmark (python {sys.version.split()[0]}, {cpus} cpus)")
+    width = max(len(f.name) for f in figures)
+    for f in figures:
+        print(f"{f.name:<{width}}  {f.value:>9}  target {f.target:<14} {'PASS' if f.ok else 'FAIL'}")
+        if f.detail:
+            print(f"{'':<{width}}    {f.detail}")
+    met = sum(f.ok for f in figures)
+    print(f"\n{met}/{len(figures)} targets met")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
