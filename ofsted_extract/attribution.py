@@ -196,6 +196,17 @@ def build_people(
             k -= 1
         return None
 
+    def role_person(pos: int, head: str) -> _Person | None:
+        """The person "the headteacher" stands for: the latest one given that role nearby."""
+        k = bisect_right(visible_starts, pos) - 1
+        while k >= 0 and pos - visible[k].start < 2500:
+            person = person_of[visible[k].start]
+            role = next((m.role for m in person.mentions if m.role), None)
+            if role and head in re.findall(r"[a-z'-]+", role.lower()):
+                return person
+            k -= 1
+        return None
+
     by_start: dict[int, _Person] = {m.start: p for m in mentions for p in [person_of.get(m.start)] if p}
     report_quotes: list[Quote] = []
     speakers: list[_Person | str | None] = []
@@ -209,6 +220,8 @@ def build_people(
             speaker = "report"
         elif kind == "pronoun":
             speaker = pronoun_person(int(cue["start"]), str(cue["word"]))
+        elif kind == "role":
+            speaker = role_person(int(cue["start"]), str(cue["word"]))
         elif kind == "previous" and 0 <= int(cue["previous"]) < len(speakers):
             speaker = speakers[int(cue["previous"])]
         speakers.append(speaker)

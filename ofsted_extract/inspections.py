@@ -154,7 +154,24 @@ class _Builder:
         visits = [
             v for v in self.doc.spans.get("visits", []) if not self.boiler(v.start_char, v.end_char)
         ]
-        drafts = self.drafts(mentions, body_sents, title_key, visits)
+        para_first: set[str] = set()
+        para_starts = [p for p, _ in paragraphs(self.text)]
+        seen_paras: set[int] = set()
+        for a, _b, key, ok in bodies:
+            para = bisect.bisect_right(para_starts, a) - 1
+            if para not in seen_paras and ok:
+                seen_paras.add(para)
+                para_first.add(key)
+        drafts = self.drafts(mentions, body_sents, title_key, visits, para_first)
+        if not drafts and any(m.in_title for m in mentions):
+            # the headline is all there is: read it as text
+            for m in mentions:
+                m.in_title = False
+            for a, _b, key, _ok in bodies:
+                if self.in_title(a):
+                    body_sents.setdefault(key, set()).add(self.sent_of(a))
+            self.title = None
+            drafts = self.drafts(mentions, body_sents, None, visits, para_first)
         if not drafts:
             return []
         self.regions(drafts, bodies)
@@ -220,13 +237,17 @@ class _Builder:
         body_sents: dict[str, set[int]],
         title_key: str | None,
         visits: list[Span],
+        para_first: set[str],
     ) -> list[_Draft]:
         current = ("overall", "kept", "area", "dated")
         firsts: dict[str, int] = {}
+        named: dict[str, int] = {}  # bodies named in the sentence of one of their grades
         for m in mentions:
             if m.in_title or m.body is None or m.role not in current:
                 continue
             firsts.setdefault(m.body, m.start)
+            if m.body_how == "sentence":
+                named.setdefault(m.body, m.start)
         if not firsts:
             # a reported visit with no new grade, or only the headline carries the grade
             key = self.visit_body(mentions, visits, body_sents, title_key)
@@ -234,14 +255,17 @@ class _Builder:
                 firsts[key] = min([m.start for m in mentions if m.body == key] or [0])
         if not firsts:
             return []
-        order = sorted(firsts, key=lambda k: firsts[k])
-        main = title_key if title_key in firsts else order[0]
+        if title_key in named:
+            main = title_key
+        else:
+            main = min(firsts, key=lambda k: firsts[k])
         keep = [main]
-        for key in order:
-            if key != main and len(body_sents.get(key, ())) >= 2:
+        for key in named:
+            # a second body needs its own grade sentence and more than a passing mention
+            if key != main and (len(body_sents.get(key, ())) >= 2 or key in para_first):
                 keep.append(key)
-        keep.sort(key=lambda k: firsts[k])
-        return [_Draft(self.clusters[k], firsts[k]) for k in keep if k in self.clusters]
+        keep.sort(key=lambda k: named.get(k, firsts[k]))
+        return [_Draft(self.clusters[k], named.get(k, firsts[k])) for k in keep if k in self.clusters]
 
     def visit_body(
         self,
@@ -334,7 +358,8 @@ class _Builder:
         if overall is not None and overall.grade == "inadequate":
             overall.category = self.category(a, b)
         areas = self.areas(mine, remit)
-        if overall is None and previous is None and not areas and visit is None:
+        if overall is None and previous is None and not areas and visit is None \
+                and remit != "joint_targeted":
             return None
         if visit is None and overall is not None:
             visit = "full"
@@ -424,6 +449,8 @@ class _Builder:
 
     def year_of(self, m: _Mention) -> int | None:
         if m.year is not None:
+            if self.pub_year is not None and m.year > self.pub_year:
+                return None  # a year still to come is not when the last grade was given
             return m.year
         if m.years_ago is not None and self.pub_year is not None:
             return self.pub_year - m.years_ago
@@ -459,9 +486,11 @@ class _Builder:
             if link is None:
                 continue
             m = by_grade.get(tuple(link))
-            if m is None or span.label_ in seen:
+            # one entry per key; 'other' once per provision type named
+            seen_key = span.label_ if span.label_ != "other" else f"other:{span.text.lower()}"
+            if m is None or seen_key in seen:
                 continue
-            seen.add(span.label_)
+            seen.add(seen_key)
             grade = m.grade if m.grade != "grade_3" else "requires_improvement"
             out.append(
                 AreaJudgement(

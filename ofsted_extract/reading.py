@@ -77,8 +77,6 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 #: carriage return and the DOS end-of-file mark ^Z do), as ``bytes.translate``
 #: deletion tables: deleting every *other* byte leaves just the ones counted.
 _CONTROL_BYTES = bytes(sorted(set(range(32)) - {9, 10, 12, 13, 26} | {127}))
-#: Bytes Windows-1252 leaves undefined: real Windows-1252 text never has them.
-_CP1252_UNDEFINED = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])
 _ALL_BYTES = bytes(range(256))
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 
@@ -242,16 +240,13 @@ def _looks_binary(sample: bytes, valid_utf8: bool) -> bool:
     """Whether the start of a file is binary data rather than text.
 
     Text has almost no C0 control bytes; valid UTF-8 gets more slack (some
-    exports keep odd controls) than bytes that are not UTF-8 at all, where even
-    a few controls or bytes undefined in Windows-1252 mean binary data.
+    exports keep odd controls) than bytes that are not UTF-8 at all, where a
+    few percent of controls means binary data (random bytes have about 11%).
     """
     if not sample:
         return False
     controls = _count_of(sample, _CONTROL_BYTES)
-    if valid_utf8:
-        return controls > 0.10 * len(sample)
-    undefined = _count_of(sample, _CP1252_UNDEFINED)
-    return controls > 0.02 * len(sample) or undefined > 0.01 * len(sample)
+    return controls > (0.10 if valid_utf8 else 0.02) * len(sample)
 
 
 def _drop_nul(text: str, warnings: list[str]) -> str:

@@ -44,15 +44,37 @@ def make_doc(nlp: Language, text: str) -> Doc:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+#: A long run of symbols ("!!!!...", a wall of quote marks or emoji).
+_SYMBOL_RUN = re.compile(r"[^\w\s]{16,}")
+#: Any very long stretch without white space (no word or link is this long).
+_LONG_RUN = re.compile(r"\S{512,}")
+
+
 def analysis_text(text: str) -> str:
     """A same-length copy of ``text`` that the rules can read safely.
 
     Windows and old-Mac line ends become ``\\n`` and control characters become
     spaces *without changing any offset*, so evidence spans found in the copy
     point at the same characters of the user's text.
+
+    spaCy's tokenizer takes time quadratic in the length of a stretch without
+    white space when it has to peel punctuation off it one character at a
+    time: 8,000 "!" take 9 s, a megabyte of quote marks would take hours. So
+    long runs of symbols get a space every 8th character, and any stretch of
+    512 characters without white space gets one every 512th. Articles have
+    neither (a long link is still far shorter), and the offsets stay true.
     """
     text = text.replace("\r\n", " \n").replace("\r", "\n")
-    return _CONTROL.sub(" ", text)
+    text = _CONTROL.sub(" ", text)
+    text = _SYMBOL_RUN.sub(lambda m: _space_every(m[0], 8), text)
+    return _LONG_RUN.sub(lambda m: _space_every(m[0], 512), text)
+
+
+def _space_every(run: str, k: int) -> str:
+    """``run`` with every ``k``-th character replaced by a space (same length)."""
+    chars = list(run)
+    chars[k - 1 :: k] = " " * len(range(k - 1, len(chars), k))
+    return "".join(chars)
 
 
 def evidence(text: str, start: int, end: int) -> Evidence:

@@ -229,11 +229,17 @@ def test_a_file_name_with_a_newline_stays_on_one_stderr_line(tmp_path: Path) -> 
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("out.json", "json"), ("out.JSONL", "jsonl"), ("out.ndjson", "jsonl"), ("out.csv", "csv"),
-     ("out.data", "jsonl")],
+    [
+        ("out.json", "json"),
+        ("out.JSONL", "jsonl"),
+        ("out.ndjson", "jsonl"),
+        ("out.csv", "csv"),
+        ("out.data", "jsonl"),
+    ],
 )
-def test_output_format_follows_the_extension(folder: Path, tmp_path: Path, name: str,
-                                             kind: str) -> None:
+def test_output_format_follows_the_extension(
+    folder: Path, tmp_path: Path, name: str, kind: str
+) -> None:
     target = tmp_path / name
     result = invoke("extract", str(folder), "-o", str(target))
     assert result.exit_code == 0, result.stderr
@@ -329,7 +335,9 @@ def test_a_write_error_is_reported_and_leaves_no_file(
 def many_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Enough documents that a run lasts a few seconds: time to send it a signal."""
     root = tmp_path_factory.mktemp("many")
-    body = "".join(p.read_text() for p in sorted(Path(__file__).parent.parent.glob("examples/*.txt")))
+    body = "".join(
+        p.read_text() for p in sorted(Path(__file__).parent.parent.glob("examples/*.txt"))
+    )
     body = body or GOOD * 40
     for i in range(300):
         (root / f"doc{i:03d}.txt").write_text(body)
@@ -386,8 +394,9 @@ def test_a_signal_stops_promptly_and_leaves_no_output_file(
     many_files: Path, tmp_path: Path, sig: signal.Signals, jobs: str, code: int
 ) -> None:
     target = tmp_path / "out.jsonl"
-    proc = _popen(["extract", str(many_files), "-o", str(target), "-j", jobs],
-                  stdout=subprocess.DEVNULL)
+    proc = _popen(
+        ["extract", str(many_files), "-o", str(target), "-j", jobs], stdout=subprocess.DEVNULL
+    )
     assert proc.stderr is not None
     try:
         # the temporary file appears once the pipeline is built and work starts
@@ -406,7 +415,9 @@ def test_a_signal_stops_promptly_and_leaves_no_output_file(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_bad_model_with_workers_fails_fast(folder: Path, cli: Callable[..., subprocess.CompletedProcess[bytes]]) -> None:
+def test_a_bad_model_with_workers_fails_fast(
+    folder: Path, cli: Callable[..., subprocess.CompletedProcess[bytes]]
+) -> None:
     result = cli(["extract", "--model", "no_such_pipeline_xyz", "-j", "2", folder], timeout=60)
     assert result.returncode == 2
     assert b"not installed" in result.stderr and b"Traceback" not in result.stderr

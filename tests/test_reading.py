@@ -54,9 +54,11 @@ def test_utf8_with_a_few_stray_windows_1252_bytes_keeps_the_utf8_right() -> None
 
 
 def test_windows_1252_text_that_accidentally_holds_a_utf8_sequence() -> None:
-    # "\u00c3\u00a9" in Windows-1252 is the UTF-8 encoding of "\u00e9"; in a text that is mostly
+    # "Ã©" in Windows-1252 is the UTF-8 encoding of "é"; in a text that is mostly
     # Windows-1252 the whole file is read as Windows-1252.
-    source = "Caf\u00e9 \u201cgood\u201d \u2013 \u00a35, \u00bd price, r\u00e9sum\u00e9 \u00c3\u00a9"
+    source = (
+        "Caf\u00e9 \u201cgood\u201d \u2013 \u00a35, \u00bd price, r\u00e9sum\u00e9 \u00c3\u00a9"
+    )
     text, warnings = decode(source.encode("cp1252"))
     assert text == source
     assert warnings == ["not valid UTF-8: decoded as Windows-1252"]
@@ -249,9 +251,7 @@ def test_named_pipe_does_not_block(tmp_path: Path) -> None:
     assert read_path(str(fifo)).error == "not a regular file (a named pipe)"
 
 
-def test_permission_denied_by_the_system(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_permission_denied_by_the_system(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Root reads anything, so the refusal is simulated at the system call."""
     path = tmp_path / "locked.txt"
     path.write_text("text")

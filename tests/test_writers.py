@@ -108,7 +108,11 @@ def test_jsonl_is_one_parsable_record_per_line() -> None:
     assert lines[-1] == ""
     parsed = [json.loads(line) for line in lines[:-1]]
     assert [p["source"] for p in parsed] == ["news/a.txt", "b.txt"]
-    assert parsed[1] == {"schema_version": "1", "source": "b.txt", "error": "binary file (not text)"}
+    assert parsed[1] == {
+        "schema_version": "1",
+        "source": "b.txt",
+        "error": "binary file (not text)",
+    }
     assert Record.model_validate(parsed[0]) == records[0]
 
 

@@ -111,7 +111,7 @@ class Bodies:
         self.childminder = frozenset(data["childminder_words"]["words"])
         self.not_a_body = frozenset(data["not_a_body"]["phrases"])
         self.not_a_body_parts = tuple(data["not_a_body"]["parts"])
-        self.continuations = frozenset(w.lower() for w in data["head_continuations"]["words"])
+        self.continuations = frozenset(data["head_continuations"]["words"])
         self.remit_cues: dict[str, list[str]] = {
             k: v for k, v in data["remit_cues"].items() if k != "_doc"
         }
@@ -182,7 +182,7 @@ class Bodies:
                     spec = self.heads[joined]
                     head_start = h - 2
             nxt = doc[h + 1] if h + 1 < n else None
-            if nxt is not None and tok.whitespace_ and nxt.lower_ in self.continuations:
+            if nxt is not None and tok.whitespace_ and nxt.text in self.continuations:
                 continue  # part of a longer name: 'Council Chamber', 'Academy Trust
             start = self._walk_left(doc, head_start, max(0, head_start - MAX_NAME_TOKENS - 2))
             if start >= head_start:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from .. import rules
 from ..textutil import doc_text
-from .people import INITIAL, NAME_WORD, PARTICLE, _alternation
+from .people import INITIAL, NAME_WORD, PARTICLE, _alternation, plain_spaces
 
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATEISH = re.compile(
@@ -46,8 +46,8 @@ class Bylines:
         self.name_re = re.compile(name)
         names = rf"(?P<names>{name}(?:(?:,[ ]*|[ ]+(?:and|&)[ ]+){name})*)"
         prefixes = _alternation(list(data["prefixes"]))
-        self.prefixed = re.compile(rf"^[ \t|•·]*(?:{prefixes})[ \t]*[:\-–—]?[ \t]+{names}(?P<rest>.*)$", re.I)
-        self.trailing_by = re.compile(rf"\bby[ \t]+{names}[ \t]*$")
+        self.prefixed = re.compile(rf"^[ \t|•·]*(?i:{prefixes})[ \t]*[:\-–—]?[ \t]+{names}(?P<rest>.*)$")
+        self.trailing_by = re.compile(rf"\b(?i:by)[ \t]+{names}[ \t]*$")
         self.titled = re.compile(rf"^[ \t]*(?P<names>{name})[ \t]*(?:,|\||–|—|-)[ \t]*(?P<rest>.+)$")
         self.bare = re.compile(rf"^[ \t]*(?P<names>{name})[ \t]*$")
         self.honorific = re.compile(rf"^(?:{honorifics})\.?[ ]+")
@@ -75,7 +75,7 @@ class Bylines:
         for m in self.name_re.finditer(group):
             person = self._person(m.group())
             if person is None:
-                return []
+                break
             start = offset + m.start() + (len(m.group()) - len(person) if m.group().endswith(person) else 0)
             out.append((start, start + len(person), person))
         return out
@@ -85,7 +85,9 @@ class Bylines:
         rest = rest.strip()
         if not rest:
             return True
-        if not re.match(r"^(?:,|\||–|—|-|•|·|/|on\b|\d)", rest):
+        if _DATEISH.search(rest) and len(rest.split()) <= 8:
+            return True
+        if not re.match(r"^(?:,|\||–|—|-|•|·|/|@|on\b|\d)", rest):
             return False
         return len(rest.split()) <= 12
 
@@ -111,7 +113,7 @@ class Bylines:
                 header_end = n
                 break
         for n, (s, e) in enumerate(lines):
-            line = text[s:e]
+            line = _unshout(text[s:e])
             if len(line) > 200:
                 continue
             m = self.prefixed.match(line)
@@ -132,7 +134,7 @@ class Bylines:
             return _dedupe(found)
         # a bare name line in the header: under the headline, or above a date, title or handle
         for n, (s, e) in enumerate(lines[: min(header_end, self.header_lines)]):
-            m = self.bare.match(text[s:e])
+            m = self.bare.match(_unshout(text[s:e]))
             if not m:
                 continue
             nxt = text[lines[n + 1][0] : lines[n + 1][1]].strip() if n + 1 < len(lines) else ""
@@ -148,7 +150,7 @@ class Bylines:
         return []
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+        text = plain_spaces(doc_text(doc))
         skip = sorted((sp.start_char, sp.end_char) for sp in doc.spans.get("boilerplate", []))
         spans: list[Span] = []
         seen: set[tuple[int, int]] = set()
@@ -161,6 +163,14 @@ class Bylines:
             spans.append(span)
         doc.spans["bylines"] = spans
         return doc
+
+
+def _unshout(line: str) -> str:
+    """"By JANE DOE" read as "By Jane Doe" (same length, so offsets hold)."""
+    if not re.search(r"[A-Z]{2}", line):
+        return line
+    out = re.sub(r"(?<![\w'’])[A-Z][A-Z'’-]+(?![\w'’])", lambda m: m.group().title(), line)
+    return out if len(out) == len(line) else line
 
 
 def _dedupe(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

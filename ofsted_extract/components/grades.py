@@ -195,6 +195,7 @@ class Grades:
         self.glue = frozenset(grades["area_glue"]["words"])
         self.blockers = frozenset(grades["area_blockers"]["words"])
         self.det_bodies = frozenset(grades["area_blockers"]["determiner_bodies"])
+        self.subject_verbs = frozenset(grades["area_blockers"]["subject_verbs"])
         self.clause_breaks = frozenset(grades["clause_breaks"])
         self.subjects = frozenset(grades["gradeable_subjects"]["words"])
         self.or_tails = frozenset(grades["or_tails"]["words"])
@@ -220,6 +221,7 @@ class Grades:
         self._cue(nlp, "scale", grades["scale_markers"]["phrases"])
         self._cue(nlp, "negation", grades["negations"])
         self._cue(nlp, "connector", grades["area_connectors_after"]["phrases"])
+        self._cue(nlp, "future", grades["future_words"]["words"])
         for phrase, years in self.relyears.items():
             self._cue(nlp, f"relyear:{years}", [phrase])
         for phrase, category in phrases(grades["categories"]).items():
@@ -306,6 +308,7 @@ class _Reader:
         self.cues.finish()
         self.years: list[int | None] = [self._year(i) for i in range(n)]
         self.area_starts: set[int] = set()
+        self.cand_starts: set[int] = set()
 
     # ---- small token helpers -------------------------------------------------
 
@@ -357,8 +360,10 @@ class _Reader:
         cands = self.candidates()
         areas = self.areas()
         self.area_starts = {a.start for a in areas}
+        self.cand_starts = {c.start for c in cands}
         for cand in cands:
             self.licence(cand, areas)
+        self.coordinate(cands)
         self.drop_glosses(cands)
         self.drop_alternatives(cands)
         self.claim_areas(cands, areas)
@@ -437,6 +442,9 @@ class _Reader:
                 continue
             if end < self.n and doc[end].text in self.c.area_name_heads:
                 continue  # 'Hollowmere Sixth Form College' is a name, not the sixth form
+            if end + 1 < self.n and doc[end].lower_ == "of" and doc[end + 1].is_title \
+                    and doc[end + 1].lower_ not in ("the",):
+                continue  # 'the leadership of Greyford Council': its people, not an area
             keys, rc = self.c.area_specs[idx]
             out.append(_Area(start, end, keys, rc, idx in self.c.attributive_ids))
             last_end = end
@@ -527,6 +535,21 @@ class _Reader:
         elif self._short_line(cand):
             cand.licence = "heading"
 
+    def coordinate(self, cands: list[_Cand]) -> None:
+        """'rated outstanding in three areas (...) and good for care leavers': the second grade
+        shares the first one's verb."""
+        last_licensed: _Cand | None = None
+        for cand in cands:
+            if cand.drop is not None:
+                continue
+            if cand.licence is None and last_licensed is not None:
+                p = self.prev_word(cand.start)
+                if (p >= 0 and self.low[p] in ("and", "but", ",")
+                        and self.sent_of[last_licensed.start] == self.sent_of[cand.start]):
+                    cand.licence = "coordinated"
+            if cand.licence is not None:
+                last_licensed = cand
+
     def negated(self, cand: _Cand) -> bool:
         s = cand.start
         lo = max(self.cs(s), s - 6)
@@ -542,8 +565,11 @@ class _Reader:
         return False
 
     def _to_ok(self, to: int) -> bool:
-        """'good to' is a grade only before an area ("gave a good to children in care")."""
+        """'good to' is a grade only before an area ("gave a good to children in care") or
+        another grade ("dropped from good to RI")."""
         j = self.next_word(to + 1)
+        if j < self.n and j in self.cand_starts:
+            return True
         for _ in range(4):
             if j >= self.n:
                 return False
@@ -711,6 +737,8 @@ class _Reader:
         lead = {",", "–", "—", "-", "and", "overall", "across", "the", "board", "grades", "grade",
                 "ratings", "rating", "judgements", "were", "was", "given", "awarded", "said",
                 "'", '"'}
+        if not gap:
+            return grade if area.attributive else None  # 'good capacity for improvement'
         k = 0
         while k < len(gap) and self.low[gap[k]] in lead and not self.cues.has(
             "connector", gap[k], gap[k] + 1
@@ -723,7 +751,11 @@ class _Reader:
                 "four", "five", "six", "of", "judgement", "judgment", "areas", "area", "(", ":",
                 "key", "main", "other", "remaining", "both", "-", "–", "'", '"'}
         rest = [g for g in gap if g >= end]
-        if len(rest) > 7 or any(self.low[g] not in fill for g in rest):
+        possessed = {g for g in rest if g + 1 < self.n and self.low[g + 1] in ("'s", "'")}
+        if len(rest) > 7 or any(
+            self.low[g] not in fill and g not in possessed and self.low[g] not in ("'s", "'")
+            for g in rest
+        ):
             return None
         return grade
 
@@ -770,11 +802,15 @@ class _Reader:
             gap = self.words_between(area.end, grade.start)
             if len(gap) > 20 or self._blocked(gap):
                 break
-            if not options and grade.licence is None and all(
-                self.low[g] in {":", "–", "-", "—", "|", ","} or self.low[g] in QUOTES
-                for g in gap
+            if not options and grade.licence is None and grade.drop is None and (
+                all(self.low[g] in {":", "–", "-", "—", "|", ","} or self.low[g] in QUOTES
+                    for g in gap)
             ):
                 grade.licence = "table"
+            elif not options and grade.licence is None and grade.drop is None \
+                    and grade.kind == "predicate":
+                grade.licence = "area-subject"  # 'leadership, however, requires improvement'
+
             if grade.licence is not None:
                 options.append(grade)
             i += 1
@@ -821,7 +857,7 @@ class _Reader:
             if word in ("the", "a", "an") and pos + 1 < len(gap):
                 noun = self.low[gap[pos + 1]]
                 after = self.low[gap[pos + 2]] if pos + 2 < len(gap) else ""
-                if noun in self.c.det_bodies and after not in ("'s", "’s"):
+                if noun in self.c.det_bodies and after in self.c.subject_verbs:
                     return True
         return False
 
@@ -842,19 +878,20 @@ class _Reader:
         if trap is not None:
             cand.drop = trap
             return
+        labelled_overall = cand.explicit
         nx = self.next_word(e)
-        if nx < self.n and self.low[nx] == "overall":
-            cand.explicit = True
         real_areas = [a for a in cand.areas if not ({"overall", "previous"} & set(a.keys))]
+        if nx < self.n and self.low[nx] == "overall" and not real_areas:
+            cand.explicit = True  # 'good overall' (but 'children in care ... adequate overall' is an area)
         role = self.timing(cand)
-        if role in ("overall", "kept") and real_areas and not cand.explicit:
+        if role in ("overall", "kept") and real_areas and not labelled_overall:
             role = "area"
         elif real_areas and role not in ("overall", "kept", "area"):
             # a past grade of an area is history: drop the areas, keep the grade's role
             for a in real_areas:
                 a.grade = None
             cand.areas = [a for a in cand.areas if a not in real_areas]
-        elif cand.explicit and real_areas:
+        elif labelled_overall and real_areas:
             for a in real_areas:
                 a.grade = None
         cand.role = role
@@ -1028,8 +1065,13 @@ class _Reader:
             if rel is not None:
                 cand.years_ago = rel
                 return
-            # the rest of the sentence, clause by clause, outside other grades' clauses
-            got = years_in(ss, se)
+            # the rest of the sentence, but not a year still to come ('expected in 2025')
+            got = [
+                y for k in range(ss, se)
+                if (y := self.years[k]) and not self.cues.has(
+                    "future", self.cs(k), self.ce(k)
+                )
+            ]
         if got:
             cand.year = max(got)
             return

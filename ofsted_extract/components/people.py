@@ -41,7 +41,7 @@ NAME_WORD = rf"(?:Mc|Mac|O['’]|D['’]|Fitz)?[{UP}][{LO}]+(?:-[{UP}][{LO}]+)*(
 INITIAL = rf"[{UP}]\.(?![{UP}{LO}])"
 PARTICLE = r"(?:van|von|de|der|den|du|da|di|la|le|bin|ibn|al|el|ap|dos|das|del|della)"
 #: A run of name-shaped words on one line (single spaces only: a name never wraps or spans columns).
-NAME_RUN = rf"(?:{INITIAL} ?)*{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD})*"
+NAME_RUN = rf"(?:{INITIAL} ?)*{NAME_WORD}(?: (?:{PARTICLE} |{INITIAL} )*{NAME_WORD})*"
 #: One word of an organisation's name: Council, NHS, Children's, Providers', Pre-School, CofE.
 ORG_WORD = rf"[{UP}][{UP}{LO}'’&.-]*(?<![.-])"
 ORG_CONNECT = r"(?:of|for|and|&|the|upon|de|du|la|le|in)"
@@ -93,6 +93,19 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in parts)
 
 
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
+
+
+def plain_spaces(text: str) -> str:
+    """A same-length copy of ``text`` with every Unicode space a plain space.
+
+    Scraped copy puts non-breaking and thin spaces between words ("inspection
+    report states"); the rules here read words separated by spaces, so they
+    work on this copy, and offsets still index the original text.
+    """
+    return text.translate(_SPACES)
+
+
 def _norm_word(word: str) -> str:
     word = word.lower().replace("’", "'").strip(".,")
     return word[:-2] if word.endswith("'s") else word.rstrip("'")
@@ -122,7 +135,7 @@ class Lexicon:
         hon = _alternation(self.honorifics)
         self.honorific_re = re.compile(
             rf"(?<![\w'’-])(?P<hon>(?:{hon})\.?(?:[ ](?:{hon})\.?)?)[ ]"
-            rf"(?P<name>(?:{INITIAL} ?)*{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD}){{0,3}})"
+            rf"(?P<name>(?:{INITIAL} ?)*{NAME_WORD}(?: (?:{PARTICLE} |{INITIAL} ){{0,3}}{NAME_WORD}){{0,3}})"
         )
         self.run_re = re.compile(rf"(?<![\w'’-]){NAME_RUN}")
         self.org_seq = re.compile(ORG_SEQ)
@@ -183,6 +196,9 @@ class Lexicon:
         heads = [w for w in words if w in self.org_heads]
         if any(w not in self.weak_heads for w in heads) and len(words) >= 2:
             return True
+        for i, w in enumerate(words[:-2]):
+            if w in self.org_heads and words[i + 1] in ("for", "of"):
+                return True  # "Centre for Family Policy", "Office for Students"
         if not any(w not in self.generic for w in words):
             return False
         if heads or described or prep in ("at", "on", "'s", "by"):
@@ -222,7 +238,7 @@ class Lexicon:
             return None  # a past role is not the role the person speaks in
         org: str | None = None
         org_ref: str | None = None
-        s = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.I)
+        s = re.sub(r"^(?:the|a|an|another|one|our)\s+", "", s, flags=re.I)
         if re.match(r"^(?:its|their)\s+", s, re.I):
             org_ref = "its"
             s = s.split(None, 1)[1] if " " in s else ""
@@ -318,7 +334,7 @@ class Lexicon:
                     start_i -= 1
                     continue
                 break
-            if low == "the":
+            if low in ("the", "its", "their"):
                 start_i -= 1
                 break
             if word[:1].isupper():
@@ -359,6 +375,13 @@ _STOP_WORDS = {
 }  # fmt: skip
 
 
+#: "The council has appointed Dr Jo Lane, a former director, as its interim director".
+_APPOINTED = re.compile(
+    r"\b(?:appointed|appoints|named|names|elected|chosen|selected|installed|hired|recruited|promoted|confirmed)"
+    r"[ \t]+(?:the[ \t]+)?$",
+    re.I,
+)
+_AS_ROLE = re.compile(r"^(?:,[^,;:.\"“”()\n]{1,160},)?[ \t]+as[ \t]+(?P<role>[^,.;:()\"“”\n]{2,100})")
 _TRAILING_CONNECTORS = {"of", "for", "at", "on", "and", "&", "the", "to", "in", "with", "by", "from", "a", "an"}
 
 
@@ -368,6 +391,11 @@ def _compound_head(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon) -> 
         return False
     pair = f"{_norm_word(tokens[i - 1][2])} {_norm_word(tokens[i][2])}"
     return pair in lex.heads
+
+
+def _is_full(word: str) -> bool:
+    """A capitalised name word (not an initial, not a particle such as "van")."""
+    return word[:1].isupper() and not word.endswith(".")
 
 
 def _clean_org(name: str) -> str:
@@ -391,10 +419,10 @@ class PeopleFinder:
             if not self.lex.name_word_ok(word):
                 break
             keep.append(word)
-        full = [w for w in keep if not re.fullmatch(INITIAL, w)]
+        while keep and not _is_full(keep[-1]):
+            keep.pop()  # a name ends with a surname, not an initial or a particle
+        full = [w for w in keep if _is_full(w)]
         if not full or (strict and len(full) < 2):
-            return None
-        if keep[-1].endswith(".") or full[-1] != keep[-1]:
             return None
         return keep
 
@@ -404,6 +432,12 @@ class PeopleFinder:
         paren = re.match(r"^[ ]*\(([^()\n]{2,90})\)", tail)
         if paren and self.lex.has_head(paren.group(1)):
             return self.lex.parse_role(paren.group(1)), "paren"
+        appointed = _APPOINTED.search(text[max(0, start - 40) : start])
+        as_role = _AS_ROLE.match(tail) if appointed else None
+        if as_role and self.lex.has_head(as_role.group("role")):
+            seg = as_role.group("role")
+            stop = self.lex.clause_end.search(seg)
+            return self.lex.parse_role(seg[: stop.start()] if stop else seg), "appointed"
         rel = self.lex.relative_role.match(tail)
         if rel:
             seg = tail[rel.end() :]
@@ -523,8 +557,15 @@ class PeopleFinder:
             i = bisect_right(starts, b) - 1
             return i >= 0 and taken[i][1] > a
 
+        headline_lines: dict[int, bool] = {}
         for m in self.lex.run_re.finditer(text):
             if overlaps(m.start(), m.end()) or skipped(m.start()):
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if line_start not in headline_lines:
+                line_end = text.find("\n", m.start())
+                headline_lines[line_start] = _headline(text[line_start : line_end if line_end >= 0 else len(text)])
+            if headline_lines[line_start]:
                 continue
             for start, words in self._name_parts(m.start(), m.group().split(" ")):
                 name = " ".join(words)
@@ -560,11 +601,13 @@ class PeopleFinder:
                 if group and not absorbed:
                     keep = self._trim_name(group, strict=True)
                     if keep:
-                        if len(keep) > 2 and not re.fullmatch(INITIAL, keep[0]):
-                            offset = sum(len(w) + 1 for w in keep[:-2])
-                            out.append((group_start + offset, keep[-2:]))
-                        else:
-                            out.append((group_start, keep))
+                        drop = 0
+                        while sum(1 for w in keep[drop:] if _is_full(w)) > 2:
+                            drop += 1
+                        while drop < len(keep) and not _is_full(keep[drop]) and not re.fullmatch(INITIAL, keep[drop]):
+                            drop += 1
+                        offset = sum(len(w) + 1 for w in keep[:drop])
+                        out.append((group_start + offset, keep[drop:]))
                 group = []
             pos += len(word) + 1
         return out
@@ -616,6 +659,16 @@ class PeopleFinder:
         return out
 
 
+def _headline(line: str) -> bool:
+    """A title-case line ("Head Praises Staff After Ofsted Visit"): no bare names are read in it."""
+    if any(c in line for c in "(:,") or _SPACE_COLUMN.search(line.strip()):
+        return False  # officer lists, labels and appositions are title-case without being headlines
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) >= 4]
+    if len(words) < 4 or len(line.split()) > 16:
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= 0.75 * len(words)
+
+
 def _role_fields(role: RoleParse | None) -> tuple[str | None, str | None, str | None]:
     if role is None:
         return None, None, None
@@ -643,7 +696,7 @@ class People:
                 Span.set_extension(ext, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+        text = plain_spaces(doc_text(doc))
         mentions = self.finder.find(text, _boilerplate_ranges(doc))
         spans: list[Span] = []
         seen: set[tuple[int, int]] = set()

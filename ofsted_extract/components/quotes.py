@@ -36,11 +36,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import rules
 from ..textutil import doc_text, fold_quotes
+from .people import _alternation, plain_spaces
 
 _OPEN_BEFORE = set(" \t\n([{—–-/…\"'")
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…\"'")
@@ -91,9 +91,13 @@ class Cue:
 class _Cand:
     start: int
     end: int
-    kind: str  # person | report | pronoun
+    kind: str  # person | report | role | pronoun | other
     word: str
     lead: int
+
+
+#: A speech verb whose speaker is no one the document names.
+_OTHER = _Cand(-1, -1, "other", "", -1)
 
 
 class Lines:
@@ -257,7 +261,7 @@ class QuoteFinder:
 class Quotes:
     """The ``ofsted_quotes`` component."""
 
-    def __init__(self, nlp: Language, data: dict[str, Any]) -> None:
+    def __init__(self, nlp: Language, data: dict[str, Any], people: dict[str, Any]) -> None:
         if not Span.has_extension("ofsted_quote"):
             Span.set_extension("ofsted_quote", default=None)
         self.min_words = int(data["min_words"])
@@ -275,49 +279,31 @@ class Quotes:
             rf"commenting|reacting|asked|on|within)\b[^.;:\"“”]{{0,120}}?,\s*)?",
             re.I,
         )
-        self.verbs = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.verbs.add("SPEECH", [nlp.make_doc(v) for v in data["speech_verbs"]])
+        self.verbs = re.compile(rf"(?<![\w'’-])(?:{_alternation(data['speech_verbs'])})(?![\w'’-])", re.I)
         src = data["report_sources"]
-        self.sources = Matcher(nlp.vocab)
-        dets = [d for d in src["determiners"] if " " not in d and "'" not in d]
-        owners = ["ofsted", "cqc", "inspectors", "inspectorate", "watchdog", "council", "school", "college", "nursery", "regulator"]
-        mods = {"LOWER": {"IN": src["modifiers"]}, "OP": "*"}
-        nouns = [n for n in src["nouns"] if " " not in n]
-        self.sources.add(
-            "REPORT",
-            [
-                [{"LOWER": {"IN": dets}, "OP": "?"}, mods, {"LOWER": {"IN": nouns}}],
-                [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": owners}}, {"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, mods, {"LOWER": {"IN": nouns}}],
-                [{"LOWER": {"IN": dets}, "OP": "?"}, mods, {"LOWER": "report"}, {"LOWER": "card"}],
-            ],
-            greedy="LONGEST",
+        det = _alternation(src["determiners"])
+        mod = _alternation(src["modifiers"])
+        noun = _alternation(src["nouns"])
+        inspectors = _alternation(src["inspectors"])
+        bodies = _alternation(src["bodies"])
+        self.sources = re.compile(
+            rf"(?<![\w'’-])(?:(?:(?:{det})[ \t]+)?(?:(?:{mod})[ \t]+){{0,4}}(?:{noun})|(?:{inspectors})|(?:{bodies}))(?![\w-])",
+            re.I,
         )
-        self.sources.add(
-            "INSPECTORS",
-            [
-                [{"LOWER": {"IN": ["the", "a", "its", "their"]}, "OP": "?"},
-                 {"LOWER": {"IN": ["lead", "four", "two", "three", "ofsted", "team", "of", "visiting", "social", "care"]}, "OP": "*"},
-                 {"LOWER": {"IN": ["inspector", "inspectors", "inspectorates", "hmi"]}}],
-                [{"LOWER": "ofsted"}, {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": ["inspectors", "team", "inspector"]}}],
-                [{"LOWER": "the", "OP": "?"}, {"LOWER": "inspection"}, {"LOWER": "team"}],
-            ],
-            greedy="LONGEST",
+        heads = _alternation([h for h in people["role_heads"] if h.lower() not in ("inspector",)])
+        self.role_ref = re.compile(
+            rf"(?<![\w'’-])(?:the|our|its|their|his|her|[A-Z][\w'’-]*['’]s)(?:[ \t]+[\w'’&-]+){{0,3}}?[ \t]+(?P<head>{heads})(?![\w'’-])",
+            re.I,
         )
-        bodies = [[{"LOWER": w} for w in b.split()] for b in src["bodies"]]
-        self.sources.add("BODY", bodies, greedy="LONGEST")
-        self.pronoun_matcher = Matcher(nlp.vocab)
-        self.pronoun_matcher.add("PRONOUN", [[{"LOWER": {"IN": list(self.pronouns)}}]])
+        self.pronoun_re = re.compile(rf"\b(?:{'|'.join(self.pronouns)})\b", re.I)
 
     # -- indexes -----------------------------------------------------------------
 
-    def _index(self, doc: Doc) -> tuple[list[tuple[int, int, str]], dict[int, _Cand], dict[int, _Cand]]:
-        verbs = sorted(
-            (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), doc[s:e].text.lower())
-            for _, s, e in self.verbs(doc)
-        )
+    def _index(self, doc: Doc, text: str) -> tuple[list[tuple[int, int, str]], dict[int, _Cand], dict[int, _Cand]]:
+        verbs = [(m.start(), m.end(), " ".join(m.group().lower().split())) for m in self.verbs.finditer(text)]
         ends: dict[int, _Cand] = {}
         starts: dict[int, _Cand] = {}
-        rank = {"pronoun": 0, "report": 1, "person": 2}
+        rank = {"pronoun": 0, "role": 1, "report": 2, "person": 3}
 
         def put(c: _Cand, *keys_start: int) -> None:
             old = ends.get(c.end)
@@ -328,18 +314,18 @@ class Quotes:
                 if old is None or rank[c.kind] > rank[old.kind] or (old.kind == c.kind and c.end > old.end):
                     starts[k] = c
 
-        for _, s, e in self.pronoun_matcher(doc):
-            tok = doc[s]
-            put(_Cand(tok.idx, tok.idx + len(tok.text), "pronoun", tok.text.lower(), tok.idx), tok.idx)
-        for _, s, e in self.sources(doc):
-            a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-            put(_Cand(a, b, "report", doc[s:e].text, a), a)
+        for m in self.pronoun_re.finditer(text):
+            put(_Cand(m.start(), m.end(), "pronoun", m.group().lower(), m.start()), m.start())
+        for m in self.role_ref.finditer(text):
+            put(_Cand(m.start(), m.end(), "role", m.group("head").lower(), m.start()), m.start())
+        for m in self.sources.finditer(text):
+            put(_Cand(m.start(), m.end(), "report", m.group(), m.start()), m.start())
         for span in doc.spans.get("people", []):
-            m = span._.ofsted_person
-            if not m:
+            d = span._.ofsted_person
+            if not d:
                 continue
-            lead = m["lead"] if m["lead"] >= 0 else m["start"]
-            put(_Cand(m["start"], m["end"], "person", m["name"], lead), m["start"], lead, m["name_start"])
+            lead = d["lead"] if d["lead"] >= 0 else d["start"]
+            put(_Cand(d["start"], d["end"], "person", d["name"], lead), d["start"], lead, d["name_start"])
         return verbs, ends, starts
 
     # -- sentences ---------------------------------------------------------------
@@ -347,11 +333,19 @@ class Quotes:
     @staticmethod
     def _boundaries(text: str, s: int, e: int, masks: list[tuple[int, int]]) -> list[int]:
         """Sentence starts within text[s:e], quoted passages masked out."""
-        chars = list(text[s:e])
-        for a, b in masks:
-            for k in range(max(a, s), min(b, e)):
-                chars[k - s] = "x"
-        line = "".join(chars)
+        pieces: list[str] = []
+        pos = s
+        k = max(bisect_right(masks, (s, -1)) - 1, 0)
+        while k < len(masks) and masks[k][0] < e:
+            a, b = max(masks[k][0], s), min(masks[k][1], e)
+            if b > pos:
+                a = max(a, pos)
+                pieces.append(text[pos:a])
+                pieces.append("x" * (b - a))
+                pos = b
+            k += 1
+        pieces.append(text[pos:e])
+        line = "".join(pieces)
         out = [s]
         for m in _SENTENCE_END.finditer(line):
             word = re.search(r"(\w+)\W*$", line[: m.start() + 1])
@@ -366,7 +360,7 @@ class Quotes:
     # -- cues --------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+        text = plain_spaces(doc_text(doc))
         folded = fold_quotes(text)
         skip = sorted((sp.start_char, sp.end_char) for sp in doc.spans.get("boilerplate", []))
         lines = Lines(text, skip, self.interruptions)
@@ -387,7 +381,7 @@ class Quotes:
                     "close": p.close,
                     "segments": [list(x) for x in p.segments],
                     "text": body.strip(),
-                    "words": count_words(body),
+                    "words": len(body.split()),
                     "label": label_key(body) in self.labels,
                     "cue": asdict(cue),
                 }
@@ -396,7 +390,7 @@ class Quotes:
         return doc
 
     def _cues(self, doc: Doc, text: str, lines: Lines, passages: list[Passage]) -> list[Cue]:
-        verbs, ends, starts = self._index(doc)
+        verbs, ends, starts = self._index(doc, text)
         verb_starts = [v[0] for v in verbs]
         masks = [(p.open, (p.close if p.close is not None else p.end) + 1) for p in passages]
         bounds_cache: dict[int, list[int]] = {}
@@ -480,13 +474,22 @@ class Quotes:
             return None
 
         def before_cue(lo: int, hi: int) -> _Cand | None:
-            """The speaker of a quote opening at ``hi`` in a sentence starting at ``lo``."""
+            """The speaker of a quote opening at ``hi`` in a sentence starting at ``lo``.
+
+            ``_OTHER`` when a speech verb is there but its subject is no one we
+            know ("A council spokesperson said: ..."): that quote has a speaker,
+            just not one to name, so it must not inherit the previous one.
+            """
             v = last_verb(lo, hi)
             if v is None:
+                label = re.match(r"\s*", text[lo:hi])
+                c = starts.get(lo + (label.end() if label else 0))
+                if c is not None and c.kind == "person" and re.fullmatch(r"\s*:\s*", text[c.end : hi]):
+                    return c  # an interview line: "Jo Lane: ..."
                 return None
             if v[2] in self.according:
-                return after_verb(v[1], lo)
-            return subject_before(v[0], lo, v[2] in self.participles)
+                return after_verb(v[1], lo) or _OTHER
+            return subject_before(v[0], lo, v[2] in self.participles) or _OTHER
 
         def after_cue(p: Passage, lo: int, hi: int) -> _Cand | None:
             """The speaker named after a quote: ', said Jo Lane', ', the report states'."""
@@ -499,23 +502,19 @@ class Quotes:
             if inner.endswith(".") and text[a].isupper():
                 return None  # a new sentence, not an attribution
             k = bisect_left(verb_starts, a)
-            if k < len(verbs) and verbs[k][0] == a:
-                return after_verb(verbs[k][1], lo)
-            c = starts.get(a)
-            if c is None:
+            if k >= len(verbs) or verbs[k][0] >= hi or masked(verbs[k][0]):
                 return None
-            q = back_forward(c.end, hi)
-            k = bisect_left(verb_starts, q)
-            if k < len(verbs) and verbs[k][0] == q:
-                return c
-            if q < hi and text[q] == ",":
-                m = re.search(r",[^,\"“”]{0,160},\s*", text[q:hi])
-                if m:
-                    q2 = back_forward(q + m.end(), hi)
-                    k = bisect_left(verb_starts, q2)
-                    if k < len(verbs) and verbs[k][0] == q2:
-                        return c
-            return None
+            v = verbs[k]
+            if len(text[a : v[0]].split()) > 10 or v[2] in self.participles:
+                return None
+            if v[0] > a:
+                c = ends.get(back(v[0], a))
+                if c is not None and c.start >= a and not masked(c.start):
+                    return c
+                c = starts.get(a)
+                if c is not None and re.fullmatch(r",[^,]*,\s*", text[back_forward(c.end, hi) : v[0]] or "-"):
+                    return c  # "..., Cllr Reed, the leader, said"
+            return after_verb(v[1], lo) or _OTHER
 
         def back_forward(p: int, hi: int) -> int:
             while True:
@@ -540,6 +539,8 @@ class Quotes:
         def to_cue(c: _Cand | None) -> Cue | None:
             if c is None:
                 return None
+            if c.kind == "other":
+                return Cue("other")
             if c.kind == "pronoun":
                 kind = self.pronouns.get(c.word, "")
                 if kind == "report":
@@ -555,7 +556,11 @@ class Quotes:
             close_line = lines.index(close_pos)
             lo, _ = sentence_of(p.open)
             _, hi = sentence_of(close_pos)
-            cue = to_cue(after_cue(p, lo, hi)) or to_cue(before_cue(lo, p.open))
+            after = after_cue(p, lo, hi)
+            found = after if after is not None and after.kind != "other" else before_cue(lo, p.open)
+            if found is None or found.kind == "other":
+                found = found or after
+            cue = to_cue(found)
             line_s = lines.spans[open_line][0]
             at_line_start = not text[line_s : p.open].strip()
             if cue is None and at_line_start:
@@ -582,4 +587,4 @@ class Quotes:
 
 @Language.factory("ofsted_quotes")
 def make_quotes(nlp: Language, name: str) -> Quotes:
-    return Quotes(nlp, rules.load("quotes"))
+    return Quotes(nlp, rules.load("quotes"), rules.load("people"))
