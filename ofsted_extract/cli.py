@@ -235,22 +235,29 @@ def _check_model(console: Console, model: str | None) -> None:
         raise _fail(console, f"error: {exc}", 2) from None
 
 
-def _open_output(output: Path) -> tuple[IO[str], str]:
-    """A temporary file beside ``output``, renamed over it only when complete.
+def _open_output(output: Path) -> tuple[IO[str], str | None, Path]:
+    """Where to write ``-o``: a temporary file renamed over the target when complete.
 
-    The temporary file gets the permissions a new file would get (mkstemp's
-    are owner-only) or those of the file it replaces.
+    Returns the stream, the temporary file (None when writing straight
+    through) and the path it finally becomes. A symbolic link is followed, so
+    the file it points at is replaced and the link kept. A device or named pipe
+    (``-o /dev/null``) is written to directly: renaming a file over it would
+    replace the device itself. The temporary file gets the permissions a new
+    file would get (mkstemp's are owner-only) or those of the file it replaces.
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
+    target = Path(os.path.realpath(output))
+    if target.exists() and not target.is_file():
+        return open(target, "w", encoding="utf-8", newline=""), None, target
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
-        mode = os.stat(output).st_mode & 0o7777
+        mode = os.stat(target).st_mode & 0o7777
     except OSError:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
     with suppress(OSError):
         os.fchmod(fd, mode)
-    return os.fdopen(fd, "w", encoding="utf-8", newline=""), tmp
+    return os.fdopen(fd, "w", encoding="utf-8", newline=""), tmp, target
 
 
 def _data_stdout(fmt: str) -> IO[str]:
@@ -287,9 +294,10 @@ def _run(
     from .writers import make_writer
 
     tmp: str | None = None
+    target: Path | None = None
     if output is not None:
         try:
-            out, tmp = _open_output(output)
+            out, tmp, target = _open_output(output)
         except OSError as exc:
             raise _fail(
                 console, f"error: cannot write {output}: {exc.strerror or exc}", 2
@@ -319,11 +327,14 @@ def _run(
                 progress.advance(task)
         writer.close()
         out.flush()
-        if tmp is not None and output is not None:
-            os.fsync(out.fileno())
-            out.close()
-            os.replace(tmp, output)
-            tmp = None
+        if output is not None:
+            if tmp is not None and target is not None:
+                os.fsync(out.fileno())
+                out.close()
+                os.replace(tmp, target)
+                tmp = None
+            else:
+                out.close()
     except BrokenPipeError:
         # The reader (e.g. `head -1`) has gone: stop quietly, as Unix tools do.
         # stdout is pointed at /dev/null so the flush at exit does not complain.

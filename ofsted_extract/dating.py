@@ -102,8 +102,21 @@ _WRAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 
 
 _INVALID = "invalid"
+#: How far back (characters) the words leading into a date are read.
+_LEAD_REACH = 48
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_WHICH = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the following": 1}
+
+
+def _add(found: list[Mention], mention: Mention | None) -> None:
+    if mention is not None:
+        found.append(mention)
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
-_FINANCIAL = re.compile(r"\s*[/–-]\s*\d")
+
+
+def _cases(words: Iterable[str]) -> list[str]:
+    """Title-case and upper-case forms: month and weekday names must be capitalised."""
+    return [f(w) for w in words for f in (str.title, str.upper)]
 
 
 class Grammar:
@@ -111,6 +124,13 @@ class Grammar:
 
     ``find(text)`` returns every date expression, longest first where two start
     at the same place, never overlapping.
+
+    Speed: a date always holds a digit, a capitalised month or weekday name, or
+    one of a few keywords ("year", "autumn", "ago", "today"). Those seeds are
+    found by scans the regex engine runs in C (a charset or literal prefix), and
+    each shape is then matched *anchored* at its seed, with the words that may
+    lead into it ("between", "Tuesday", "late", "in") read backwards from a
+    short slice. No shape is tried at every character.
     """
 
     def __init__(self, data: Mapping[str, Any]) -> None:
@@ -122,142 +142,142 @@ class Grammar:
             k: (int(v[0]), int(v[1])) for k, v in data["seasons"].items()
         }
         self.numbers: dict[str, int] = {
-            re.sub(r"\s+", " ", k): int(v) for k, v in data["number_words"].items()
+            " ".join(k.split()): int(v) for k, v in data["number_words"].items()
         }
-        today = {re.sub(r"\s+", " ", w) for w in data["today_words"]}
-        yesterday = {re.sub(r"\s+", " ", w) for w in data["yesterday_words"]}
-        self.day_words = {**{w: 0 for w in today}, **{w: -1 for w in yesterday}}
+        units = [u.lower() for u in data["relative_units"]]
+        #: Lower-case words that seed a keyword date; a caller that already has
+        #: tokens (the spaCy component) passes the offsets of these.
+        self.keywords: frozenset[str] = frozenset(
+            [*self.seasons, *units, *(u + "s" for u in units), "ago", "today", "tonight",
+             "yesterday", "morning", "afternoon", "evening", "night", "day", "days", "hour",
+             "hours", "minute", "minutes", "min", "mins"]
+        )
 
-        month_full = _alt(self.months)
-        wd_any = _alt([*self.weekdays, *self.weekday_abbr])
-        wd_full = _alt(self.weekdays)
-        mod = rf"(?:(?:{_alt(data['month_modifiers'])})(?:\s+|-))"
+        month_full = _alt(_cases(self.months))
+        month_abbr = _alt(_cases(self.month_abbr))
+        wd_any = _alt(_cases([*self.weekdays, *self.weekday_abbr]))
+        wd_full = _alt(_cases(self.weekdays))
+        mods = _alt(data["month_modifiers"])
         prep = _alt(data["date_prepositions"])
         num = _alt(self.numbers)
-        units = _alt(data["relative_units"])
-        day_words = _alt(self.day_words)
+        unit_alt = _alt(units)
 
-        m = rf"(?:{month_full}|(?:{_alt(self.month_abbr)})\.?)(?![a-z])"
-        mf = rf"(?:{month_full})(?![a-z])"
-        d = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\da-z])"
+        m = rf"(?:{month_full}|(?:{month_abbr})\.?)(?![A-Za-z])"
+        mf = rf"(?:{month_full})(?![A-Za-z])"
+        d = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|ST|ND|RD|TH)?(?![\dA-Za-z])"
         y = r"(?:19|20)\d\d(?!\d)"
-        wd = rf"(?:{wd_any})\.?,?"
-        to = r"\s*(?:and|to|until|till|through|thru|&|-|–|—)\s*"
-        lead = r"(?<![\d.,£$:/-])"
+        wd = rf"(?:{wd_any})(?![A-Za-z])\.?,?"
+        to = r"\s*(?:(?i:and|to|until|till|through|thru)|&|-|\u2013|\u2014)\s*"
+        to_month = r"\s*(?:(?i:and|to|into|through|until|till)|/|-|\u2013|\u2014)\s*"
+        of = r"(?:\s+(?i:of))?"
+        the = r"(?:(?i:the)\s+)?"
+        mod = rf"(?:(?i:{mods})(?:\s+|-))"
+        then_year = rf"(?:\s*,?\s*{y})?"
 
-        flags = re.IGNORECASE
-        # (kind, regex); every regex is linear: no nested unbounded repeats.
-        self.shapes: list[tuple[str, re.Pattern[str]]] = [
-            ("iso", _compile(rf"(?<![\d/.-])({y})-(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])(?!\d)")),
-            (
-                "numeric",
-                _compile(
-                    r"(?<![\d/.:-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d|\d\d)(?!\d|[/.-]\d)"
-                ),
-            ),
-            (
-                "range",
-                _compile(
-                    rf"{lead}(?:(?:between|from)\s+)?(?:the\s+)?{d}(?:\s*,\s*(?:the\s+)?{d})*{to}"
-                    rf"(?:the\s+)?{d}(?:\s+of)?\s+{m}(?:\s*,?\s*{y})?",
-                    flags,
-                ),
-            ),
-            (
-                "range",
-                _compile(
-                    rf"{lead}(?:(?:between|from)\s+)?(?:{wd}\s+)?(?:the\s+)?{d}(?:\s+of)?\s+{m}"
-                    rf"(?:\s*,?\s*{y})?{to}(?:{wd}\s+)?(?:the\s+)?{d}(?:\s+of)?\s+{m}(?:\s*,?\s*{y})?",
-                    flags,
-                ),
-            ),
-            (
-                "range",
-                _compile(
-                    rf"(?:(?:between|from)\s+)?{m}\s+{d}{to}(?:{m}\s+)?{d}(?:\s*,\s*|\s+){y}", flags
-                ),
-            ),
-            (
-                "date",
-                _compile(
-                    rf"{lead}(?:{wd}\s*(?:the\s+)?)?(?:the\s+)?{d}(?:\s+of)?\s+{m}(?:\s*,?\s*{y})?",
-                    flags,
-                ),
-            ),
-            ("date", _compile(rf"(?:{wd}\s*)?{m}\s+{d}(?:\s*,\s*|\s+){y}", flags)),
-            # American order without a year only after "on": "on March 5"
-            ("date", _compile(rf"\bon\s+(?P<body>{m}\s+{d})(?!(?:\s|,)*\d)", flags)),
-            (
-                "range",
-                _compile(
-                    rf"{mod}?{mf}\s*(?:and|to|into|through|until|till|/|-|–|—)\s*{mod}?{mf}"
-                    rf"(?:\s*,?\s*{y})?",
-                    flags,
-                ),
-            ),
-            ("month", _compile(rf"{mod}?{m}\s*,?\s*{y}", flags)),
-            (
-                "month",
-                _compile(
-                    rf"\b(?:{prep})<WRAP>(?:the\s+month\s+of\s+)?(?P<body>{mod}?{mf})(?!(?:\s|,)*\d)",
-                    flags,
-                ),
-            ),
-            (
-                "month",
-                _compile(rf"\b(?P<body>(?:early|late|mid)(?:\s+|-){mf})(?!(?:\s|,)*\d)", flags),
-            ),
-            (
-                "year",
-                _compile(
-                    rf"\b(?:{prep})<WRAP>(?:the\s+(?:year\s+)?|early\s+|late\s+|mid-?)?(?P<body>{y})"
-                    r"(?!\s*(?:%|per\s*cent|[/–-]\s*\d))",
-                    flags,
-                ),
-            ),
-            (
-                "season",
-                _compile(
-                    r"\b(?:(?P<rel>last|this|next|this\s+past|in\s+the|during\s+the|over\s+the|"
-                    r"in|during|since\s+the|earlier\s+this|late\s+last|early\s+this)\s+)?"
-                    r"(?:(?:early|late|mid)(?:\s+|-))?(?P<season>spring|summer|autumn|winter)"
-                    rf"(?:\s+term)?(?:\s+(?:of\s+)?(?P<y>{y}))?\b",
-                    flags,
-                ),
-            ),
-            (
-                "relative",
-                _compile(
-                    r"\b(?:(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+start\s+of)\s+)?"
-                    rf"(?P<which>this|last|next|the\s+previous|the\s+following)\s+(?P<unit>{units})\b",
-                    flags,
-                ),
-            ),
-            (
-                "ago",
-                _compile(
-                    rf"\b(?P<n>\d{{1,2}}|{num})\s+(?P<unit>days?|weeks?|fortnights?|months?|years?"
-                    r"|hours?|minutes?|mins?)\s+ago\b",
-                    flags,
-                ),
-            ),
-            ("dayword", _compile(rf"\b(?:{day_words})\b", flags)),
-            (
-                "weekday",
-                _compile(rf"\b(?:(?P<last>last|this\s+past)\s+)?(?P<body>{wd_full})\b", flags),
-            ),
-        ]
+        # Shapes that start at a digit: the first that matches wins, longest first.
+        self.at_digit = _compile(
+            r"(?<![\d.,\u00a3$:/-])(?:"
+            rf"(?P<iso>{y}-(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])(?!\d))"
+            r"|(?P<numeric>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:(?:19|20)\d\d|\d\d)"
+            r"(?!\d|[/.-]\d))"
+            rf"|(?P<dmrange>{d}{of}\s+{m}{then_year}{to}(?:{wd}\s*)?{the}{d}{of}\s+{m}{then_year})"
+            rf"|(?P<dayrange>{d}(?:\s*,\s*{the}{d})*{to}{the}{d}{of}\s+{m}{then_year})"
+            rf"|(?P<date>{d}{of}\s+{m}{then_year})"
+            rf"|(?P<year>{y}(?!\s*(?:%|(?i:per\s*cent)|[/\u2013-]\s*\d)))"
+            r"|(?P<ago>\d{1,2}\s+(?i:days?|weeks?|fortnights?|months?|years?|hours?"
+            r"|minutes?|mins?)\s+(?i:ago)\b)"
+            ")"
+        )
+        # Shapes that start at a capitalised month name.
+        self.at_month = _compile(
+            "(?:"
+            rf"(?P<mdrange>{m}\s+{d}{to}(?:{m}\s+)?{d}(?:\s*,\s*|\s+){y})"
+            rf"|(?P<mdy>{m}\s+{d}(?:\s*,\s*|\s+){y})"
+            rf"|(?P<mrange>{mf}{to_month}{mod}?{mf}{then_year})"
+            rf"|(?P<my>{m}\s*,?\s*{y})"
+            rf"|(?P<md>{m}\s+{d}(?!(?:\s|,)*\d))"
+            rf"|(?P<month>{mf}(?!(?:\s|,)*\d))"
+            ")"
+        )
+        self.at_weekday = _compile(rf"(?P<weekday>{wd_full})(?![A-Za-z])")
+        self.at_keyword = _compile(
+            r"(?i:"
+            rf"(?P<season>spring|summer|autumn|winter)(?:\s+term)?(?:\s+(?:of\s+)?(?P<sy>{y}))?\b"
+            r"|(?P<ago>(?:days?|weeks?|fortnights?|months?|years?|hours?|minutes?|mins?)\s+ago)\b"
+            rf"|(?P<unit>{unit_alt}|fortnight)\b"
+            r"|(?P<yesterday>yesterday(?:\s+(?:morning|afternoon|evening))?)\b"
+            r"|(?P<today>today|tonight)\b"
+            r"|(?P<part>morning|afternoon|evening|night)\b"
+            ")"
+        )
+        # Seeds, found by scans with a charset first: cheap on any input.
+        self.seed_digit = re.compile(r"\d+")
+        self.seed_month = re.compile(rf"(?=[JFMASOND])(?:{month_full}|{month_abbr})(?![a-z])")
+        self.seed_weekday = re.compile(rf"(?=[MTWFS])(?:{wd_full})(?![a-z])")
+
+        # Words that may lead into a shape, read backwards from its seed.
+        def back(pattern: str) -> re.Pattern[str]:
+            return _compile(rf"(?<![\w-])(?:{pattern})\Z")
+
+        self.lead_day = back(
+            rf"(?P<between>(?i:between|from)\s+)?(?P<wd>{wd}\s*)?(?P<the>(?i:the)\s+)?"
+        )
+        self.lead_month = back(rf"(?:{wd}\s*)?(?:{mod})?")
+        self.lead_month_range = back(rf"(?:(?i:between|from)\s+)?(?:{mod})?")
+        self.lead_bare_month = back(
+            rf"(?P<prep>(?i:{prep})<WRAP>(?:(?i:the\s+month\s+of)\s+)?)?(?P<mod>{mod})?"
+        )
+        self.lead_on = back(r"(?i:on)\s+")
+        self.lead_year = back(
+            rf"(?i:{prep})<WRAP>(?:(?i:the\s+(?:year\s+)?|early\s+|late\s+|mid-?))?"
+        )
+        self.lead_last = back(r"(?i:last|this\s+past)\s+")
+        self.lead_season = back(
+            r"(?P<rel>(?i:last|this|next|this\s+past|in\s+the|during\s+the|over\s+the|in|during"
+            r"|since\s+the|earlier\s+this|late\s+last|early\s+this))\s+"
+            r"(?:(?i:early|late|mid)(?:\s+|-))?"
+        )
+        self.lead_unit = back(
+            r"(?:(?P<mod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of))\s+)?"
+            r"(?P<which>(?i:this|last|next|the\s+previous|the\s+following))\s+"
+        )
+        self.lead_number = back(rf"(?P<n>\d{{1,2}}|(?i:{num}))\s+")
+        self.lead_this = back(r"(?i:this)\s+")
+        self.lead_last_word = back(r"(?i:last)\s+")
 
     # -- finding ---------------------------------------------------------
 
-    def find(self, text: str) -> list[Mention]:
-        """Every date expression in ``text``, in order, none overlapping."""
+    def keyword_starts(self, text: str) -> list[int]:
+        """Where keyword seeds start, searched in the text (for callers without tokens)."""
+        low = text.lower()
+        if len(low) != len(text):  # a few characters lower to two: keep offsets true
+            low = text.translate(_ASCII_LOWER)
+        out: list[int] = []
+        for word in self.keywords:
+            i = low.find(word)
+            while i >= 0:
+                after = i + len(word)
+                if not (i and low[i - 1].isalnum()) and not low[after : after + 1].isalnum():
+                    out.append(i)
+                i = low.find(word, after)
+        return out
+
+    def find(self, text: str, keyword_starts: Iterable[int] | None = None) -> list[Mention]:
+        """Every date expression in ``text``, in order, none overlapping.
+
+        ``keyword_starts`` are the offsets of words in :attr:`keywords` when the
+        caller already knows them (from its tokens); otherwise they are searched.
+        """
         found: list[Mention] = []
-        for kind, regex in self.shapes:
-            for match in regex.finditer(text):
-                mention = self._read(kind, match, text)
-                if mention is not None:
-                    found.append(mention)
+        for seed in self.seed_digit.finditer(text):
+            _add(found, self._at_digit(text, seed.start()))
+        for seed in self.seed_month.finditer(text):
+            _add(found, self._at_month(text, seed.start()))
+        for seed in self.seed_weekday.finditer(text):
+            _add(found, self._at_weekday(text, seed.start()))
+        starts = self.keyword_starts(text) if keyword_starts is None else keyword_starts
+        for start in starts:
+            _add(found, self._at_keyword(text, start))
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
         out: list[Mention] = []
         last_end = -1
@@ -269,45 +289,113 @@ class Grammar:
         # read again as a shorter date ("February 2020"), then is dropped
         return [m for m in out if m.kind != _INVALID]
 
-    def _read(self, kind: str, match: re.Match[str], text: str) -> Mention | None:
+    @staticmethod
+    def _lead(regex: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
+        """The words leading into a shape: a non-empty match of ``regex`` ending at ``pos``."""
+        found = regex.search(text, max(0, pos - _LEAD_REACH), pos)
+        return found if found is not None and found.end() > found.start() else None
+
+    def _at_digit(self, text: str, pos: int) -> Mention | None:
+        match = self.at_digit.match(text, pos)
+        if match is None:
+            return None
+        kind = match.lastgroup
         if kind == "iso":
-            year, month, day = int(match[1]), int(match[2]), int(match[3])
+            year, month, day = (int(x) for x in match["iso"].split("-"))
             if not valid_day(year, month, day):
-                return Mention(match.start(), match.end(), _INVALID)
-            return Mention(match.start(), match.end(), "date", year, month, day)
-        if kind == "numeric":
+                return Mention(pos, match.end(), _INVALID)
+            return Mention(pos, match.end(), "date", year, month, day)
+        if kind in ("numeric", "sep"):
             return self._numeric(match)
-        if kind in ("range", "date", "month"):
-            start, end = match.span("body") if "body" in match.groupdict() else match.span()
-            return self._calendar(kind, text, start, end)
         if kind == "year":
-            start, end = match.span("body")
-            if _FINANCIAL.match(text, end):
-                return None
-            return Mention(start, end, "year", int(text[start:end]))
-        if kind == "season":
-            return self._season(match)
-        if kind == "relative":
-            return self._relative(match)
+            if self._lead(self.lead_year, text, pos) is None:
+                return None  # a bare year only after "in", "since", ...: not "2019 pupils"
+            return Mention(pos, match.end(), "year", int(match["year"]))
         if kind == "ago":
-            return self._ago(match)
-        if kind == "dayword":
-            word = re.sub(r"\s+", " ", match[0].lower())
-            return Mention(match.start(), match.end(), "relative", unit="day",
-                           offset=self.day_words[word])
-        if kind == "weekday":
-            body = match["body"]
-            if not body[0].isupper():
+            n, unit = match["ago"].split()[:2]
+            return self._ago(pos, match.end(), n, unit)
+        start = pos
+        lead = self._lead(self.lead_day, text, pos)
+        if lead is not None:
+            # "between" and "from" open a range, never a single date
+            start = lead.start() if kind != "date" or not lead["between"] else lead.end(
+                "between"
+            )
+        out_kind = "range" if kind in ("dmrange", "dayrange") else "date"
+        return self._calendar(out_kind, text, start, match.end())
+
+    def _at_month(self, text: str, pos: int) -> Mention | None:
+        match = self.at_month.match(text, pos)
+        if match is None:
+            return None
+        kind = match.lastgroup or ""
+        start = pos
+        if kind == "month":
+            lead = self._lead(self.lead_bare_month, text, pos)
+            if lead is None:
+                return None  # "May" the verb, "March" the walk: a bare month needs "in"
+            if lead["mod"]:
+                start = lead.start("mod")
+        elif kind == "md":
+            if self._lead(self.lead_on, text, pos) is None:
+                return None  # American order without a year only after "on": "on March 5"
+        else:
+            ranged = kind in ("mdrange", "mrange")
+            lead = self._lead(self.lead_month_range if ranged else self.lead_month, text, pos)
+            if lead is not None:
+                start = lead.start()
+        out_kind = {"mdrange": "range", "mrange": "range", "my": "month", "month": "month"}
+        return self._calendar(out_kind.get(kind, "date"), text, start, match.end())
+
+    def _at_weekday(self, text: str, pos: int) -> Mention | None:
+        match = self.at_weekday.match(text, pos)
+        if match is None:
+            return None
+        lead = self._lead(self.lead_last, text, pos)
+        start = lead.start() if lead is not None else pos
+        return Mention(start, match.end(), "weekday", weekday=self.weekdays[match[0].lower()])
+
+    def _at_keyword(self, text: str, pos: int) -> Mention | None:
+        match = self.at_keyword.match(text, pos)
+        if match is None:
+            return None
+        kind = match.lastgroup
+        end = match.end()
+        if kind in ("season", "sy"):
+            return self._season(text, pos, match)
+        if kind == "ago":
+            lead = self._lead(self.lead_number, text, pos)
+            if lead is None:
                 return None
-            start = match.start() if match["last"] else match.start("body")
-            return Mention(start, match.end(), "weekday", weekday=self.weekdays[body.lower()])
+            return self._ago(lead.start(), end, lead["n"], match["ago"].split()[0])
+        if kind == "unit":
+            lead = self._lead(self.lead_unit, text, pos)
+            if lead is None:
+                return None  # "a year", "per month": no date
+            which = " ".join(lead["which"].lower().split())
+            offset = _WHICH[which]
+            unit = match["unit"].lower()
+            future = offset > 0 or (lead["mod"] or "").lower() == "later"
+            return Mention(lead.start(), end, "relative", unit="week" if unit == "fortnight" else unit,
+                           offset=offset, future=future)
+        if kind == "yesterday":
+            return Mention(pos, end, "relative", unit="day", offset=-1)
+        if kind == "today":
+            return Mention(pos, end, "relative", unit="day", offset=0)
+        if kind == "part":  # "this morning" is today, "last night" yesterday
+            night = match["part"].lower() == "night"
+            lead = self._lead(self.lead_last_word if night else self.lead_this, text, pos)
+            if lead is None:
+                return None
+            return Mention(lead.start(), end, "relative", unit="day", offset=-1 if night else 0)
         return None
 
     def _numeric(self, match: re.Match[str]) -> Mention | None:
-        a, sep, b, year_text = int(match[1]), match[2], int(match[3]), match[4]
+        a_text, b_text, year_text = re.split(r"[/.-]", match["numeric"])
+        a, b = int(a_text), int(b_text)
         if len(year_text) == 2:
-            if sep != "/":
-                return None
+            if match["sep"] != "/":
+                return None  # "1.2.10" is a version number, "12-03-24" too unsure
             year = 2000 + int(year_text)
         else:
             year = int(year_text)
@@ -317,6 +405,38 @@ class Grammar:
         if not valid_day(year, month, day):
             return Mention(match.start(), match.end(), _INVALID)
         return Mention(match.start(), match.end(), "date", year, month, day)
+
+    def _season(self, text: str, pos: int, match: re.Match[str]) -> Mention | None:
+        year = int(match["sy"]) if match["sy"] else None
+        lead = self._lead(self.lead_season, text, pos)
+        rel = " ".join(lead["rel"].lower().split()) if lead is not None else ""
+        if not rel and year is None:
+            return None  # "Spring Lane", "summer fair": not a time
+        season = match["season"]
+        following = text[match.end() : match.end() + 3]
+        if season[0].isupper() and year is None and re.match(r"\s[A-Z]", following):
+            return None  # "in Summer Street"
+        which = "last" if rel in ("last", "this past", "late last") else (
+            "next" if rel == "next" else "this"
+        )
+        start = lead.start() if lead is not None else pos
+        return Mention(start, match.end(), "season", year=year, season=season.lower(),
+                       unit=which, future=which == "next")
+
+    def _ago(self, start: int, end: int, n_text: str, unit_text: str) -> Mention | None:
+        raw = " ".join(n_text.lower().split())
+        n = int(raw) if raw.isdigit() else self.numbers.get(raw)
+        if n is None:
+            return None
+        unit = unit_text.lower().rstrip("s")
+        if unit in ("hour", "minute", "min"):
+            # "3 hours ago": the moment of reading, never a calendar date
+            return Mention(start, end, "relative", unit="now", offset=-n)
+        if unit in ("week", "fortnight"):
+            # "two weeks ago" is a round figure: a few days either side of it
+            return Mention(start, end, "relative", unit="weeks_ago",
+                           offset=-(2 * n if unit == "fortnight" else n))
+        return Mention(start, end, "relative", unit=unit, offset=-n)
 
     def _calendar(self, kind: str, text: str, start: int, end: int) -> Mention | None:
         """Read the first day, month and year of a named-month date or range."""
@@ -368,44 +488,6 @@ class Grammar:
             return None
         out_kind = kind if kind == "range" else ("date" if day is not None else "month")
         return Mention(start, end, out_kind, year, month, day)
-
-    def _season(self, match: re.Match[str]) -> Mention | None:
-        rel = re.sub(r"\s+", " ", (match["rel"] or "").lower())
-        year = int(match["y"]) if match["y"] else None
-        if not rel and year is None:
-            return None  # "Spring Lane", "summer fair": not a time
-        season = match["season"]
-        following = match.string[match.end() : match.end() + 3]
-        if season[0].isupper() and year is None and re.match(r"\s[A-Z]", following):
-            return None  # "in Summer Street"
-        which = "last" if rel in ("last", "this past", "late last") else (
-            "next" if rel == "next" else "this")
-        return Mention(match.start(), match.end(), "season", year=year, season=season.lower(),
-                       unit=which, future=which == "next")
-
-    def _relative(self, match: re.Match[str]) -> Mention | None:
-        which = re.sub(r"\s+", " ", match["which"].lower())
-        unit = match["unit"].lower()
-        mod = (match["mod"] or "").lower()
-        offset = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the following": 1}[which]
-        future = offset > 0 or mod == "later"
-        if unit == "fortnight":
-            unit = "week"
-        return Mention(match.start(), match.end(), "relative", unit=unit, offset=offset,
-                       future=future)
-
-    def _ago(self, match: re.Match[str]) -> Mention | None:
-        raw = re.sub(r"\s+", " ", match["n"].lower())
-        n = int(raw) if raw.isdigit() else self.numbers.get(raw)
-        if n is None:
-            return None
-        unit = match["unit"].lower().rstrip("s")
-        if unit in ("hour", "minute", "min"):
-            unit = "now"  # "3 hours ago": the moment of reading, never a calendar date
-        elif unit in ("week", "fortnight"):
-            # "two weeks ago" is a round figure: a week either side of it
-            unit, n = "weeks_ago", (2 * n if unit == "fortnight" else n)
-        return Mention(match.start(), match.end(), "relative", unit=unit, offset=-n)
 
 
 # -- resolution -----------------------------------------------------------

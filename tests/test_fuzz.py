@@ -35,7 +35,6 @@ FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    database=None if EXAMPLES > 1000 else settings.default.database,
 )
 
 # -- article-like text -------------------------------------------------------------------

@@ -405,14 +405,14 @@ def test_a_20_mb_file_is_cut_with_a_warning_in_bounded_time_and_memory(
         for _ in range(20_000_000 // len(paragraph) + 1):
             fh.write(paragraph)
     start = time.monotonic()
-    result = cli(["extract", path], timeout=60)
+    result = cli(["extract", path], timeout=45)
     elapsed = time.monotonic() - start
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     record = json.loads(result.stdout)
     assert any(w.startswith("input larger than 4,000,000 bytes") for w in record["warnings"])
     assert any(w.startswith("text cut to its first 1,000,000") for w in record["warnings"])
     assert b"warning:" in result.stderr and b"Traceback" not in result.stderr
-    assert elapsed < 60
+    assert elapsed < 45
     assert _child_peak_mb() < 2048
 
 
@@ -422,9 +422,9 @@ def test_a_5_mb_single_line_is_cut_with_a_warning(
     path = tmp_path / "one-line.txt"
     path.write_bytes((ARTICLE.replace("\n", " ").encode()) * (5_000_000 // len(ARTICLE) + 1))
     start = time.monotonic()
-    result = cli(["extract", "-f", "csv", path], timeout=60)
+    result = cli(["extract", "-f", "csv", path], timeout=45)
     assert result.returncode == 0, result.stderr.decode()[-2000:]
-    assert time.monotonic() - start < 60
+    assert time.monotonic() - start < 45
     rows = list(csv.DictReader(io.StringIO(result.stdout.decode(), newline="")))
     assert rows and rows[0]["source"] == str(path)
     assert b"text cut to its first 1,000,000 characters" in result.stderr
@@ -438,21 +438,21 @@ _LINE = ARTICLE.replace("\n", " ")
 #: name -> (text of about n characters, n). Shapes of junk and of dense
 #: article text that have made tokenizers, matchers and pairings quadratic.
 SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
-    "article": (lambda n: ARTICLE * (n // len(ARTICLE) + 1), 6000),
-    "article-one-line": (lambda n: _LINE * (n // len(_LINE) + 1), 6000),
-    "quotes-no-spaces": (lambda n: _QUOTES * (n // len(_QUOTES)), 1000),
-    "quotes-with-spaces": (lambda n: (_QUOTES + " ") * (n // 7), 6000),
-    "closing-brackets": (lambda n: ")" * n, 1000),
-    "emoji-run": (lambda n: "\U0001f3eb" * n, 1000),
-    "capitalised-words": (lambda n: "Council School Ofsted Good Mr Dr Head " * (n // 38), 6000),
+    "article": (lambda n: ARTICLE * (n // len(ARTICLE) + 1), 3000),
+    "article-one-line": (lambda n: _LINE * (n // len(_LINE) + 1), 3000),
+    "quotes-no-spaces": (lambda n: _QUOTES * (n // len(_QUOTES)), 500),
+    "quotes-with-spaces": (lambda n: (_QUOTES + " ") * (n // 7), 3000),
+    "closing-brackets": (lambda n: ")" * n, 500),
+    "emoji-run": (lambda n: "\U0001f3eb" * n, 500),
+    "capitalised-words": (lambda n: "Council School Ofsted Good Mr Dr Head " * (n // 38), 3000),
     "grade-words": (
         lambda n: "good outstanding inadequate requires improvement " * (n // 49),
         6000,
     ),
-    "short-lines": (lambda n: "Good.\n" * (n // 6), 6000),
-    "said-quotes": (lambda n: "\u201cIt is good,\u201d said Mr Ifan Rees. " * (n // 36), 6000),
-    "dates": (lambda n: "on 12 March 2021, in May 2019, 03/04/2022; " * (n // 43), 6000),
-    "tag-soup": (lambda n: TAG_SOUP * (n // len(TAG_SOUP) + 1), 6000),
+    "short-lines": (lambda n: "Good.\n" * (n // 6), 3000),
+    "said-quotes": (lambda n: "\u201cIt is good,\u201d said Mr Ifan Rees. " * (n // 36), 3000),
+    "dates": (lambda n: "on 12 March 2021, in May 2019, 03/04/2022; " * (n // 43), 3000),
+    "tag-soup": (lambda n: TAG_SOUP * (n // len(TAG_SOUP) + 1), 3000),
 }
 
 
@@ -477,18 +477,19 @@ def extractor() -> Any:
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 def test_work_grows_linearly_with_input(extractor: Any, shape: str) -> None:
-    """Four times the text may take four times as long, not sixteen.
+    """Eight times the text may take eight times as long, not sixty-four.
 
-    The sizes are small so a quadratic step costs seconds here, not the hours
-    it would cost on a megabyte of the same junk.
+    The bound (20x) sits between linear (8x) and quadratic (64x) growth with
+    room for a busy machine. The sizes are small so a quadratic step costs
+    seconds here, not the hours it would cost on a megabyte of the same junk.
     """
     make, n = SHAPES[shape]
-    small, big = make(n), make(4 * n)
-    _seconds(extractor, small)  # warm caches
+    small, big = make(n), make(8 * n)
+    _seconds(extractor, small)  # warm up the code paths
     t_small = min(_seconds(extractor, small) for _ in range(3))
     t_big = _seconds(extractor, big)
-    if t_big > 0.25 and t_big > 8 * t_small:
+    if t_big > 0.25 and t_big > 20 * t_small:
         t_big = min(t_big, _seconds(extractor, big))  # once more, in case of a busy machine
-    assert t_big <= 0.25 or t_big <= 8 * t_small, (
+    assert t_big <= 0.25 or t_big <= 20 * t_small, (
         f"{shape}: {len(small)} chars {t_small:.3f}s, {len(big)} chars {t_big:.3f}s"
     )

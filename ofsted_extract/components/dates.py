@@ -31,7 +31,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+from spacy.attrs import IDX, LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .. import rules
@@ -116,6 +119,9 @@ class Dates:
 
     def __init__(self, data: dict[str, Any], layout: dict[str, Any]) -> None:
         self.grammar = Grammar(data)
+        self.keyword_ids = np.array(
+            sorted(get_string_id(w) for w in self.grammar.keywords), dtype=np.uint64
+        )
         self.seasons = self.grammar.seasons
         self.list_headings = {h.lower() for h in layout.get("block_headings", [])}
 
@@ -186,7 +192,7 @@ class Dates:
         out: list[Weighed] = []
         f_starts = [s for s, _ in furniture]
         l_starts = [s for s, _ in listed]
-        for m in self.grammar.find(text):
+        for m in self.grammar.find(text, self._keyword_starts(doc)):
             in_furniture = _inside(furniture, f_starts, m.start)
             in_list = in_furniture and _inside(listed, l_starts, m.start)
             article = 0 if in_list else self._article(text, m, header_end)
@@ -198,6 +204,17 @@ class Dates:
                 report = self._report(text, m, ctx)
             out.append(Weighed(m, in_furniture, in_list, article, visit, report))
         return out
+
+    def _keyword_starts(self, doc: Doc) -> list[int]:
+        """Offsets of the tokens that may seed a keyword date ("year", "autumn", "ago").
+
+        One vectorised lookup over the token array: no Python loop over tokens.
+        """
+        if not len(doc):
+            return []
+        table = doc.to_array([LOWER, IDX])
+        hits = np.isin(table[:, 0], self.keyword_ids)
+        return [int(x) for x in table[hits, 1]]
 
     # -- the article's date -----------------------------------------------
 
