@@ -18,11 +18,10 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Parts:
+class Parts(NamedTuple):
     """The known parts of a date; any of them may be unknown."""
 
     year: int | None = None
@@ -44,15 +43,15 @@ class Parts:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """One date expression in the text and what its words say, before resolution.
 
     ``kind`` is one of: ``date`` (a day), ``range`` (days or months, first part
     kept), ``month``, ``year``, ``season``, ``relative``, ``weekday``.
     For ``relative`` mentions ``unit``/``offset`` say how far from the article's
     date ("last month": unit "month", offset -1); ``future`` marks words such as
-    "next year" that point after it.
+    "next year" that point after it. A named tuple: cheap to build for every
+    date of a long page, and it serialises as a plain tuple.
     """
 
     start: int
@@ -72,11 +71,16 @@ class Mention:
         return Parts(self.year, self.month, self.day)
 
 
+_MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def valid_day(year: int | None, month: int, day: int) -> bool:
     """Whether the day exists in the month (29 February only in leap years, or any year unknown)."""
     if not 1 <= month <= 12 or day < 1:
         return False
-    return day <= calendar.monthrange(year if year is not None else 2000, month)[1]
+    if month == 2 and day == 29:
+        return year is None or calendar.isleap(year)
+    return day <= _MONTH_DAYS[month]
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -106,6 +110,33 @@ _INVALID = "invalid"
 _LEAD_REACH = 48
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _WHICH = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the following": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class _Lead:
+    """Words that may lead into a date shape, read backwards from its seed.
+
+    ``words`` are the last words such a lead can end with: checked first, so
+    the regex only runs when the word before the seed could belong to it.
+    """
+
+    regex: re.Pattern[str]
+    words: frozenset[str]
+    digits: bool = False
+
+
+def _previous_word(text: str, pos: int) -> str:
+    """The word before ``pos`` (lower case), past white space and one comma, dot or hyphen."""
+    lo = max(0, pos - 30)
+    i = pos
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i > lo and text[i - 1] in ",.-":
+        i -= 1
+    j = i
+    while j > lo and text[j - 1].isalnum():
+        j -= 1
+    return text[j:i].lower()
 
 
 def _add(found: list[Mention], mention: Mention | None) -> None:
@@ -176,7 +207,7 @@ class Grammar:
 
         # Shapes that start at a digit: the first that matches wins, longest first.
         self.at_digit = _compile(
-            r"(?<![\d.,\u00a3$:/-])(?:"
+            r"(?=\d)(?<![\d.,\u00a3$:/-])(?:"
             rf"(?P<iso>{y}-(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])(?!\d))"
             r"|(?P<numeric>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:(?:19|20)\d\d|\d\d)"
             r"(?!\d|[/.-]\d))"
@@ -210,74 +241,99 @@ class Grammar:
             r"|(?P<part>morning|afternoon|evening|night)\b"
             ")"
         )
-        # Seeds, found by scans with a charset first: cheap on any input.
-        self.seed_digit = re.compile(r"\d+")
+        # Word seeds for callers without tokens: scans with a charset first.
         self.seed_month = re.compile(rf"(?=[JFMASOND])(?:{month_full}|{month_abbr})(?![a-z])")
         self.seed_weekday = re.compile(rf"(?=[MTWFS])(?:{wd_full})(?![a-z])")
+        #: The lower-case word forms that seed each kind of word-led date, for
+        #: callers that already have tokens (the spaCy component).
+        self.seed_words: dict[str, str] = {
+            **{w: "keyword" for w in self.keywords},
+            **{w: "weekday" for w in self.weekdays},
+            **{w: "month" for w in self.months},
+            **{w: "month" for w in self.month_abbr},
+            **{w + ".": "month" for w in self.month_abbr},
+        }
 
         # Words that may lead into a shape, read backwards from its seed.
-        def back(pattern: str) -> re.Pattern[str]:
-            return _compile(rf"(?<![\w-])(?:{pattern})\Z")
+        def back(pattern: str, last_words: set[str], digits: bool = False) -> _Lead:
+            regex = _compile(rf"(?<![\w-])(?:{pattern})\Z")
+            return _Lead(regex, frozenset(last_words), digits)
 
+        # Each lead knows the words it can end with; the word right before a
+        # seed is checked against them before its regex runs (most seeds have
+        # no leading words, and a set lookup is cheap).
+        weekday_words = {w.lower() for w in (*self.weekdays, *self.weekday_abbr)}
+        mod_last = {m.split()[-1].lower() for m in data["month_modifiers"]} | {"mid"}
+        preps = {p.lower() for p in data["date_prepositions"]}
+
+        day_lead = {"the", "between", "from"} | weekday_words
         self.lead_day = back(
-            rf"(?P<between>(?i:between|from)\s+)?(?P<wd>{wd}\s*)?(?P<the>(?i:the)\s+)?"
+            rf"(?P<between>(?i:between|from)\s+)?(?P<wd>{wd}\s*)?(?P<the>(?i:the)\s+)?", day_lead
         )
-        self.lead_month = back(rf"(?:{wd}\s*)?(?:{mod})?")
-        self.lead_month_range = back(rf"(?:(?i:between|from)\s+)?(?:{mod})?")
+        self.lead_month = back(rf"(?:{wd}\s*)?(?:{mod})?", weekday_words | mod_last)
+        self.lead_month_range = back(
+            rf"(?:(?i:between|from)\s+)?(?:{mod})?", {"between", "from"} | mod_last
+        )
         self.lead_bare_month = back(
-            rf"(?P<prep>(?i:{prep})<WRAP>(?:(?i:the\s+month\s+of)\s+)?)?(?P<mod>{mod})?"
+            rf"(?P<prep>(?i:{prep})<WRAP>(?:(?i:the\s+month\s+of)\s+)?)?(?P<mod>{mod})?",
+            preps | mod_last | {"of"},
         )
-        self.lead_on = back(r"(?i:on)\s+")
+        self.lead_on = back(r"(?i:on)\s+", {"on"})
         self.lead_year = back(
-            rf"(?i:{prep})<WRAP>(?:(?i:the\s+(?:year\s+)?|early\s+|late\s+|mid-?))?"
+            rf"(?i:{prep})<WRAP>(?:(?i:the\s+(?:year\s+)?|early\s+|late\s+|mid-?))?",
+            preps | {"the", "year", "early", "late", "mid"},
         )
-        self.lead_last = back(r"(?i:last|this\s+past)\s+")
+        self.lead_last = back(r"(?i:last|this\s+past)\s+", {"last", "past"})
         self.lead_season = back(
             r"(?P<rel>(?i:last|this|next|this\s+past|in\s+the|during\s+the|over\s+the|in|during"
             r"|since\s+the|earlier\s+this|late\s+last|early\s+this))\s+"
-            r"(?:(?i:early|late|mid)(?:\s+|-))?"
+            r"(?:(?i:early|late|mid)(?:\s+|-))?",
+            {"last", "this", "next", "past", "the", "in", "during", "early", "late", "mid"},
         )
         self.lead_unit = back(
             r"(?:(?P<mod>(?i:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of))\s+)?"
-            r"(?P<which>(?i:this|last|next|the\s+previous|the\s+following))\s+"
+            r"(?P<which>(?i:this|last|next|the\s+previous|the\s+following))\s+",
+            {"this", "last", "next", "previous", "following"},
         )
-        self.lead_number = back(rf"(?P<n>\d{{1,2}}|(?i:{num}))\s+")
-        self.lead_this = back(r"(?i:this)\s+")
-        self.lead_last_word = back(r"(?i:last)\s+")
+        self.lead_number = back(
+            rf"(?P<n>\d{{1,2}}|(?i:{num}))\s+", {w.split()[-1] for w in self.numbers}, digits=True
+        )
+        self.lead_this = back(r"(?i:this)\s+", {"this"})
+        self.lead_last_word = back(r"(?i:last)\s+", {"last"})
 
     # -- finding ---------------------------------------------------------
 
-    def keyword_starts(self, text: str) -> list[int]:
-        """Where keyword seeds start, searched in the text (for callers without tokens)."""
+    def word_seeds(self, text: str) -> list[tuple[int, str]]:
+        """Where word-led dates may start, searched in the text (for callers without tokens)."""
+        seeds = [(m.start(), "month") for m in self.seed_month.finditer(text)]
+        seeds += [(m.start(), "weekday") for m in self.seed_weekday.finditer(text)]
         low = text.lower()
         if len(low) != len(text):  # a few characters lower to two: keep offsets true
             low = text.translate(_ASCII_LOWER)
-        out: list[int] = []
         for word in self.keywords:
             i = low.find(word)
             while i >= 0:
                 after = i + len(word)
                 if not (i and low[i - 1].isalnum()) and not low[after : after + 1].isalnum():
-                    out.append(i)
+                    seeds.append((i, "keyword"))
                 i = low.find(word, after)
-        return out
+        return seeds
 
-    def find(self, text: str, keyword_starts: Iterable[int] | None = None) -> list[Mention]:
+    def find(self, text: str, seeds: Iterable[tuple[int, str]] | None = None) -> list[Mention]:
         """Every date expression in ``text``, in order, none overlapping.
 
-        ``keyword_starts`` are the offsets of words in :attr:`keywords` when the
-        caller already knows them (from its tokens); otherwise they are searched.
+        Digit-led dates are scanned for; word-led ones start at ``seeds``, the
+        offsets and kinds ("month", "weekday", "keyword") of words in
+        :attr:`seed_words`, which a caller with tokens can pass; otherwise they
+        are searched.
         """
         found: list[Mention] = []
-        for seed in self.seed_digit.finditer(text):
-            _add(found, self._at_digit(text, seed.start()))
-        for seed in self.seed_month.finditer(text):
-            _add(found, self._at_month(text, seed.start()))
-        for seed in self.seed_weekday.finditer(text):
-            _add(found, self._at_weekday(text, seed.start()))
-        starts = self.keyword_starts(text) if keyword_starts is None else keyword_starts
-        for start in starts:
-            _add(found, self._at_keyword(text, start))
+        for match in self.at_digit.finditer(text):
+            _add(found, self._at_digit(text, match))
+        readers = {"month": self._at_month, "weekday": self._at_weekday,
+                   "keyword": self._at_keyword}
+        for pos, kind in self.word_seeds(text) if seeds is None else seeds:
+            _add(found, readers[kind](text, pos))
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
         out: list[Mention] = []
         last_end = -1
@@ -290,15 +346,16 @@ class Grammar:
         return [m for m in out if m.kind != _INVALID]
 
     @staticmethod
-    def _lead(regex: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
-        """The words leading into a shape: a non-empty match of ``regex`` ending at ``pos``."""
-        found = regex.search(text, max(0, pos - _LEAD_REACH), pos)
+    def _lead(lead: _Lead, text: str, pos: int) -> re.Match[str] | None:
+        """The words leading into a shape: a non-empty match ending at ``pos``."""
+        word = _previous_word(text, pos)
+        if word not in lead.words and not (lead.digits and word.isdigit()):
+            return None
+        found = lead.regex.search(text, max(0, pos - _LEAD_REACH), pos)
         return found if found is not None and found.end() > found.start() else None
 
-    def _at_digit(self, text: str, pos: int) -> Mention | None:
-        match = self.at_digit.match(text, pos)
-        if match is None:
-            return None
+    def _at_digit(self, text: str, match: re.Match[str]) -> Mention | None:
+        pos = match.start()
         kind = match.lastgroup
         if kind == "iso":
             year, month, day = (int(x) for x in match["iso"].split("-"))
@@ -376,8 +433,8 @@ class Grammar:
             offset = _WHICH[which]
             unit = match["unit"].lower()
             future = offset > 0 or (lead["mod"] or "").lower() == "later"
-            return Mention(lead.start(), end, "relative", unit="week" if unit == "fortnight" else unit,
-                           offset=offset, future=future)
+            unit = "week" if unit == "fortnight" else unit
+            return Mention(lead.start(), end, "relative", unit=unit, offset=offset, future=future)
         if kind == "yesterday":
             return Mention(pos, end, "relative", unit="day", offset=-1)
         if kind == "today":

@@ -60,7 +60,7 @@ class Extractor:
             notes.append(f"text cut to its first {MAX_CHARS:,} characters")
         with _LOCK:
             warming = self._warm < WARM_DOCS and len(text) <= WARM_MAX_CHARS
-            if warming or self.nlp.vocab.in_memory_zone:
+            if warming or self.nlp.vocab.in_memory_zone:  # type: ignore[attr-defined]
                 self._warm += 1
                 return assemble(self._doc(text), source, text, notes)
             with self.nlp.memory_zone():

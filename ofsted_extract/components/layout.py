@@ -18,7 +18,7 @@ import re
 import weakref
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from spacy.attrs import IDX, ORTH, SENT_START
@@ -35,7 +35,9 @@ _BREADCRUMB = re.compile(r"[›»]|\s>\s|\s/\s\S|\s\|\s.*\s\|\s")
 _BREADCRUMB_CHAR = re.compile(r"[›»>/|]")
 _LABEL_LINE = re.compile(r"^[A-Z][\w ]{0,30}:\s")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
-_DATEISH = re.compile(r"^\W*(\d|(mon|tue|wed|thu|fri|sat|sun)\w*\b|published|posted|updated|last updated)", re.I)
+_DATEISH = re.compile(
+    r"^\W*(\d|(mon|tue|wed|thu|fri|sat|sun)\w*\b|published|posted|updated|last updated)", re.I
+)
 
 
 #: A newline and the white space after it; the character after a match starts a line.
@@ -150,7 +152,7 @@ def _mark_line_starts(doc: Doc, text: str) -> None:
     found = found[table[found, 0] == positions]  # a line start inside a token is no start
     if len(found):
         table[found, 1] = 1
-        doc.from_array([SENT_START], table[:, 1:])
+        doc.from_array([SENT_START], cast(Any, table[:, 1]))
 
 
 def _char_spans(doc: Doc, ranges: list[tuple[int, int]], label: str) -> list[Span]:
@@ -227,11 +229,11 @@ class FastSentencizer(Sentencizer):  # type: ignore[misc]
         for doc, starts in zip(docs, batch_starts, strict=True):
             if not len(doc):
                 continue
-            current = doc.to_array([SENT_START]).view(np.int64)
+            current = doc.to_array(SENT_START).view(np.int64)  # one attribute: 1-d
             guessed = np.where(starts, 1, -1).astype(np.int64)
             if not self.overwrite:
                 guessed = np.where(current == 0, guessed, current)
-            doc.from_array([SENT_START], guessed.view(np.uint64))
+            doc.from_array([SENT_START], cast(Any, guessed.view(np.uint64)))
 
 
 @Language.factory(
