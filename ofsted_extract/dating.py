@@ -142,7 +142,6 @@ def _previous_word(text: str, pos: int) -> str:
 def _add(found: list[Mention], mention: Mention | None) -> None:
     if mention is not None:
         found.append(mention)
-_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 
 
 def _cases(words: Iterable[str]) -> list[str]:
@@ -193,8 +192,6 @@ class Grammar:
         num = _alt(self.numbers)
         unit_alt = _alt(units)
 
-        m = rf"(?:{month_full}|(?:{month_abbr})\.?)(?![A-Za-z])"
-        mf = rf"(?:{month_full})(?![A-Za-z])"
         d = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|ST|ND|RD|TH)?(?![\dA-Za-z])"
         y = r"(?:19|20)\d\d(?!\d)"
         wd = rf"(?:{wd_any})(?![A-Za-z])\.?,?"
@@ -203,7 +200,19 @@ class Grammar:
         of = r"(?:\s+(?i:of))?"
         the = r"(?:(?i:the)\s+)?"
         mod = rf"(?:(?i:{mods})(?:\s+|-))"
-        then_year = rf"(?:\s*,?\s*{y})?"
+
+        # Named parts, numbered per shape: the first day, month and year of
+        # each shape are read straight from its groups.
+        def day(n: int) -> str:
+            return rf"(?P<d{n}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|ST|ND|RD|TH)?(?![\dA-Za-z])"
+
+        def month(n: int, full: bool = False) -> str:
+            names = month_full if full else rf"{month_full}|(?:{month_abbr})\.?"
+            return rf"(?P<m{n}>{names})(?![A-Za-z])"
+
+        def year(n: int, optional: bool = True) -> str:
+            part = rf"(?P<y{n}>(?:19|20)\d\d)(?!\d)"
+            return rf"(?:\s*,?\s*{part})?" if optional else part
 
         # Shapes that start at a digit: the first that matches wins, longest first.
         self.at_digit = _compile(
@@ -211,9 +220,10 @@ class Grammar:
             rf"(?P<iso>{y}-(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])(?!\d))"
             r"|(?P<numeric>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:(?:19|20)\d\d|\d\d)"
             r"(?!\d|[/.-]\d))"
-            rf"|(?P<dmrange>{d}{of}\s+{m}{then_year}{to}(?:{wd}\s*)?{the}{d}{of}\s+{m}{then_year})"
-            rf"|(?P<dayrange>{d}(?:\s*,\s*{the}{d})*{to}{the}{d}{of}\s+{m}{then_year})"
-            rf"|(?P<date>{d}{of}\s+{m}{then_year})"
+            rf"|(?P<dmrange>{day(1)}{of}\s+{month(1)}{year(1)}{to}(?:{wd}\s*)?{the}{d}{of}\s+"
+            rf"{month(2)}{year(2)})"
+            rf"|(?P<dayrange>{day(3)}(?:\s*,\s*{the}{d})*{to}{the}{d}{of}\s+{month(3)}{year(3)})"
+            rf"|(?P<date>{day(4)}{of}\s+{month(4)}{year(4)})"
             rf"|(?P<year>{y}(?!\s*(?:%|(?i:per\s*cent)|[/\u2013-]\s*\d)))"
             r"|(?P<ago>\d{1,2}\s+(?i:days?|weeks?|fortnights?|months?|years?|hours?"
             r"|minutes?|mins?)\s+(?i:ago)\b)"
@@ -222,12 +232,13 @@ class Grammar:
         # Shapes that start at a capitalised month name.
         self.at_month = _compile(
             "(?:"
-            rf"(?P<mdrange>{m}\s+{d}{to}(?:{m}\s+)?{d}(?:\s*,\s*|\s+){y})"
-            rf"|(?P<mdy>{m}\s+{d}(?:\s*,\s*|\s+){y})"
-            rf"|(?P<mrange>{mf}{to_month}{mod}?{mf}{then_year})"
-            rf"|(?P<my>{m}\s*,?\s*{y})"
-            rf"|(?P<md>{m}\s+{d}(?!(?:\s|,)*\d))"
-            rf"|(?P<month>{mf}(?!(?:\s|,)*\d))"
+            rf"(?P<mdrange>{month(5)}\s+{day(5)}{to}(?:{month(6)}\s+)?{d}(?:\s*,\s*|\s+)"
+            rf"{year(5, False)})"
+            rf"|(?P<mdy>{month(7)}\s+{day(7)}(?:\s*,\s*|\s+){year(7, False)})"
+            rf"|(?P<mrange>{month(8, True)}{to_month}{mod}?{month(9, True)}{year(8)})"
+            rf"|(?P<my>{month(10)}\s*,?\s*{year(10, False)})"
+            rf"|(?P<md>{month(11)}\s+{day(11)}(?!(?:\s|,)*\d))"
+            rf"|(?P<month>{month(12, True)}(?!(?:\s|,)*\d))"
             ")"
         )
         self.at_weekday = _compile(rf"(?P<weekday>{wd_full})(?![A-Za-z])")
@@ -378,8 +389,7 @@ class Grammar:
             start = lead.start() if kind != "date" or not lead["between"] else lead.end(
                 "between"
             )
-        out_kind = "range" if kind in ("dmrange", "dayrange") else "date"
-        return self._calendar(out_kind, text, start, match.end())
+        return self._named(kind or "", match, start)
 
     def _at_month(self, text: str, pos: int) -> Mention | None:
         match = self.at_month.match(text, pos)
@@ -401,8 +411,7 @@ class Grammar:
             lead = self._lead(self.lead_month_range if ranged else self.lead_month, text, pos)
             if lead is not None:
                 start = lead.start()
-        out_kind = {"mdrange": "range", "mrange": "range", "my": "month", "month": "month"}
-        return self._calendar(out_kind.get(kind, "date"), text, start, match.end())
+        return self._named(kind, match, start)
 
     def _at_weekday(self, text: str, pos: int) -> Mention | None:
         match = self.at_weekday.match(text, pos)
@@ -495,56 +504,43 @@ class Grammar:
                            offset=-(2 * n if unit == "fortnight" else n))
         return Mention(start, end, "relative", unit=unit, offset=-n)
 
-    def _calendar(self, kind: str, text: str, start: int, end: int) -> Mention | None:
-        """Read the first day, month and year of a named-month date or range."""
-        months: list[tuple[int, int]] = []  # (token index, month)
-        days: list[tuple[int, int]] = []
-        years: list[tuple[int, int]] = []
-        for i, tok in enumerate(_TOKEN.finditer(text, start, end)):
-            word = tok[0]
-            if word.isdigit():
-                value = int(word)
-                if len(word) == 4:
-                    years.append((i, value))
-                elif len(word) <= 2 and 1 <= value <= 31:
-                    days.append((i, value))
-                continue
-            low = word.lower()
-            month = self.months.get(low) or self.month_abbr.get(low)
-            if month is not None:
-                if not word[0].isupper():
-                    return None  # "may" the verb, "march" the walk
-                months.append((i, month))
-            elif (low in self.weekdays or low in self.weekday_abbr) and not word[0].isupper():
-                return None
-        if not months:
-            return None
-        first_i, month = months[0]
-        day: int | None = None
-        before = [v for i, v in days if i < first_i]
-        after = [v for i, v in days if i > first_i and (len(months) == 1 or i < months[1][0])]
-        if before:
-            day = before[0]
-        elif after and kind != "month":
-            day = after[0]
-        year: int | None = None
-        if years:
-            next_month_i = months[1][0] if len(months) > 1 else None
-            own = [
-                v for i, v in years if i > first_i and (next_month_i is None or i < next_month_i)
-            ]
-            if own:
-                year = own[0]
-            else:
-                year = years[-1][1]
-                if len(months) > 1 and month > months[-1][1]:
-                    year -= 1  # "December and January 2016": December 2015
+    #: For each shape: its kind of mention, the groups of its first day,
+    #: month and year, and the group of a later month and year that settle
+    #: the first part's year ("30 December to 5 January 2024").
+    _SHAPES: dict[str, tuple[str, str | None, str, str | None, str | None, str | None]] = {
+        "dmrange": ("range", "d1", "m1", "y1", "m2", "y2"),
+        "dayrange": ("range", "d3", "m3", "y3", None, None),
+        "date": ("date", "d4", "m4", "y4", None, None),
+        "mdrange": ("range", "d5", "m5", None, "m6", "y5"),
+        "mdy": ("date", "d7", "m7", "y7", None, None),
+        "mrange": ("range", None, "m8", None, "m9", "y8"),
+        "my": ("month", None, "m10", "y10", None, None),
+        "md": ("date", "d11", "m11", None, None, None),
+        "month": ("month", None, "m12", None, None, None),
+    }
+
+    def _named(self, shape: str, match: re.Match[str], start: int) -> Mention | None:
+        """The first day, month and year of a named-month date or range, from its groups."""
+        kind, d_group, m_group, y_group, later_m, later_y = self._SHAPES[shape]
+        month = self._month_number(match[m_group])
+        day = int(match[d_group].rstrip("stndrhSTNDRH")) if d_group else None
+        year_text = match[y_group] if y_group else None
+        if year_text:
+            year: int | None = int(year_text)
+        elif later_y and match[later_y]:
+            year = int(match[later_y])
+            later = match[later_m] if later_m else None
+            if later and month > self._month_number(later):
+                year -= 1  # "December and January 2016": December 2015
+        else:
+            year = None
         if day is not None and not valid_day(year, month, day):
-            return Mention(start, end, _INVALID)
-        if kind == "month" and day is not None:
-            return None
-        out_kind = kind if kind == "range" else ("date" if day is not None else "month")
-        return Mention(start, end, out_kind, year, month, day)
+            return Mention(start, match.end(), _INVALID)
+        return Mention(start, match.end(), kind, year, month, day)
+
+    def _month_number(self, word: str) -> int:
+        low = word.rstrip(".").lower()
+        return self.months.get(low) or self.month_abbr[low]
 
 
 # -- resolution -----------------------------------------------------------

@@ -11,6 +11,7 @@ import calendar
 import time
 
 import pytest
+import srsly
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
@@ -485,3 +486,47 @@ def test_hostile_input_stays_linear() -> None:
     doc = make_doc(junk)
     inspection_date(doc, 0, len(junk), article_date(doc))
     assert time.perf_counter() - start < 20
+
+
+# -- the component as a spaCy component -------------------------------------------
+
+
+def test_spans_carry_the_role_of_each_date_and_the_doc_still_serialises() -> None:
+    text = page(
+        "Published: 9 May 2022",
+        "Harfield Council was inspected between 7 and 18 March. The report, published on "
+        "6 May, rates it good. Its new plan starts in September.",
+    )
+    doc = make_doc(text)
+    roles = {span.text: span.label_ for span in doc.spans["dates"]}
+    assert roles["9 May 2022"] == "PUBLISHED"
+    assert roles["between 7 and 18 March"] == "VISIT"
+    assert roles["6 May"] == "REPORT"
+    assert "September" not in roles  # a date with no role gets no span
+    # what the component keeps in user_data is plain data: it survives msgpack
+    rows = doc.user_data["ofsted_dates"]
+    assert srsly.msgpack_loads(srsly.msgpack_dumps(rows)) == [list(row) for row in rows]
+
+
+def test_dates_are_read_even_when_the_component_did_not_run() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    doc = nlp("Maplestead Council was inspected in March 2024. Its report was published in May.")
+    assert ymd(inspection_date(doc, 0, len(doc.text), None)) == (2024, 3, None)
+    assert ymd(report_date(doc, 0, len(doc.text), None)) == (None, 5, None)
+
+
+def test_component_can_be_added_to_a_blank_pipeline() -> None:
+    import spacy
+
+    import ofsted_extract.components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ofsted_layout")
+    nlp.add_pipe("ofsted_dates")
+    doc = nlp(
+        "Kestwick school news\nPosted on 3 July 2023\n\nKestwick Primary was inspected in May."
+    )
+    assert ymd(article_date(doc)) == (2023, 7, 3)
+    assert [span.label_ for span in doc.spans["dates"]] == ["PUBLISHED", "VISIT"]

@@ -379,3 +379,35 @@ def test_an_unreadable_sub_folder_is_reported_not_lost(tmp_path: Path) -> None:
         assert read_path(str(locked)).error == "permission denied"
     finally:
         locked.chmod(0o755)
+
+
+_NAME = st.binary(min_size=1, max_size=60).filter(
+    lambda b: b"/" not in b and b"\x00" not in b and b not in (b".", b"..")
+)
+
+
+@given(st.lists(_NAME, min_size=1, max_size=8, unique=True))
+@settings(max_examples=60, deadline=None)
+def test_any_file_names_are_each_found_once_and_written_safely(names: list[bytes]) -> None:
+    """Whatever bytes a name holds, the file is found, read and its name written as UTF-8."""
+    import json
+    import tempfile
+
+    from ofsted_extract.record import ErrorRecord
+    from ofsted_extract.writers import to_json
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = os.fsencode(tmp)
+        for name in names:
+            with open(root + b"/" + name + b".txt", "wb") as fh:
+                fh.write(b"Rated good.")
+        found = list(expand_paths([tmp]))
+        assert sorted(os.fsencode(p) for p in found) == sorted(
+            root + b"/" + n + b".txt" for n in names
+        )
+        for path in found:
+            doc = read_path(path)
+            assert doc.text == "Rated good.", doc.error
+            line = to_json(ErrorRecord(source=doc.source, error="x"))
+            line.encode("utf-8")
+            assert json.loads(line)["source"] == doc.source

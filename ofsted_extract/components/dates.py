@@ -17,9 +17,12 @@ calls below only pick from what is already there:
   year").
 - a report date is one whose nearest trigger is a publication word.
 
-Spans go to ``doc.spans["dates"]`` labelled by their best role (PUBLISHED,
-VISIT, REPORT or DATE); the weighing lives in ``doc.user_data`` as plain
-tuples, so a Doc still serialises.
+The trigger words are found once per document by a spaCy ``PhraseMatcher``
+(token-shaped, case-blind); each date then looks up the ones in its sentence
+by binary search. Spans of the dates that have a role go to
+``doc.spans["dates"]`` labelled PUBLISHED, VISIT or REPORT; the weighing of
+every date lives in ``doc.user_data`` as plain tuples, so a Doc still
+serialises.
 """
 
 from __future__ import annotations
@@ -28,26 +31,29 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from .. import rules
 from ..dating import Grammar, Mention, Parts, resolve
 from ..record import PartialDate
 from ..textutil import doc_text, evidence, lines
+from .layout import in_boilerplate
 
 _KEY = "ofsted_dates"
 
 #: How much the article-date kinds of evidence count, strongest first.
 ARTICLE_LABEL, ARTICLE_DATELINE, ARTICLE_MEETING, ARTICLE_TODAY, ARTICLE_UPDATED = 5, 4, 3, 2, 1
 
-#: How far (characters) the weighing looks back from a date; bounds the work on huge inputs.
+#: How far (characters) the weighing looks back from a date and ahead of it;
+#: bounds the work per date on huge inputs without full stops.
 _LOOK_BACK = 300
 _LOOK_AHEAD = 160
 
@@ -71,6 +77,22 @@ _BYLINE_LEAD = re.compile(
 _TODAY_BEFORE = re.compile(r"\b(?:today|this\s+morning)\s*\(\s*$", re.IGNORECASE)
 _PROSE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 
+#: Trigger groups, in priority order where two phrases cover the same words
+#: equally: neutral first, so "inspection framework" is no visit word.
+_EVENT_GROUPS = ("neutral", "published", "visit", "visit_weak", "grade", "other")
+_EVENTS = frozenset(_EVENT_GROUPS[1:])  # the groups that name an event
+_MARKER_GROUPS = ("earlier", "future")
+_GROUP_KEYS = {
+    "neutral": "neutral_phrases",
+    "published": "published_words",
+    "visit": "visit_words",
+    "visit_weak": "visit_words_with_inspectors",
+    "grade": "grade_words",
+    "other": "other_event_words",
+    "earlier": "earlier_markers",
+    "future": "future_markers",
+}
+
 
 def _phrases(words: Iterable[str]) -> str:
     ordered = sorted(set(words), key=len, reverse=True)
@@ -81,8 +103,7 @@ def _words_regex(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{_phrases(words)})(?![\w-])", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Weighed:
+class Weighed(NamedTuple):
     """A date mention and how well it fits each role (None: not at all)."""
 
     mention: Mention
@@ -102,20 +123,49 @@ class Weighed:
         return cls(mention, bool(row[11]), bool(row[12]), int(row[13]), row[14], row[15])
 
     @property
-    def role(self) -> str:
+    def role(self) -> str | None:
         if self.article:
             return "PUBLISHED"
         if self.visit is not None:
             return "VISIT"
         if self.report is not None:
             return "REPORT"
-        return "DATE"
+        return None
+
+
+class _Hits:
+    """Phrases found in one document, by group, sorted by position.
+
+    ``starts``/``ends`` are character offsets and ``token_ends`` token
+    indices, so a date can look up the phrases of its sentence by binary
+    search instead of re-reading the words.
+    """
+
+    __slots__ = ("starts", "ends", "token_ends", "groups")
+
+    def __init__(self, found: list[tuple[int, int, int, str]]) -> None:
+        self.starts = [f[0] for f in found]
+        self.ends = [f[1] for f in found]
+        self.token_ends = [f[2] for f in found]
+        self.groups = [f[3] for f in found]
+
+    def between(self, lo: int, hi: int) -> range:
+        """Indices of the phrases lying within characters [lo, hi)."""
+        first = bisect.bisect_left(self.starts, lo)
+        last = bisect.bisect_left(self.starts, hi)
+        while last > first and self.ends[last - 1] > hi:
+            last -= 1
+        return range(first, last)
+
+    def any(self, lo: int, hi: int, group: str | None = None) -> bool:
+        return any(group is None or self.groups[i] == group for i in self.between(lo, hi))
 
 
 class Dates:
     """Finds date expressions and weighs each for the article, visit and report roles."""
 
-    def __init__(self, data: dict[str, Any], layout: dict[str, Any]) -> None:
+    def __init__(self, vocab: Vocab, make_doc: Any, data: dict[str, Any],
+                 layout: dict[str, Any]) -> None:
         self.grammar = Grammar(data)
         self.seed_kinds = {get_string_id(w): k for w, k in self.grammar.seed_words.items()}
         self.seed_ids = np.array(sorted(self.seed_kinds), dtype=np.uint64)
@@ -138,86 +188,118 @@ class Dates:
             rf"\b(?:{_phrases(data['meeting_heading_words'])})\b.*\bheld\b.*\bon\s*$",
             re.IGNORECASE,
         )
-
         # a label opens its line: "Inspection dates:   12 and 13 March 2024"
         self.visit_label = re.compile(
-            rf"^[^\w]*(?:{_phrases(data['visit_labels'])})\s*(?::|-|\u2013)?\s*$", re.IGNORECASE
+            rf"[^\w]*(?:{_phrases(data['visit_labels'])})\s*(?::|-|\u2013)?\s*$", re.IGNORECASE
         )
-
-        self.deadline = _Phrases([("deadline", data["deadline_words"])])
-        self.inspectors = _Phrases([("inspector", data["inspector_words"])])
-        self.report_words = _Phrases([("report", data["report_words"])])
-        # one table, one pass over a window's words: the triggers of a date and
-        # the markers that refuse it. Neutral phrases first: "inspection
-        # framework" is no visit.
-        self.phrases = _Phrases(
-            [
-                ("neutral", data["neutral_phrases"]),
-                ("published", data["published_words"]),
-                ("visit", data["visit_words"]),
-                ("visit_weak", data["visit_words_with_inspectors"]),
-                ("grade", data["grade_words"]),
-                ("other", data["other_event_words"]),
-                ("earlier", data["earlier_markers"]),
-                ("future", data["future_markers"]),
-            ]
+        # words looked for only now and then, in one sentence: plain regexes.
+        # The inspector words have no boundary in front, since scraped captions
+        # glue words ("Council)Inspectors spent").
+        self.inspector_text = re.compile(_phrases(data["inspector_words"]), re.IGNORECASE)
+        self.report_text = _words_regex(data["report_words"])
+        self.deadline_end = re.compile(
+            rf"(?<![\w-])(?:{_phrases(data['deadline_words'])})\W*\Z", re.IGNORECASE
         )
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        for group, key in _GROUP_KEYS.items():
+            self.matcher.add(group, [make_doc(phrase) for phrase in data[key]])
+        self.group_of = {get_string_id(group): group for group in _GROUP_KEYS}
+        self.priority = {group: n for n, group in enumerate((*_EVENT_GROUPS, *_MARKER_GROUPS))}
 
     # -- the component -----------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        weighed = self.weigh(doc)
+        weighed, table = self._weigh(doc)
         doc.user_data[_KEY] = [w.to_tuple() for w in weighed]
         spans: list[Span] = []
-        if weighed and len(doc):
+        with_role = [w for w in weighed if w.role is not None]
+        if with_role and table is not None:
             # the tokens each date covers, by binary search over the token offsets
             # (what char_span's "expand" does, without building a Token per call)
-            token_starts = doc.to_array([IDX, LOWER])[:, 0]
-            marks = np.array([(w.mention.start, w.mention.end) for w in weighed], dtype=np.uint64)
+            token_starts = table[:, 1]
+            marks = np.array([(w.mention.start, w.mention.end) for w in with_role],
+                             dtype=np.uint64)
             firsts = np.searchsorted(token_starts, marks[:, 0], side="right") - 1
             lasts = np.searchsorted(token_starts, marks[:, 1], side="left")
-            for w, first, last in zip(weighed, firsts.tolist(), lasts.tolist(), strict=True):
+            for w, first, last in zip(with_role, firsts.tolist(), lasts.tolist(), strict=True):
                 if 0 <= first < last:
-                    spans.append(Span(doc, first, last, label=w.role))
+                    spans.append(Span(doc, first, last, label=w.role or ""))
         doc.spans["dates"] = spans
         return doc
 
     def weigh(self, doc: Doc) -> list[Weighed]:
+        """Every date in the doc, weighed for the three roles."""
+        return self._weigh(doc)[0]
+
+    def _weigh(self, doc: Doc) -> tuple[list[Weighed], np.ndarray[Any, Any] | None]:
         text = doc_text(doc)
-        furniture, listed = self._furniture(doc)
-        header_end = self._header_end(text, furniture)
+        table = doc.to_array([LOWER, IDX, LENGTH]) if len(doc) else None
+        mentions = self.grammar.find(text, self._seeds(table, text))
         out: list[Weighed] = []
-        f_starts = [s for s, _ in furniture]
-        l_starts = [s for s, _ in listed]
-        for m in self.grammar.find(text, self._seeds(doc, text)):
-            in_furniture = _inside(furniture, f_starts, m.start)
-            in_list = in_furniture and _inside(listed, l_starts, m.start)
+        ctx: _Context | None = None
+        header_end: int | None = None
+        listed: list[tuple[int, int]] | None = None
+        for m in mentions:
+            in_furniture = in_boilerplate(doc, m.start)
+            in_list = False
+            if in_furniture:
+                if listed is None:
+                    listed = self._listed(doc, text)
+                in_list = _inside(listed, [s for s, _ in listed], m.start)
+            if header_end is None:
+                header_end = self._header_end(doc, text)
             article = 0 if in_list else self._article(text, m, header_end)
             visit = report = None
-            if not in_furniture and article < ARTICLE_DATELINE:
-                win = _Window(text, m, self.phrases)
-                visit = self._visit(text, m, win)
-                report = self._report(text, m, win)
+            if not in_furniture and article < ARTICLE_DATELINE and table is not None:
+                if ctx is None:
+                    ctx = self._context(doc, text, table)
+                win = _Window(text, m, ctx)
+                visit = self._visit(text, m, win, ctx)
+                report = self._report(m, win, ctx)
             out.append(Weighed(m, in_furniture, in_list, article, visit, report))
-        return out
+        return out, table
 
-    def _seeds(self, doc: Doc, text: str) -> list[tuple[int, str]]:
+    def _seeds(self, table: np.ndarray[Any, Any] | None, text: str) -> list[tuple[int, str]]:
         """Tokens that may start a word-led date: month and weekday names, "year", "ago", ...
 
         One vectorised lookup over the token array, no Python loop over tokens;
         month and weekday names must still be capitalised in the text.
         """
-        if not len(doc):
+        if table is None:
             return []
-        table = doc.to_array([LOWER, IDX])
         at = np.searchsorted(self.seed_ids, table[:, 0])
         at[at >= len(self.seed_ids)] = 0
         hits = table[self.seed_ids[at] == table[:, 0]]
         out = []
-        for word_id, idx in hits.tolist():
+        for word_id, idx, _ in hits.tolist():
             kind = self.seed_kinds[word_id]
             if kind == "keyword" or text[idx].isupper():
                 out.append((idx, kind))
+        return out
+
+    def _context(self, doc: Doc, text: str, table: np.ndarray[Any, Any]) -> _Context:
+        """The trigger phrases of the whole document, found once."""
+        token_starts = table[:, 1].tolist()
+        token_ends = (table[:, 1] + table[:, 2]).tolist()
+        events: list[tuple[int, int, int, str]] = []
+        marks: list[tuple[int, int, int, str]] = []
+        group_of = self.group_of
+        for match_id, first, last in self.matcher(doc):
+            group = group_of[match_id]
+            found = (token_starts[first], token_ends[last - 1], last, group)
+            if group in _MARKER_GROUPS:
+                marks.append(found)
+            else:
+                events.append(found)
+        return _Context(token_starts, _Hits(self._longest(events)), _Hits(self._longest(marks)))
+
+    def _longest(self, found: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+        """Non-overlapping phrases: at one place the longest, then the group listed first."""
+        found.sort(key=lambda f: (f[0], -f[1], self.priority[f[3]]))
+        out: list[tuple[int, int, int, str]] = []
+        for f in found:
+            if not out or f[0] >= out[-1][1]:
+                out.append(f)
         return out
 
     # -- the article's date -----------------------------------------------
@@ -234,9 +316,9 @@ class Dates:
         if not prefix.strip() and line_start > 0:
             # a label alone on the line above ("Published" / "3 March 2025")
             prev_start = text.rfind("\n", max(0, line_start - 200), max(line_start - 1, 0)) + 1
-            above = text[prev_start : line_start - 1]
-            if self.strong_label.search(above.strip()) or self.weak_label.search(above.strip()):
-                prefix = above.strip() + " "
+            above = text[prev_start : line_start - 1].strip()
+            if self.strong_label.search(above) or self.weak_label.search(above):
+                prefix = above + " "
         prefix = prefix[-200:]
         # "Posted on 5 July 2022 by Newsdesk" is a label line; "Published on 3
         # July, the report found ..." opens a sentence about the report
@@ -265,16 +347,15 @@ class Dates:
         rest = self.filler.sub(" ", rest)
         return not _WORD.search(rest)
 
-    def _header_end(self, text: str, furniture: list[tuple[int, int]]) -> int:
+    def _header_end(self, doc: Doc, text: str) -> int:
         """Where the page's top matter ends: the second line of prose, or the 25th line."""
-        f_starts = [s for s, _ in furniture]
         seen = prose = 0
         for start, end in lines(text):
-            if _inside(furniture, f_starts, start):
+            if in_boilerplate(doc, start):
                 continue
             seen += 1
             line = text[start:end]
-            if len(_WORD.findall(line)) >= 20 and _PROSE_END.search(line):
+            if len(line) > 80 and _PROSE_END.search(line) and len(_WORD.findall(line)) >= 20:
                 prose += 1
             if prose >= 2 or seen >= 25:
                 return end
@@ -282,7 +363,7 @@ class Dates:
 
     # -- the inspectors' visit ---------------------------------------------
 
-    def _visit(self, text: str, m: Mention, win: _Window) -> float | None:
+    def _visit(self, text: str, m: Mention, win: _Window, ctx: _Context) -> float | None:
         if m.future or (m.kind == "relative" and m.unit == "now"):
             return None
         if m.kind == "weekday" or (m.kind == "relative" and m.unit in ("day", "week")):
@@ -290,228 +371,165 @@ class Dates:
             # weeks old, so these words speak of something else ("book a visit today!")
             return None
         spec = _specificity(m)
-        line_left = text[win.line_start : m.start]
-        if self.visit_label.match(line_left):
-            return None if self.phrases.find(_forms(line_left), "earlier") else 10 + spec
-        if self.deadline.ends_with(win.words[win.clause_at :]) or win.marked(win.clause_at):
+        if self.visit_label.match(text, win.line_start, m.start):
+            return None if ctx.marks.any(win.line_start, m.start, "earlier") else 10 + spec
+        if self._deadline_before(text, win.clause_start, m.start):
             return None
-        near = win.last_trigger(win.clause_at)
+        if ctx.marks.any(win.clause_start, m.start):
+            return None
+        near = ctx.last_event(win.clause_start, m.start)
         if near is not None:
-            if self._is_visit(near[2], win, text):
-                gap = win.words[near[1] :]
-                if m.kind == "year" and " ".join(gap) not in _YEAR_GAPS:
+            if self._is_visit(ctx.events.groups[near], win, ctx):
+                end = ctx.events.ends[near]
+                if m.kind == "year" and " ".join(text[end : m.start].lower().split()) not in (
+                    _YEAR_GAPS
+                ):
                     return None  # a bare year only right after the visit word: "inspected in 2019"
-                return 6 - min(len(gap) / 7, 2) + spec
+                gap = ctx.words_between(ctx.events.token_ends[near], m.start)
+                return 6 - min(gap / 7, 2) + spec
             # a grade's date ("judged inadequate in May 2023") is an earlier
             # judgement or the report's month, not the visit; a publication's
             # or another event's date is theirs
             return None
-        if m.kind == "year" or win.marked(0):
+        if m.kind == "year" or ctx.marks.any(win.sent_start, m.start):
             return None
         # the date's own clause names nothing ("Inspectors visited the school,
         # which opened in 2019, in May"): the last visit word of the sentence
-        triggers = [h for h in win.hits if h[2] in _EVENTS]
-        visits = [h for h in triggers if self._is_visit(h[2], win, text)]
+        triggers = [i for i in ctx.events.between(win.sent_start, m.start)
+                    if ctx.events.groups[i] in _EVENTS]
+        visits = [i for i in triggers if self._is_visit(ctx.events.groups[i], win, ctx)]
         if visits:
-            return 4 - min((len(win.words) - visits[-1][1]) / 10, 2) + spec
+            gap = ctx.words_between(ctx.events.token_ends[visits[-1]], m.start)
+            return 4 - min(gap / 10, 2) + spec
         if triggers:
             return None
-        found = [h for h in self.phrases.scan(win.right_words(text)) if h[2] != "neutral"]
-        if found:
-            first = next((h for h in found if h[2] not in _MARKERS), None)
-            if first is None or any(h[0] < first[0] for h in found if h[2] in _MARKERS):
+        after = [i for i in ctx.events.between(m.end, win.sent_end)
+                 if ctx.events.groups[i] in _EVENTS]
+        if after:
+            first = after[0]
+            if ctx.marks.any(m.end, ctx.events.starts[first]):
                 return None
-            if self._is_visit(first[2], win, text):
+            if self._is_visit(ctx.events.groups[first], win, ctx):
                 return 3 + spec  # "In May, inspectors visited ..."
             return None
         # nothing in the sentence at all ("The latest, on 10 and 11 January, ..."):
         # the sentence before, in the same paragraph, may name the visit
-        if m.month is not None or m.kind == "relative":
-            previous = [
-                h for h in self.phrases.scan(win.previous_words(text)) if h[2] in _EVENTS
-            ]
-            if previous and previous[-1][2] == "visit":
+        previous = win.previous_start() if m.month is not None or m.kind == "relative" else None
+        if previous is not None:
+            before = [i for i in ctx.events.between(previous, win.sent_start)
+                      if ctx.events.groups[i] in _EVENTS]
+            if before and ctx.events.groups[before[-1]] == "visit":
                 return 2 + spec
         return None
 
-    def _is_visit(self, group: str, win: _Window, text: str) -> bool:
+    def _deadline_before(self, text: str, lo: int, pos: int) -> bool:
+        """Whether a deadline word ("by", "until", "from") stands right before ``pos``."""
+        return bool(self.deadline_end.search(text, max(lo, pos - 40), pos))
+
+    def _is_visit(self, group: str, win: _Window, ctx: _Context) -> bool:
         if group == "visit":
             return True
-        return group == "visit_weak" and self.inspectors.find(win.sentence_words(text))
+        if group != "visit_weak":
+            return False
+        # read in the text too: scraped captions glue words ("Council)Inspectors spent")
+        return bool(self.inspector_text.search(win.text, win.sent_start, win.sent_end))
 
     # -- the report's publication --------------------------------------------
 
-    def _report(self, text: str, m: Mention, win: _Window) -> float | None:
+    def _report(self, m: Mention, win: _Window, ctx: _Context) -> float | None:
         if m.future or (m.kind == "relative" and m.unit == "now"):
             return None
-        if self.deadline.ends_with(win.words[win.clause_at :]) or win.marked(
-            win.clause_at, "future"
+        if self._deadline_before(win.text, win.clause_start, m.start) or ctx.marks.any(
+            win.clause_start, m.start, "future"
         ):
             return None
         # "The previous report, published in 2021": the marker sits on the
         # noun, one clause back
-        if win.marked(win.before_at, "earlier"):
+        if ctx.marks.any(win.before_start, m.start, "earlier"):
             return None
-        near = win.last_trigger(win.clause_at)
+        near = ctx.last_event(win.clause_start, m.start)
         if near is not None:
-            if near[2] != "published":
+            if ctx.events.groups[near] != "published":
                 return None
-            gap, base = len(win.words) - near[1], 6.0
+            base, per_word = 6.0, 7
         else:
-            near = win.last_trigger(0)
-            if near is None or near[2] != "published" or win.marked(0, "earlier"):
+            near = ctx.last_event(win.sent_start, m.start)
+            if near is None or ctx.events.groups[near] != "published":
                 return None
-            gap, base = (len(win.words) - near[1]) * 7 // 10, 4.0
-        bonus = 1.0 if self.report_words.find(win.sentence_words(text)) else 0.0
-        return base - min(gap / 7, 2) + _specificity(m) + bonus
+            if ctx.marks.any(win.sent_start, m.start, "earlier"):
+                return None
+            base, per_word = 4.0, 10
+        gap = ctx.words_between(ctx.events.token_ends[near], m.start)
+        bonus = 1.0 if self.report_text.search(win.text, win.sent_start, win.sent_end) else 0.0
+        return base - min(gap / per_word, 2) + _specificity(m) + bonus
 
     # -- page furniture ------------------------------------------------------
 
-    def _furniture(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """All furniture ranges, and those that are lists of other stories."""
-        furniture: list[tuple[int, int]] = []
+    def _listed(self, doc: Doc, text: str) -> list[tuple[int, int]]:
+        """The furniture that lists other stories ("More on this story", "Most read")."""
         listed: list[tuple[int, int]] = []
-        text = doc_text(doc)
         for span in doc.spans.get("boilerplate", []):
             start, end = span.start_char, span.end_char
-            furniture.append((start, end))
             first = text[start:end].strip().split("\n", 1)[0]
             if " ".join(first.lower().split()).rstrip(":").rstrip() in self.list_headings:
                 listed.append((start, end))
-        return _merged(furniture), _merged(listed)
+        return _merged(listed)
 
 
-#: A phrase found among words: (first word, word after the last, group).
-Hit = tuple[int, int, str]
+class _Context:
+    """What the weighing of every date in one document shares: its phrases and tokens."""
 
-_WORD_FORM = re.compile(r"[a-z0-9]+(?:['\u2019-][a-z0-9]+)*")
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+    __slots__ = ("token_starts", "events", "marks")
 
+    def __init__(self, token_starts: list[int], events: _Hits, marks: _Hits) -> None:
+        self.token_starts = token_starts
+        self.events = events
+        self.marks = marks
 
-def _forms(text: str) -> list[str]:
-    """The words of a text in lower case (ASCII letters folded, so offsets never shift)."""
-    return _WORD_FORM.findall(text.translate(_ASCII_LOWER))
+    def last_event(self, lo: int, hi: int) -> int | None:
+        """The last event phrase within [lo, hi) (neutral phrases mask, never count)."""
+        for i in reversed(self.events.between(lo, hi)):
+            if self.events.groups[i] in _EVENTS:
+                return i
+        return None
 
-
-class _Phrases:
-    """Phrases of words in groups, matched over a window's words by dictionary lookups.
-
-    Cheaper than one big case-blind regex alternation tried at every
-    character: a window is split into words once (in C), and only words that
-    can start a phrase are looked at further. At one word the longest phrase
-    wins, and among equally long ones the group listed first ("inspection
-    framework" is neutral, so its "inspection" is no visit word).
-    """
-
-    def __init__(self, groups: Iterable[tuple[str, Iterable[str]]]) -> None:
-        self.table: dict[tuple[str, ...], str] = {}
-        for group, phrases in groups:
-            for phrase in phrases:
-                key = tuple(_forms(phrase))
-                if key and key not in self.table:
-                    self.table[key] = group
-        self.first = {key[0] for key in self.table}
-        self.longest = max((len(key) for key in self.table), default=1)
-
-    def scan(self, words: Sequence[str]) -> list[Hit]:
-        """Every phrase in order, none overlapping."""
-        out: list[Hit] = []
-        i, n = 0, len(words)
-        first, table = self.first, self.table
-        while i < n:
-            if words[i] in first:
-                for size in range(min(self.longest, n - i), 0, -1):
-                    group = table.get(tuple(words[i : i + size]))
-                    if group is not None:
-                        out.append((i, i + size, group))
-                        i += size
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
-        return out
-
-    def find(self, words: Sequence[str], group: str | None = None) -> bool:
-        """Whether a phrase (of ``group``, or any) occurs among the words."""
-        return any(group is None or hit[2] == group for hit in self.scan(words))
-
-    def ends_with(self, words: Sequence[str]) -> bool:
-        """Whether the words end with a phrase."""
-        tail = tuple(words[-self.longest :])
-        return any(tail[i:] in self.table for i in range(len(tail)))
-
-
-#: The groups of phrases that name an event near a date, and those that refuse it.
-_EVENTS = frozenset({"published", "visit", "visit_weak", "grade", "other"})
-_MARKERS = frozenset({"earlier", "future"})
+    def words_between(self, token: int, pos: int) -> int:
+        """How many tokens lie from token ``token`` up to character ``pos``."""
+        return max(0, bisect.bisect_left(self.token_starts, pos) - token)
 
 
 class _Window:
-    """The words of the sentence before one mention, split at its clauses.
+    """Where one date's sentence and clauses lie (character offsets).
 
     Bounded in length (``_LOOK_BACK``/``_LOOK_AHEAD`` characters), so a page of
-    junk without a full stop costs no more per date than an article. Words are
-    indexed: the date's own clause starts at ``clause_at``, the clause before
-    it at ``before_at``; ``hits`` are the phrases among them.
+    junk without a full stop costs no more per date than an article.
     """
 
-    __slots__ = ("line_start", "sent_start", "sent_end", "end", "words", "clause_at",
-                 "before_at", "hits", "_sentence")
+    __slots__ = ("text", "line_start", "sent_start", "sent_end", "clause_start",
+                 "before_start")
 
-    def __init__(self, text: str, m: Mention, phrases: _Phrases) -> None:
+    def __init__(self, text: str, m: Mention, ctx: _Context) -> None:
+        self.text = text
         lo = max(0, m.start - _LOOK_BACK)
         newline = text.rfind("\n", lo, m.start)
         # no line start in reach: leave the line empty rather than invent one
         self.line_start = newline + 1 if newline >= 0 else (0 if lo == 0 else m.start)
-        self.end = m.end
         self.sent_start = _sentence_start(text, lo, m.start)
         self.sent_end = _sentence_end(text, m.end, min(len(text), m.end + _LOOK_AHEAD))
-        left = text[self.sent_start : m.start].translate(_ASCII_LOWER)
-        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(left)]
-        cut = breaks[-1] if breaks else 0
-        cut_before = breaks[-2] if len(breaks) > 1 else 0
-        earlier = _WORD_FORM.findall(left, 0, cut_before)
-        before = _WORD_FORM.findall(left, cut_before, cut)
-        clause = _WORD_FORM.findall(left, cut)
-        self.words = earlier + before + clause
-        self.clause_at = len(earlier) + len(before)
-        self.before_at = len(earlier) if breaks else self.clause_at
-        self.hits = phrases.scan(self.words)
-        self._sentence: list[str] | None = None
-
-    def marked(self, since: int, group: str | None = None) -> bool:
-        """Whether an earlier- or future-marker (of ``group``) stands from word ``since`` on."""
-        return any(
-            h[0] >= since and h[2] in _MARKERS and (group is None or h[2] == group)
-            for h in self.hits
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, self.sent_start, m.start)]
+        self.clause_start = breaks[-1] if breaks else self.sent_start
+        # the clause before the date's own, when there is one
+        self.before_start = (breaks[-2] if len(breaks) > 1 else self.sent_start) if breaks else (
+            self.clause_start
         )
 
-    def last_trigger(self, since: int) -> Hit | None:
-        """The last event phrase starting at word ``since`` or later."""
-        for hit in reversed(self.hits):
-            if hit[0] < since:
-                return None
-            if hit[2] in _EVENTS:
-                return hit
-        return None
-
-    def sentence_words(self, text: str) -> list[str]:
-        if self._sentence is None:
-            self._sentence = self.words + self.right_words(text)
-        return self._sentence
-
-    def right_words(self, text: str) -> list[str]:
-        return _forms(text[self.end : self.sent_end])
-
-    def previous_words(self, text: str) -> list[str]:
-        """The sentence before, when it is in the same paragraph."""
+    def previous_start(self) -> int | None:
+        """Where the sentence before starts, when it is in the same paragraph."""
         if self.sent_start == 0:
-            return []
-        lo = max(0, self.sent_start - _LOOK_BACK)
-        start = _sentence_start(text, lo, max(lo, self.sent_start - 1))
-        previous = text[start : self.sent_start]
-        return [] if _BLANK_LINE.search(previous) else _forms(previous)
+            return None
+        back = max(0, self.sent_start - _LOOK_BACK)
+        start = _sentence_start(self.text, back, max(back, self.sent_start - 1))
+        return None if _BLANK_LINE.search(self.text, start, self.sent_start) else start
 
 
 def _sentence_start(text: str, lo: int, pos: int) -> int:
@@ -523,19 +541,16 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
     long, has no closing punctuation, and either stops on a lower-case word or
     the next line goes on in lower case or digits.
     """
-    start = lo
-    for found in _SENTENCE_END.finditer(text, lo, pos):
-        if found.group().startswith("\n") and _wrapped(text, found.start()):
-            continue
-        start = found.end()
-    return start
+    for found in reversed(list(_SENTENCE_END.finditer(text, lo, pos))):
+        if text[found.start()] != "\n" or not _wrapped(text, found.start()):
+            return found.end()
+    return lo
 
 
 def _sentence_end(text: str, pos: int, hi: int) -> int:
     for found in _SENTENCE_END.finditer(text, pos, hi):
-        if found.group().startswith("\n") and _wrapped(text, found.start()):
-            continue
-        return found.start()
+        if text[found.start()] != "\n" or not _wrapped(text, found.start()):
+            return found.start()
     return hi
 
 
@@ -593,12 +608,16 @@ def _specificity(m: Mention) -> float:
 
 @Language.factory("ofsted_dates")
 def make_dates(nlp: Language, name: str) -> Dates:
-    return _finder()
+    return Dates(nlp.vocab, nlp.make_doc, rules.load("dates"), rules.load("layout"))
 
 
 @functools.cache
 def _finder() -> Dates:
-    return Dates(rules.load("dates"), rules.load("layout"))
+    """A component for docs it did not run on (weighed on demand), and for its calendar."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    return Dates(nlp.vocab, nlp.make_doc, rules.load("dates"), rules.load("layout"))
 
 
 # -- what the assembler asks -----------------------------------------------------

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -71,7 +71,7 @@ class Mention:
     form: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return dict(self.__dict__)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Mention:
@@ -106,9 +106,18 @@ def plain_spaces(text: str) -> str:
     return text.translate(_SPACES)
 
 
+_NORM_CACHE: dict[str, str] = {}
+
+
 def _norm_word(word: str) -> str:
-    word = word.lower().replace("’", "'").strip(".,")
-    return word[:-2] if word.endswith("'s") else word.rstrip("'")
+    """A word for lexicon look-ups: lower case, possessive dropped ("Council's" -> "council")."""
+    got = _NORM_CACHE.get(word)
+    if got is None:
+        low = word.lower().replace("’", "'").strip(".,")
+        got = low[:-2] if low.endswith("'s") else low.rstrip("'")
+        if len(_NORM_CACHE) < 50_000:
+            _NORM_CACHE[word] = got
+    return got
 
 
 class Lexicon:
@@ -293,6 +302,8 @@ class Lexicon:
                 return None
             window = stripped[:-1]
         elif not window.endswith(" ") or window.endswith("  "):
+            return None
+        if not self.head_re.search(window):
             return None
         cut = 0
         for m in _HARD_BREAK.finditer(window):

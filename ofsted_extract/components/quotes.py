@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 
 from .. import rules
 from ..textutil import doc_text, fold_quotes
-from .people import _alternation, plain_spaces
+from .people import plain_spaces
 
 _OPEN_BEFORE = set(" \t\n([{—–-/…\"'")
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…\"'")
@@ -279,28 +279,51 @@ class Quotes:
             rf"commenting|reacting|asked|on|within)\b[^.;:\"“”]{{0,120}}?,\s*)?",
             re.I,
         )
-        self.verbs = re.compile(rf"(?<![\w'’-])(?:{_alternation(data['speech_verbs'])})(?![\w'’-])", re.I)
+        self.verbs = PhraseIndex(data["speech_verbs"])
         src = data["report_sources"]
-        det = _alternation(src["determiners"])
-        mod = _alternation(src["modifiers"])
-        noun = _alternation(src["nouns"])
-        inspectors = _alternation(src["inspectors"])
-        bodies = _alternation(src["bodies"])
-        self.sources = re.compile(
-            rf"(?<![\w'’-])(?:(?:(?:{det})[ \t]+)?(?:(?:{mod})[ \t]+){{0,4}}(?:{noun})|(?:{inspectors})|(?:{bodies}))(?![\w-])",
-            re.I,
-        )
-        heads = _alternation([h for h in people["role_heads"] if h.lower() not in ("inspector",)])
-        self.role_ref = re.compile(
-            rf"(?<![\w'’-])(?:the|our|its|their|his|her|[A-Z][\w'’-]*['’]s)(?:[ \t]+[\w'’&-]+){{0,3}}?[ \t]+(?P<head>{heads})(?![\w'’-])",
-            re.I,
-        )
-        self.pronoun_re = re.compile(rf"\b(?:{'|'.join(self.pronouns)})\b", re.I)
+        self.dets = {_low(x) for x in src["determiners"]}
+        self.mods = {_low(x) for x in src["modifiers"]}
+        self.nouns = PhraseIndex(src["nouns"])
+        self.bodies = PhraseIndex([*src["inspectors"], *src["bodies"]])
+        self.heads = PhraseIndex([h for h in people["role_heads"] if h.lower() != "inspector"])
+        self.ref_dets = {"the", "our", "its", "their", "his", "her"}
+
+    # -- words -------------------------------------------------------------------
+
+    def _sources(self, words: list[Word]) -> list[tuple[int, int]]:
+        """Word spans that stand for the report: "Ofsted's inspection report", "the inspectors"."""
+        out: list[tuple[int, int]] = []
+        for i, j, _ in self.bodies.find(words):
+            out.append((i, j))
+        for i, j, _ in self.nouns.find(words):
+            k = i
+            while k > 0 and i - k < 4 and words[k - 1][2] in self.mods:
+                k -= 1
+            if k > 0 and words[k - 1][2] in self.dets:
+                k -= 1
+            out.append((k, j))
+        return out
+
+    def _role_refs(self, words: list[Word]) -> list[tuple[int, int, str]]:
+        """"The headteacher", "the council's chief executive": a person named by role."""
+        out: list[tuple[int, int, str]] = []
+        for i, j, head in self.heads.find(words):
+            for k in range(i - 1, max(i - 5, -1), -1):
+                w = words[k][2]
+                if w in self.ref_dets or (w.endswith("'s") and words[k][3][:1].isupper()):
+                    out.append((k, j, head))
+                    break
+                if k < i - 1 and words[k + 1][0] - words[k][1] > 1:
+                    break
+        return out
 
     # -- indexes -----------------------------------------------------------------
 
-    def _index(self, doc: Doc, text: str) -> tuple[list[tuple[int, int, str]], dict[int, _Cand], dict[int, _Cand]]:
-        verbs = [(m.start(), m.end(), " ".join(m.group().lower().split())) for m in self.verbs.finditer(text)]
+    def _index(
+        self, doc: Doc, text: str, windows: list[tuple[int, int]]
+    ) -> tuple[list[tuple[int, int, str]], dict[int, _Cand], dict[int, _Cand]]:
+        """Speech verbs and possible speakers, read only in the sentences around quotes."""
+        verbs: list[tuple[int, int, str]] = []
         ends: dict[int, _Cand] = {}
         starts: dict[int, _Cand] = {}
         rank = {"pronoun": 0, "role": 1, "report": 2, "person": 3}
@@ -314,16 +337,18 @@ class Quotes:
                 if old is None or rank[c.kind] > rank[old.kind] or (old.kind == c.kind and c.end > old.end):
                     starts[k] = c
 
-        for m in self.pronoun_re.finditer(text):
-            put(_Cand(m.start(), m.end(), "pronoun", m.group().lower(), m.start()), m.start())
-        for m in self.role_ref.finditer(text):
-            put(_Cand(m.start(), m.end(), "role", m.group("head").lower(), m.start()), m.start())
-        for m in self.sources.finditer(text):
-            put(_Cand(m.start(), m.end(), "report", m.group(), m.start()), m.start())
-        for span in doc.spans.get("people", []):
-            d = span._.ofsted_person
-            if not d:
-                continue
+        for a, b in windows:
+            words = _words(text, a, b)
+            verbs.extend((words[i][0], words[j - 1][1], phrase) for i, j, phrase in self.verbs.find(words))
+            for w in words:
+                if w[2] in self.pronouns:
+                    put(_Cand(w[0], w[1], "pronoun", w[2], w[0]), w[0])
+            for i, j, head in self._role_refs(words):
+                put(_Cand(words[i][0], words[j - 1][1], "role", head, words[i][0]), words[i][0])
+            for i, j in self._sources(words):
+                a2, b2 = words[i][0], words[j - 1][1]
+                put(_Cand(a2, b2, "report", text[a2:b2], a2), a2)
+        for d in _people(doc):
             lead = d["lead"] if d["lead"] >= 0 else d["start"]
             put(_Cand(d["start"], d["end"], "person", d["name"], lead), d["start"], lead, d["name_start"])
         return verbs, ends, starts
@@ -390,13 +415,8 @@ class Quotes:
         return doc
 
     def _cues(self, doc: Doc, text: str, lines: Lines, passages: list[Passage]) -> list[Cue]:
-        verbs, ends, starts = self._index(doc, text)
-        verb_starts = [v[0] for v in verbs]
         masks = [(p.open, (p.close if p.close is not None else p.end) + 1) for p in passages]
         bounds_cache: dict[int, list[int]] = {}
-        # where each report source / person mention stands, for "it"/"they"
-        speakers = sorted((c.start, c.kind) for c in ends.values() if c.kind in ("person", "report"))
-        speaker_starts = [s for s, _ in speakers]
 
         def bounds(line_i: int) -> list[int]:
             if line_i not in bounds_cache:
@@ -411,6 +431,21 @@ class Quotes:
             start = b[max(k, 0)]
             end = b[k + 1] if k + 1 < len(b) else lines.spans[li][1]
             return start, end
+
+        extents: list[tuple[int, int]] = []
+        windows: list[tuple[int, int]] = []
+        for p in passages:
+            lo, _ = sentence_of(p.open)
+            _, hi = sentence_of(p.close if p.close is not None else p.end)
+            extents.append((lo, hi))
+            windows.append((lo, hi))
+            prev = lines.previous_content(lines.index(p.open))
+            if prev is not None:
+                windows.append(lines.spans[prev])
+        verbs, ends, starts = self._index(doc, text, _merge(windows))
+        verbs.sort()
+        verb_starts = [v[0] for v in verbs]
+        person_starts = sorted(d["start"] for d in _people(doc))
 
         def masked(pos: int) -> bool:
             k = bisect_right(masks, (pos, 10**12)) - 1
@@ -528,13 +563,17 @@ class Quotes:
 
         def report_context(pos: int) -> bool:
             """Whether the latest speaker before ``pos`` was the report or its inspectors."""
-            k = bisect_left(speaker_starts, pos) - 1
-            while k >= 0 and speaker_starts[k] > pos - 1500:
-                if masked(speaker_starts[k]):
-                    k -= 1
-                    continue
-                return speakers[k][1] == "report"
-            return False
+            report = -1
+            lo = max(0, pos - 1500)
+            words = _words(text, lo, pos)
+            for i, _ in self._sources(words):
+                if not masked(words[i][0]):
+                    report = max(report, words[i][0])
+            k = bisect_left(person_starts, pos) - 1
+            while k >= 0 and masked(person_starts[k]):
+                k -= 1
+            person = person_starts[k] if k >= 0 else -1
+            return report > person
 
         def to_cue(c: _Cand | None) -> Cue | None:
             if c is None:
@@ -554,8 +593,7 @@ class Quotes:
             open_line = lines.index(p.open)
             close_pos = p.close if p.close is not None else p.end
             close_line = lines.index(close_pos)
-            lo, _ = sentence_of(p.open)
-            _, hi = sentence_of(close_pos)
+            lo, hi = extents[idx]
             after = after_cue(p, lo, hi)
             found = after if after is not None and after.kind != "other" else before_cue(lo, p.open)
             if found is None or found.kind == "other":
@@ -583,6 +621,82 @@ class Quotes:
             cues.append(cue or Cue())
             last_line_of[close_line] = idx
         return cues
+
+
+_WORD = re.compile(r"[^\W_][\w'’&-]*")
+
+
+def _low(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+#: A word of the text: (start, end, lower case, as written, lower case without a possessive 's).
+Word = tuple[int, int, str, str, str]
+
+
+def _words(text: str, start: int, end: int) -> list[Word]:
+    out: list[Word] = []
+    for m in _WORD.finditer(text, start, end):
+        low = _low(m.group())
+        out.append((m.start(), m.end(), low, m.group(), low[:-2] if low.endswith("'s") else low))
+    return out
+
+
+class PhraseIndex:
+    """Phrases of one or more words, matched on a list of words (longest first).
+
+    The text's words are read once per sentence; each phrase list is a dict
+    from first word to the phrases starting with it, so matching costs one
+    look-up per word however long the lexicon is.
+    """
+
+    def __init__(self, phrases: list[str]) -> None:
+        self.first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            words = tuple(_low(w) for w in phrase.split())
+            if words:
+                self.first.setdefault(words[0], []).append(words)
+        for options in self.first.values():
+            options.sort(key=len, reverse=True)
+
+    def find(self, words: list[Word]) -> list[tuple[int, int, str]]:
+        """(first word index, end index, phrase) of each match, left to right.
+
+        The last word may carry a possessive ("the report's authors" holds "the report").
+        """
+        out: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(words):
+            options = self.first.get(words[i][2]) or self.first.get(words[i][4])
+            hit = None
+            for option in options or ():
+                j = i + len(option)
+                if j <= len(words) and all(
+                    words[i + k][2] == option[k] or (i + k == j - 1 and words[i + k][4] == option[k])
+                    for k in range(1, len(option))
+                ):
+                    hit = (i, j, " ".join(option))
+                    break
+            if hit:
+                out.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return out
+
+
+def _people(doc: Doc) -> list[dict[str, Any]]:
+    return [span._.ofsted_person for span in doc.spans.get("people", []) if span._.ofsted_person]
+
+
+def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(windows):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 @Language.factory("ofsted_quotes")
