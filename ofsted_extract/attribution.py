@@ -42,18 +42,18 @@ class _Person:
     mentions: list[Mention] = field(default_factory=list)
     gender: str | None = None
     quotes: list[Quote] = field(default_factory=list)
+    #: the fullest given names seen so far ("Marian" over "M.")
+    given: list[str] = field(default_factory=list)
 
     @property
     def surname(self) -> str:
         return _key(self.mentions[0].name.split()[-1])
 
-    def given(self) -> list[str]:
-        best: list[str] = []
-        for m in self.mentions:
-            words = m.name.split()[:-1]
-            if _fullness(words) > _fullness(best):
-                best = words
-        return best
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        words = mention.name.split()[:-1]
+        if _fullness(words) > _fullness(self.given):
+            self.given = words
 
 
 def _key(word: str) -> str:
@@ -92,7 +92,10 @@ class _Orgs:
             data: dict[str, Any] | None = span._.ofsted_org
             if not data:
                 continue
-            self.found.append((int(data["start"]), str(data["name"])))
+            name = str(data["name"])
+            if name.isupper() and " " in name:
+                name = name.title()  # a letterhead: "SEDGECOMBE COUNCIL"
+            self.found.append((int(data["start"]), name))
             if data.get("acronym"):
                 self.acronyms[str(data["acronym"]).lower()] = str(data["name"])
         self.found.sort()
@@ -113,10 +116,10 @@ class _Orgs:
                 return self.found[k][1]
             return None
         heads = self.owner_heads.get(ref, [ref])
-        for i in range(k, -1, -1):
+        for i in range(k, max(k - 200, -1), -1):
             if self._matches(self.found[i][1], heads):
                 return self.found[i][1]
-        for i in range(k + 1, len(self.found)):
+        for i in range(k + 1, min(k + 200, len(self.found))):
             if self._matches(self.found[i][1], heads):
                 return self.found[i][1]
         for subject in self.subjects:
@@ -125,6 +128,15 @@ class _Orgs:
         if len(self.subjects) == 1 and ref in ("council", "authority", "local authority"):
             return self.subjects[0]
         return None
+
+    def fuller(self, short: str, pos: int) -> str:
+        """The article's full name for a short one ("Corvell" -> "Corvell Training Ltd")."""
+        k = bisect_right(self.starts, pos) - 1
+        for i in [*range(k, max(k - 200, -1), -1), *range(k + 1, min(k + 200, len(self.found)))]:
+            name = self.found[i][1]
+            if name.startswith(short + " "):
+                return name
+        return short
 
     def expand(self, org: str) -> str:
         """An acronym written as the organisation ("at the ICB") in its full form."""
@@ -147,14 +159,21 @@ def build_people(
 
     quotes = [dict(s._.ofsted_quote) for s in doc.spans.get("quotes", []) if s._.ofsted_quote]
     quotes.sort(key=lambda q: int(q["open"]))
-    quote_ranges = [(int(q["open"]), int(q["close"] if q["close"] is not None else q["segments"][-1][1])) for q in quotes]
+    quote_ranges = [
+        (int(q["open"]), int(q["close"] if q["close"] is not None else q["segments"][-1][1]))
+        for q in quotes
+    ]
     quote_starts = [a for a, _ in quote_ranges]
 
     def in_quote(pos: int) -> bool:
         i = bisect_right(quote_starts, pos) - 1
         return i >= 0 and quote_ranges[i][0] < pos < quote_ranges[i][1]
 
-    mentions = [Mention.from_dict(dict(s._.ofsted_person)) for s in doc.spans.get("people", []) if s._.ofsted_person]
+    mentions = [
+        Mention.from_dict(dict(s._.ofsted_person))
+        for s in doc.spans.get("people", [])
+        if s._.ofsted_person
+    ]
     mentions.sort(key=lambda m: m.start)
     people: list[_Person] = []
     person_of: dict[int, _Person] = {}  # mention start -> person
@@ -163,12 +182,16 @@ def build_people(
             continue
         words = m.name.split()
         surname = _key(words[-1])
-        if any(surname == _norm_name(a).split()[-1] and _compatible(words[:-1], a.split()[:-1]) for a in authors if a.split()):
+        if any(
+            surname == _norm_name(a).split()[-1] and _compatible(words[:-1], a.split()[:-1])
+            for a in authors
+            if a.split()
+        ):
             continue
         gender = genders.get(m.honorific or "")
         best = None
         for p in reversed(people):
-            if p.surname != surname or not _compatible(words[:-1], p.given()):
+            if p.surname != surname or not _compatible(words[:-1], p.given):
                 continue
             if gender and p.gender and gender != p.gender:
                 continue
@@ -177,7 +200,7 @@ def build_people(
         if best is None:
             best = _Person()
             people.append(best)
-        best.mentions.append(m)
+        best.add(m)
         best.gender = best.gender or gender
         person_of[m.start] = best
 
@@ -196,18 +219,24 @@ def build_people(
             k -= 1
         return None
 
+    role_words: dict[int, set[str]] = {}
+
     def role_person(pos: int, head: str) -> _Person | None:
         """The person "the headteacher" stands for: the latest one given that role nearby."""
         k = bisect_right(visible_starts, pos) - 1
         while k >= 0 and pos - visible[k].start < 2500:
             person = person_of[visible[k].start]
-            role = next((m.role for m in person.mentions if m.role), None)
-            if role and head in re.findall(r"[a-z'-]+", role.lower()):
+            if id(person) not in role_words:
+                role = next((m.role for m in person.mentions if m.role), "")
+                role_words[id(person)] = set(re.findall(r"[a-z'-]+", role.lower()))
+            if head in role_words[id(person)]:
                 return person
             k -= 1
         return None
 
-    by_start: dict[int, _Person] = {m.start: p for m in mentions for p in [person_of.get(m.start)] if p}
+    by_start: dict[int, _Person] = {
+        m.start: p for m in mentions for p in [person_of.get(m.start)] if p
+    }
     report_quotes: list[Quote] = []
     speakers: list[_Person | str | None] = []
     for q in quotes:
@@ -228,7 +257,9 @@ def build_people(
         if int(q["words"]) < 4 or q["label"]:
             continue
         segs = q["segments"]
-        quote = Quote(text=str(q["text"]), evidence=evidence(text, int(segs[0][0]), int(segs[-1][1])))
+        quote = Quote(
+            text=str(q["text"]), evidence=evidence(text, int(segs[0][0]), int(segs[-1][1]))
+        )
         if not quote.evidence.text:
             continue
         if speaker == "report":
@@ -246,11 +277,15 @@ def build_people(
         role = next((m for m in p.mentions if m.role), None)
         if role is None and not p.quotes:
             continue
-        name_words = max((m.name.split() for m in p.mentions), key=lambda w: (_fullness(w[:-1]) + 1, len(w)))
+        name_words = max(
+            (m.name.split() for m in p.mentions), key=lambda w: (_fullness(w[:-1]) + 1, len(w))
+        )
         first = p.mentions[0]
         org = None
         for m in p.mentions:
-            if m.org:
+            if m.org and m.org_ref and m.org_ref.startswith("name:"):
+                org = orgs.fuller(m.org, m.start)
+            elif m.org:
                 org = orgs.expand(m.org)
             elif m.org_ref:
                 org = orgs.resolve(m.org_ref, m.start)

@@ -24,6 +24,7 @@ article's own date: a year before it is the previous grade.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -32,6 +33,7 @@ from spacy.tokens import Doc, Span
 
 from .components import dates
 from .components.bodies import BodyCluster, bodies_data
+from .components.grades import token_table
 from .components.layout import title_span
 from .record import AreaJudgement, Inspection, Judgement, PartialDate
 from .textutil import evidence, paragraphs
@@ -99,7 +101,7 @@ def direction(overall: str | None, previous: str | None) -> str | None:
 class _Builder:
     def __init__(self, doc: Doc, published: PartialDate | None, warnings: list[str]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = token_table(doc).text  # Doc.text joins every token on each call
         self.published = published
         self.pub_year = published.year if published is not None else None
         self.warnings = warnings
@@ -108,12 +110,24 @@ class _Builder:
         bp = sorted((s.start_char, s.end_char) for s in doc.spans.get("boilerplate", []))
         self.bp_starts = [a for a, _ in bp]
         self.bp = bp
-        self.sents = [(s.start_char, s.end_char) for s in doc.sents]
+        table = token_table(doc)
+        idx, texts = table.idx, table.texts
+        self.sents = [
+            (idx[a], idx[b - 1] + len(texts[b - 1])) for a, b in table.sent_bounds
+        ]
         self.sent_starts = [a for a, _ in self.sents]
         clusters = doc._.ofsted_bodies
         self.clusters: dict[str, BodyCluster] = clusters if isinstance(clusters, dict) else {}
         self.body_data = bodies_data()
         self.not_subject = [p.lower() for p in self.body_data["not_subject_before"]["phrases"]]
+        self.in_sentence: dict[int, list[tuple[int, str]]] = {}
+        self.graded_areas: set[tuple[int, ...]] = set()
+        self.alias_not_subject = frozenset(self.body_data["not_subject_before"]["alias_phrases"])
+        kinds = [k for k in self.body_data["apposition_kinds"] if k != "_doc"]
+        self.kind_after = re.compile(
+            r"(?:['’]s)?\s+(?:" + "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
+            + r")\b"
+        )
 
     # ---- helpers -----------------------------------------------------------------
 
@@ -132,16 +146,23 @@ class _Builder:
 
     def build(self) -> list[Inspection]:
         mentions = self.mentions()
+        self.graded_areas = {
+            tuple(span._.ofsted_grade) for span in self.doc.spans.get("areas", [])
+            if span._.ofsted_grade is not None
+        }
         bodies = self.body_mentions()
         first_body: dict[int, str] = {}
+        in_sentence: dict[int, list[tuple[int, str]]] = {}
         for a, _b, key, subject_ok in bodies:
             k = self.sent_of(a)
-            if subject_ok and k not in first_body:
-                first_body[k] = key
+            if subject_ok:
+                first_body.setdefault(k, key)
+                in_sentence.setdefault(k, []).append((a, key))
+        self.in_sentence = in_sentence
         title_key = None
         if self.title is not None:
-            for a, _b, key, _ok in bodies:
-                if self.in_title(a):
+            for a, _b, key, ok in bodies:
+                if self.in_title(a) and ok:
                     title_key = key
                     break
         body_sents: dict[str, set[int]] = {}
@@ -215,12 +236,24 @@ class _Builder:
                 continue
             before = " ".join(low[max(0, a - 20) : a].split())
             ok = not any(before.endswith(p) for p in self.not_subject)
+            if span.label_ == "alias" and before.split()[-1:] and \
+                    before.split()[-1] in self.alias_not_subject:
+                ok = False  # 'a school in Hexford': a place, not the subject
+            if span.label_ == "alias" and self.kind_after.match(low, b):
+                ok = False  # 'Wexcombe children's home': a home in Wexcombe, not its council
             out.append((a, b, str(key), ok))
         return out
 
-    def attach(self, m: _Mention, first_body: dict[int, str], title_key: str | None) -> tuple[str | None, str]:
+    def attach(
+        self, m: _Mention, first_body: dict[int, str], title_key: str | None
+    ) -> tuple[str | None, str]:
+        """The body a grade is about: in its sentence the nearest one named before it
+        ('Unlike Easton Council, which is rated outstanding, Weston Council was judged
+        inadequate'), else the first; else the last sentence before naming one; else the
+        headline's; else the next sentence naming one."""
         if m.sent in first_body:
-            return first_body[m.sent], "sentence"
+            before = [key for a, key in self.in_sentence[m.sent] if a < m.start]
+            return (before[-1] if before else first_body[m.sent]), "sentence"
         for k in range(m.sent - 1, max(-1, m.sent - 60), -1):
             if k in first_body:
                 return first_body[k], "before"
@@ -358,9 +391,8 @@ class _Builder:
         if overall is not None and overall.grade == "inadequate":
             overall.category = self.category(a, b)
         areas = self.areas(mine, remit)
-        if overall is None and previous is None and not areas and visit is None \
-                and remit != "joint_targeted":
-            return None
+        if overall is None and not areas and visit is None and remit != "joint_targeted":
+            return None  # only the grade of an earlier inspection: no outcome reported
         if visit is None and overall is not None:
             visit = "full"
         form = draft.cluster.fullest(_KIND_ORDER.get(remit, ()))
@@ -388,6 +420,14 @@ class _Builder:
             weak = [v for v in inside if v.label_ == kind and not v._.ofsted_strong]
             if strong or (weak and not plain_current):
                 return kind
+        low = self.text.lower()
+        for v in inside:
+            before = low[max(0, v.start_char - 12) : v.start_char].split()
+            # 'its first full inspection', not 'its last full inspection'
+            if v.label_ == "full" and v._.ofsted_strong and not (
+                before and before[-1] in ("last", "previous", "next", "latest", "prior")
+            ):
+                return "full"
         return None
 
     def remit(
@@ -414,10 +454,18 @@ class _Builder:
         return best
 
     def settle_dated(self, mine: list[_Mention], visit: str | None) -> None:
-        """'was rated good in 2018': before the article's year is the previous grade."""
+        """'was rated good in 2018': before the article's year is the previous grade.
+
+        A dated grade with areas ('In 2011 inspectors judged leadership good') is an area
+        grade when its year is this inspection's, and history otherwise.
+        """
         others = any(m.role in ("overall", "kept") for m in mine)
         for m in mine:
             if m.role != "dated" or m.year is None:
+                continue
+            if (m.start, m.end) in self.graded_areas:
+                old = self.pub_year is not None and m.year < self.pub_year - 1
+                m.role = "previous" if old else "area"
                 continue
             if self.pub_year is not None:
                 if m.year < self.pub_year - 1:

@@ -10,6 +10,10 @@ Memory stays flat however long the input: the parent keeps only a few chunks
 in flight (a window of futures), so a slow writer holds back the workers
 instead of letting finished records pile up.
 
+Records travel back as JSON text and are read into models again in the
+parent: pickling a pydantic record costs several times as much as dumping it,
+and that cost fell on the workers, which are the scarce resource.
+
 A worker that dies (killed for memory, a crash in native code) must neither
 hang the run nor take other documents with it: the chunk it held is retried
 one document at a time in a fresh pool, and only the document that kills a
@@ -28,6 +32,8 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
+
 from .reading import read_path
 from .record import ErrorRecord, Record
 
@@ -35,6 +41,8 @@ if TYPE_CHECKING:
     from .extractor import Extractor
 
 Result = Record | ErrorRecord
+#: What a worker sends back for one document: its record as JSON, or an error record.
+Shipped = str | ErrorRecord
 
 #: The extractor of this worker process (inherited from the parent under fork).
 _worker: Extractor | None = None
@@ -64,9 +72,23 @@ def _init(model: str | None) -> None:
         _worker = Extractor(model)
 
 
-def _many(paths: list[str]) -> list[Result]:
+def _many(paths: list[str]) -> list[Shipped]:
     assert _worker is not None
-    return [_worker.process(read_path(path)) for path in paths]
+    out: list[Shipped] = []
+    for path in paths:
+        result = _worker.process(read_path(path))
+        out.append(result.model_dump_json() if isinstance(result, Record) else result)
+    return out
+
+
+def _unship(item: Shipped, path: str, extractor: Extractor) -> Result:
+    """The record a worker sent, as a model again."""
+    if isinstance(item, ErrorRecord):
+        return item
+    try:
+        return Record.model_validate_json(item)
+    except ValidationError:  # a record its own JSON cannot rebuild: make it here instead
+        return extractor.process(read_path(path))
 
 
 def _chunks(paths: Iterable[str], size: int) -> Iterator[list[str]]:
@@ -106,7 +128,8 @@ def run(paths: Iterable[str], jobs: int = 1, model: str | None = None) -> Iterat
         _worker = extractor  # the workers inherit the built pipeline instead of rebuilding it
     try:
         chunks = _chunks(chain(first, it), chunk_size(n_docs, jobs))
-        yield from _ordered(chunks, jobs, model, method)
+        for path, item in _ordered(chunks, jobs, model, method):
+            yield _unship(item, path, extractor)
     finally:
         _worker = None
 
@@ -122,16 +145,17 @@ def _pool(jobs: int, model: str | None, method: str) -> ProcessPoolExecutor:
 
 def _ordered(
     chunks: Iterator[list[str]], jobs: int, model: str | None, method: str
-) -> Iterator[Result]:
-    """Chunks run in a pool, a bounded window ahead; results in input order."""
+) -> Iterator[tuple[str, Shipped]]:
+    """Chunks run in a pool, a bounded window ahead; (path, result) in input order."""
     pool = _pool(jobs, model, method)
-    pending: deque[tuple[list[str], Future[list[Result]]]] = deque()
+    pending: deque[tuple[list[str], Future[list[Shipped]]]] = deque()
     finished = False
     try:
         for chunk in islice(chunks, jobs * AHEAD):
             pending.append((chunk, pool.submit(_many, chunk)))
         while pending:
             chunk, future = pending.popleft()
+            results: list[Shipped]
             try:
                 results = future.result()
             except BrokenProcessPool:
@@ -146,7 +170,7 @@ def _ordered(
                 )
             for following in islice(chunks, 1):
                 pending.append((following, pool.submit(_many, following)))
-            yield from results
+            yield from zip(chunk, results, strict=True)
         finished = True
     finally:
         if finished:
@@ -155,7 +179,7 @@ def _ordered(
             _stop(pool)
 
 
-def _succeeded(future: Future[list[Result]]) -> bool:
+def _succeeded(future: Future[list[Shipped]]) -> bool:
     return future.done() and not future.cancelled() and future.exception() is None
 
 
@@ -170,7 +194,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 def _isolated(
     pool: ProcessPoolExecutor, path: str, jobs: int, model: str | None, method: str
-) -> tuple[Result, ProcessPoolExecutor]:
+) -> tuple[Shipped, ProcessPoolExecutor]:
     """One document alone in the pool: its record, or an error record if it kills a worker."""
     try:
         return pool.submit(_many, [path]).result()[0], pool

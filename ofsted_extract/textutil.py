@@ -20,7 +20,7 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc.
 
     spaCy rebuilds ``doc.text`` on every access by joining every token, which
-    costs about as much as tokenizing the document again. Components and the
+    costs half as much as tokenizing the document again. Components and the
     assembler read the text many times, so they call this instead: the text is
     joined once and kept in ``doc.user_data`` (a Doc's text never changes:
     even retokenizing keeps it).

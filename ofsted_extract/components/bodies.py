@@ -28,6 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import rules
+from .grades import phrase_matches, token_table
 from .layout import in_boilerplate
 
 if not Span.has_extension("ofsted_body"):
@@ -109,6 +110,11 @@ class Bodies:
         self.stop_leading = frozenset(data["stop_leading"]["words"])
         self.not_subject = [p.split() for p in data["not_subject_before"]["phrases"]]
         self.childminder = frozenset(data["childminder_words"]["words"])
+        named = data["named_subjects"]
+        self.named_verbs = frozenset(named["verbs"])
+        self.auxiliaries = frozenset(named["auxiliaries"])
+        self.named_not = frozenset(named["not_names"])
+        self.named_after_prep = frozenset(data["not_subject_before"]["alias_phrases"])
         self.not_a_body = frozenset(data["not_a_body"]["phrases"])
         self.not_a_body_parts = tuple(data["not_a_body"]["parts"])
         self.continuations = frozenset(data["head_continuations"]["words"])
@@ -122,7 +128,7 @@ class Bodies:
         text = doc[i].text
         return text[:1].isalpha() and text[:1].isupper()
 
-    def _walk_left(self, doc: Doc, end: int, lo: int) -> int:
+    def _walk_left(self, doc: Doc, end: int, lo: int, initial_the: bool = False) -> int:
         """Start index of the capitalised name that ends just before ``end``."""
         i = end - 1
         start = end
@@ -155,8 +161,13 @@ class Bodies:
                 i -= 1
                 continue
             break
-        # trim words that open sentences but never names, and dangling joiners
+        # trim words that open sentences but never names, and dangling joiners; a
+        # capitalised 'The' inside a sentence belongs to the name ('rated The Willows')
         while start < end:
+            if doc[start].text == "The" and start + 1 < end and (
+                initial_the or not doc[start].is_sent_start
+            ):
+                break
             low = doc[start].text.lower()
             if low in self.stop_leading or low in self.joiners or low in ("of", "'s", "-", "’s"):
                 start += 1
@@ -168,11 +179,12 @@ class Bodies:
         """(start, end, kind) of names ending in a head word."""
         out: list[tuple[int, int, str]] = []
         n = len(doc)
-        for h, tok in enumerate(doc):
-            spec = self.heads.get(tok.lower_)
+        table = token_table(doc)
+        heads = self.heads
+        for h in [i for i, w in enumerate(table.low) if w in heads]:
+            tok = doc[h]
+            spec = heads[tok.lower_]
             head_start = h
-            if spec is None:
-                continue
             if not (tok.text[:1].isupper()):
                 continue
             # 'Pre-School': the head is hyphenated onto the word before
@@ -205,7 +217,7 @@ class Bodies:
 
     def _phrase_headed(self, doc: Doc) -> list[tuple[int, int, str]]:
         out = []
-        for match_id, start, end in self.phrase_heads(doc):
+        for match_id, start, end in phrase_matches(self.phrase_heads, doc):
             kind = doc.vocab.strings[match_id].split("|")[1]
             name_start = self._walk_left(doc, start, max(0, start - MAX_NAME_TOKENS))
             if name_start < start:
@@ -215,9 +227,8 @@ class Bodies:
     def _childminders(self, doc: Doc) -> list[tuple[int, int, str]]:
         out = []
         n = len(doc)
-        for i, tok in enumerate(doc):
-            if tok.lower_ not in self.childminder:
-                continue
+        table = token_table(doc)
+        for i in [k for k, w in enumerate(table.low) if w in self.childminder]:
             j = i + 1
             while j < n and j - i <= 4 and doc[j].text[:1].isupper() and doc[j].is_alpha:
                 j += 1
@@ -225,10 +236,52 @@ class Bodies:
                 out.append((i + 1, j, "childminder"))
         return out
 
+    def _named(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """'Little Otters Saltmere was judged Good': a capitalised subject or object of a
+        grading verb, for bodies whose names carry no head word."""
+        table = token_table(doc)
+        low, texts, n = table.low, table.texts, table.n
+        out: list[tuple[int, int, str]] = []
+        for v in [i for i, w in enumerate(low) if w in self.named_verbs]:
+            # subject: 'X was judged', 'X has been rated', 'X remains'
+            j = v - 1
+            while j >= 0 and (low[j] in self.auxiliaries or table.is_space[j]):
+                j -= 1
+            if j >= 0 and texts[j][:1].isupper():
+                start = self._walk_left(doc, j + 1, max(0, j - 6))
+                self._keep_named(doc, start, j + 1, out)
+            # object: 'the inspector graded X Outstanding'
+            k = v + 1
+            while k < n and table.is_space[k]:
+                k += 1
+            end = k
+            while end < n and end - k < 6 and texts[end][:1].isupper() and texts[end].isalpha() \
+                    and low[end] not in self.named_not:
+                end += 1
+            if end > k + 1 and end < n and texts[end] not in ("'s", "’s"):
+                self._keep_named(doc, k, end, out)
+        return out
+
+    def _keep_named(self, doc: Doc, start: int, end: int, out: list[tuple[int, int, str]]) -> None:
+        if start >= end or end - start > 6:
+            return
+        words = [t.lower_ for t in doc[start:end]]
+        if any(w in self.named_not or w in self.type_words for w in words) or not all(
+                t.text[:1].isupper()
+                                                             for t in doc[start:end]):
+            return
+        if end < len(doc) and doc[end].text in ("'s", "’s"):
+            return
+        if end - start == 1 and doc[start].is_sent_start:
+            return
+        if start > 0 and doc[start - 1].lower_ in self.named_after_prep:
+            return  # 'the edge of Wexcombe has been rated': a place, not the subject
+        out.append((start, end, "named"))
+
     def _appositions(self, doc: Doc) -> list[tuple[int, int, str]]:
         """'The Willows, a four-bedroom children's home run by ...'."""
         out = []
-        for match_id, start, _end in self.apposition(doc):
+        for match_id, start, _end in phrase_matches(self.apposition, doc):
             kind = doc.vocab.strings[match_id].split("|")[1]
             lo = max(0, start - 7)
             comma = None
@@ -240,7 +293,9 @@ class Bodies:
                     break
             if comma is None or comma + 1 >= start or doc[comma + 1].lower_ not in ("a", "an"):
                 continue
-            name_start = self._walk_left(doc, comma, max(0, comma - MAX_NAME_TOKENS))
+            name_start = self._walk_left(
+                doc, comma, max(0, comma - MAX_NAME_TOKENS), initial_the=True
+            )
             if name_start < comma:
                 out.append((name_start, comma, kind))
         return out
@@ -274,10 +329,12 @@ class Bodies:
         return key, short
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = token_table(doc).text  # Doc.text joins every token on each call
         text_lower = text.lower()
         found = self._typed(doc, text_lower) + self._phrase_headed(doc)
         found += self._childminders(doc) + self._appositions(doc)
+        typed_tokens = {i for a, b, _ in found for i in range(a, b)}
+        found += [m for m in self._named(doc) if not typed_tokens & set(range(m[0], m[1]))]
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         clusters: dict[str, BodyCluster] = {}
         mentions: list[tuple[int, int, str, str]] = []  # start_char, end_char, kind, key
@@ -304,11 +361,11 @@ class Bodies:
         mentions.sort()
         spans: list[Span] = []
         for start_char, end_char, kind, key in mentions:
-            span = doc.char_span(start_char, end_char, label=kind, alignment_mode="expand")
-            if span is None:
+            mention = doc.char_span(start_char, end_char, label=kind, alignment_mode="expand")
+            if mention is None:
                 continue
-            span._.ofsted_body = key
-            spans.append(span)
+            mention._.ofsted_body = key
+            spans.append(mention)
         doc.spans["bodies"] = spans
         doc._.ofsted_bodies = clusters
         doc.spans["visits"] = self._visits(doc)
@@ -330,7 +387,7 @@ class Bodies:
             re.IGNORECASE,
         )
         typed = sorted((m[0], m[1], m[3]) for m in mentions)
-        text = doc.text
+        text = token_table(doc).text
         extra: list[tuple[int, int, str, str]] = []
         ti = 0
         for m in pattern.finditer(text):
@@ -354,14 +411,18 @@ class Bodies:
 
     def _visits(self, doc: Doc) -> list[Span]:
         out = []
-        for match_id, start, end in self.visits(doc):
+        table = token_table(doc)
+        for match_id, start, end in phrase_matches(self.visits, doc):
             visit = doc.vocab.strings[match_id].split("|")[1]
-            sent = doc[start].sent
-            if {t.lower_ for t in sent if t.text != "May"} & self.future:
+            sent_start, sent_end = table.sent_bounds[table.sent_of[start]]
+            words = {
+                table.low[k] for k in range(sent_start, sent_end) if table.texts[k] != "May"
+            }
+            if words & self.future:
                 continue  # 'will carry out monitoring visits', 'is expected within months'
             if in_boilerplate(doc, doc[start].idx):
                 continue
-            window = [t for t in doc[max(sent.start, start - 4) : start] if not t.is_space]
+            window = [t for t in doc[max(sent_start, start - 4) : start] if not t.is_space]
             last = window[-1] if window else None
             strong = last is not None and (
                 last.lower_ in self.strong_before

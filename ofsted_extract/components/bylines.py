@@ -42,18 +42,27 @@ class Bylines:
         if not Span.has_extension("ofsted_author"):
             Span.set_extension("ofsted_author", default=None)
         honorifics = _alternation(list(people["honorifics"]))
-        name = rf"(?:(?:{honorifics})\.?[ ]+)?(?:{INITIAL} ?)*{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD}){{1,3}}"
+        name = (
+            rf"(?:(?:{honorifics})\.?[ ]+)?(?:{INITIAL} ?)*"
+            rf"{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD}){{1,3}}"
+        )
         self.name_re = re.compile(name)
         names = rf"(?P<names>{name}(?:(?:,[ ]*|[ ]+(?:and|&)[ ]+){name})*)"
         prefixes = _alternation(list(data["prefixes"]))
-        self.prefixed = re.compile(rf"^[ \t|•·]*(?i:{prefixes})[ \t]*[:\-–—]?[ \t]+{names}(?P<rest>.*)$")
+        self.prefixed = re.compile(
+            rf"^[ \t|•·]*(?i:{prefixes})[ \t]*[:\-–—]?[ \t]+{names}(?P<rest>.*)$"
+        )
         self.trailing_by = re.compile(rf"\b(?i:by)[ \t]+{names}[ \t]*$")
-        self.titled = re.compile(rf"^[ \t]*(?P<names>{name})[ \t]*(?:,|\||–|—|-)[ \t]*(?P<rest>.+)$")
+        self.titled = re.compile(
+            rf"^[ \t]*(?P<names>{name})[ \t]*(?:,|\||–|—|-)[ \t]*(?P<rest>.+)$"
+        )
         self.bare = re.compile(rf"^[ \t]*(?P<names>{name})[ \t]*$")
         self.honorific = re.compile(rf"^(?:{honorifics})\.?[ ]+")
         self.journalist = re.compile(rf"(?:{_alternation(list(data['journalist_roles']))})", re.I)
         self.not_authors = {w.lower() for w in data["not_authors"]}
-        self.not_name = {w.lower() for w in people["not_name_words"]} | {w.lower() for w in people["function_words"]}
+        self.not_name = {w.lower() for w in people["not_name_words"]} | {
+            w.lower() for w in people["function_words"]
+        }
         self.not_name -= {w.lower() for w in people["surname_safe"]}
         self.header_lines = int(data["header_lines"])
         self.prose_words = int(data["prose_words"])
@@ -76,7 +85,11 @@ class Bylines:
             person = self._person(m.group())
             if person is None:
                 break
-            start = offset + m.start() + (len(m.group()) - len(person) if m.group().endswith(person) else 0)
+            start = (
+                offset
+                + m.start()
+                + (len(m.group()) - len(person) if m.group().endswith(person) else 0)
+            )
             out.append((start, start + len(person), person))
         return out
 
@@ -141,7 +154,9 @@ class Bylines:
             prev = text[lines[n - 1][0] : lines[n - 1][1]].strip() if n > 0 else ""
             after_headline = len(prev.split()) >= 5 and not prev.endswith((".", ":"))
             before_detail = bool(
-                _DATEISH.search(nxt) or (self.journalist.search(nxt) and len(nxt.split()) <= 6) or nxt.startswith("@")
+                _DATEISH.search(nxt)
+                or (self.journalist.search(nxt) and len(nxt.split()) <= 6)
+                or nxt.startswith("@")
             )
             if after_headline or before_detail:
                 names = self._names(m.group("names"), s + m.start("names"))
@@ -166,7 +181,7 @@ class Bylines:
 
 
 def _unshout(line: str) -> str:
-    """"By JANE DOE" read as "By Jane Doe" (same length, so offsets hold)."""
+    """ "By JANE DOE" read as "By Jane Doe" (same length, so offsets hold)."""
     if not re.search(r"[A-Z]{2}", line):
         return line
     out = re.sub(r"(?<![\w'’])[A-Z][A-Z'’-]+(?![\w'’])", lambda m: m.group().title(), line)

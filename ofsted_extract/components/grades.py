@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -201,6 +202,7 @@ class Grades:
         self.or_tails = frozenset(grades["or_tails"]["words"])
         self.movement = frozenset(grades["movement_words"])
         self.fronted_openers = frozenset(grades["previous_fronted"]["openers"])
+        self.subject_use = frozenset(grades["subject_use"]["words"])
         self.copulas = frozenset(grades["copulas"])
         self.relyears: dict[str, int] = {
             k: int(v) for k, v in phrases(grades["relative_years"]).items()
@@ -256,28 +258,159 @@ class Grades:
         return doc
 
 
+def _year(text: str) -> int | None:
+    """The year a token gives: '2019', '12/09/2023'; not '2024/25' or '120193'."""
+    if _FIN_YEAR.match(text):
+        return None
+    m = _YEAR.search(text)
+    return int(m.group(1)) if m and (len(text) == 4 or not text[:-4].isdigit()) else None
+
+
+@dataclass
+class TokenTable:
+    """Plain lists of what the rules read about each token, built once per doc.
+
+    Creating spaCy Token objects again and again is the slow part of a rule
+    pass, so the texts, folded lower-case forms and sentence numbers are read
+    once from arrays and shared by the grades, bodies and inspections code.
+    """
+
+    n: int
+    text: str
+    texts: list[str]
+    low: list[str]
+    is_space: list[bool]
+    idx: list[int]
+    sent_of: list[int]
+    sent_bounds: list[tuple[int, int]]
+    compact: tuple[Doc, list[int]] | None = None
+
+
+_TERMINAL = frozenset({".", "!", "?", ":", ";", '"', "'", "”", "’", ")", "…"})
+#: A line ending in one of these words goes on to the next line.
+_CONTINUING = frozenset({"in", "of", "to", "the", "a", "an", "and", "from", "for", "by", "with",
+                         "at", "on", "as", "its", "their", "was", "were", "is", "are", "be"})
+
+
+def _unwrap(texts: list[str], starts: list[int]) -> list[int]:
+    """Drop the sentence starts that only mark a hard-wrapped line.
+
+    The layout starts a sentence at every line, which is right for headlines, table rows
+    and lists, but PDF text and e-mailed releases wrap prose at a fixed width. A line of
+    eight words or more that ends without closing punctuation, followed by a line that
+    goes on in lower case, is one sentence across the break.
+    """
+    out: list[int] = []
+    prev = 0
+    for start in starts:
+        if start == 0 or not out:
+            out.append(start)
+            prev = start
+            continue
+        j = start - 1
+        while j > prev and texts[j].isspace():
+            j -= 1
+        newline = "\n" in "".join(texts[j + 1 : start]) and "\n\n" not in "".join(texts[j + 1 : start])
+        k = start
+        while k < len(texts) and (texts[k] in ("'", '"', "‘", "“") or texts[k].isspace()):
+            k += 1
+        line_start = j
+        while line_start > 0 and "\n" not in texts[line_start - 1]:
+            line_start -= 1
+        words = sum(1 for t in texts[line_start : j + 1] if t[:1].isalnum())
+        if (newline and texts[j] not in _TERMINAL and words >= 8 and k < len(texts)
+                and (texts[k][:1].islower() or texts[k][:1].isdigit()
+                     or texts[j].lower() in _CONTINUING)):
+            continue  # a wrapped line: the sentence goes on
+        out.append(start)
+        prev = start
+    return out
+
+
+def phrase_matches(matcher: PhraseMatcher, doc: Doc) -> list[tuple[int, int, int]]:
+    """(match_id, start, end) of ``matcher`` over the doc's words, line breaks ignored.
+
+    spaCy keeps a line break (or a run of spaces) as a token of its own, so a phrase
+    wrapped over two lines ("requires\nimprovement", "as\nwere") would never match. The
+    words are matched in a copy without those tokens and the positions mapped back.
+    """
+    table = token_table(doc)
+    if table.n == 0:
+        return []
+    if not any(table.is_space):
+        return [(m, a, b) for m, a, b in matcher(doc)]
+    compact = table.compact
+    if compact is None:
+        keep = [i for i, sp in enumerate(table.is_space) if not sp]
+        words = [table.texts[i] for i in keep]
+        compact = (Doc(doc.vocab, words=words), keep)
+        table.compact = compact
+    words_doc, keep = compact
+    return [(m, keep[a], keep[b - 1] + 1) for m, a, b in matcher(words_doc)]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The doc's TokenTable (cached in ``doc.user_data``)."""
+    cached = doc.user_data.get("ofsted_token_table")
+    if isinstance(cached, TokenTable) and cached.n == len(doc):
+        return cached
+    n = len(doc)
+    text = doc.text
+    if n:
+        # int64 first: tolist() on uint64 (SENT_START -1 is 2**64-1) is very slow
+        arr = doc.to_array([IDX, LENGTH, SENT_START]).astype("int64")
+        idx: list[int] = arr[:, 0].tolist()
+        lengths: list[int] = arr[:, 1].tolist()
+        flags: list[int] = arr[:, 2].tolist()
+        starts = [0] + [i for i in range(1, n) if flags[i] == 1]
+    else:
+        idx, lengths, starts = [], [], []
+    texts = [text[i : i + k] for i, k in zip(idx, lengths, strict=True)]
+    folded = fold_quotes(text).lower()
+    if len(folded) == len(text):
+        low = [folded[i : i + k] for i, k in zip(idx, lengths, strict=True)]
+    else:  # a character whose lower case is longer: fold token by token
+        low = [fold_quotes(t.lower()) for t in texts]
+    starts = _unwrap(texts, starts)
+    bounds = list(zip(starts, starts[1:] + [n], strict=True)) if n else []
+    sent_of = [0] * n
+    for k, (a, b) in enumerate(bounds):
+        sent_of[a:b] = [k] * (b - a)
+    table = TokenTable(
+        n=n,
+        text=text,
+        texts=texts,
+        low=low,
+        is_space=[t.isspace() for t in texts],
+        idx=idx,
+        sent_of=sent_of,
+        sent_bounds=bounds,
+    )
+    doc.user_data["ofsted_token_table"] = table
+    return table
+
+
 class _Reader:
     """The analysis of one doc: token facts computed once, then candidates judged in turn."""
 
     def __init__(self, comp: Grades, doc: Doc) -> None:
         self.c = comp
         self.doc = doc
-        n = len(doc)
+        table = token_table(doc)
+        n = table.n
         self.n = n
-        self.low = [fold_quotes(t.lower_) for t in doc]
-        self.is_space = [t.is_space for t in doc]
-        self.sent_of = [0] * n
-        self.sent_bounds: list[tuple[int, int]] = []
-        for k, sent in enumerate(doc.sents):
-            self.sent_bounds.append((sent.start, sent.end))
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = k
+        self.texts = table.texts
+        self.low = table.low
+        self.is_space = table.is_space
+        self.sent_of = table.sent_of
+        self.sent_bounds = table.sent_bounds
         # lines: a token after a newline starts a new line
         self.line_of = [0] * n
         self.line_bounds: list[tuple[int, int]] = []
         line, line_start = 0, 0
-        for i in range(n):
-            if i and doc[i - 1].is_space and "\n" in doc[i - 1].text:
+        texts, is_space = self.texts, self.is_space
+        for i in range(1, n):
+            if is_space[i - 1] and "\n" in texts[i - 1]:
                 self.line_bounds.append((line_start, i))
                 line += 1
                 line_start = i
@@ -285,39 +418,45 @@ class _Reader:
         self.line_bounds.append((line_start, n))
         # clauses: split at commas, dashes, brackets and contrastive conjunctions
         self.clause_of = [0] * n
-        clause = 0
-        prev_sent = -1
-        for i in range(n):
-            if self.sent_of[i] != prev_sent:
-                clause += 1
-                prev_sent = self.sent_of[i]
-            elif self.low[i] in comp.clause_breaks:
-                clause += 1
-            self.clause_of[i] = clause
         self.clause_start: dict[int, int] = {}
         self.clause_end: dict[int, int] = {}
+        clause = 0
+        prev_sent = -1
+        breaks = comp.clause_breaks
+        sent_of, low = self.sent_of, self.low
         for i in range(n):
-            cl = self.clause_of[i]
-            self.clause_start.setdefault(cl, i)
-            self.clause_end[cl] = i + 1
+            if sent_of[i] != prev_sent:
+                clause += 1
+                prev_sent = sent_of[i]
+                self.clause_start[clause] = i
+            elif low[i] in breaks:
+                clause += 1
+                self.clause_start[clause] = i
+            self.clause_of[i] = clause
+            self.clause_end[clause] = i + 1
         self.cues = _Cues()
-        for match_id, start, end in comp.cue_matcher(doc):
-            self.cues.add(doc.vocab.strings[match_id], start, end)
-        for match_id, start, end in comp.exact_cue_matcher(doc):
-            self.cues.add(doc.vocab.strings[match_id], start, end)
+        strings = doc.vocab.strings
+        for match_id, start, end in phrase_matches(comp.cue_matcher, doc):
+            self.cues.add(strings[match_id], start, end)
+        for match_id, start, end in phrase_matches(comp.exact_cue_matcher, doc):
+            self.cues.add(strings[match_id], start, end)
         self.cues.finish()
-        self.years: list[int | None] = [self._year(i) for i in range(n)]
+        self.years: list[int | None] = [
+            _year(t) if t[-1:].isdigit() and len(t) >= 4 else None for t in texts
+        ]
         self.area_starts: set[int] = set()
         self.cand_starts: set[int] = set()
 
     # ---- small token helpers -------------------------------------------------
 
-    def _year(self, i: int) -> int | None:
-        text = self.doc[i].text
-        if len(text) < 4 or not text[-1].isdigit() or _FIN_YEAR.match(text):
-            return None
-        m = _YEAR.search(text)
-        return int(m.group(1)) if m and (len(text) == 4 or not text[:-4].isdigit()) else None
+    def years_in(self, a: int, b: int) -> list[int]:
+        """The years written in tokens [a, b)."""
+        out: list[int] = []
+        for k in range(a, b):
+            year = self.years[k]
+            if year is not None:
+                out.append(year)
+        return out
 
     def prev_word(self, i: int, skip_quotes: bool = True) -> int:
         """Index of the nearest non-space token before ``i`` (quotes skipped), or -1."""
@@ -385,7 +524,8 @@ class _Reader:
         area_spans: list[Span] = []
         for area in areas:
             g = area.grade
-            if g is None or g.role != "area" or g.drop is not None or g.licence is None:
+            if g is None or g.role not in ("area", "dated") or g.drop is not None \
+                    or g.licence is None:
                 continue
             rc = self.c.scale_of.get(g.grade) == "report_card"
             for key in area.rc_keys if rc else area.keys:
@@ -410,7 +550,7 @@ class _Reader:
         doc = self.doc
         found: list[tuple[int, int, str, str]] = []
         for matcher in (self.c.grade_matcher, self.c.exact_matcher):
-            for match_id, start, end in matcher(doc):
+            for match_id, start, end in phrase_matches(matcher, doc):
                 _, kind, grade = doc.vocab.strings[match_id].split("|")
                 found.append((start, end, kind, grade))
         # longest match wins; among equals, the stronger kind
@@ -431,7 +571,7 @@ class _Reader:
     def areas(self) -> list[_Area]:
         doc = self.doc
         found = []
-        for match_id, start, end in self.c.area_matcher(doc):
+        for match_id, start, end in phrase_matches(self.c.area_matcher, doc):
             idx = int(doc.vocab.strings[match_id].split("|")[1])
             found.append((start, end, idx))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
@@ -486,6 +626,10 @@ class _Reader:
         if self.negated(cand):
             cand.drop = "negated"
             return
+        if cand.kind == "weak" and nxt in self.c.subject_use and prv not in self.c.copulas \
+                and not self.cues.has("licence", max(0, s - 2), s):
+            cand.drop = "subject-use"  # 'Outstanding does not happen by accident'
+            return
 
         attributive_area = next(
             (a for a in areas if a.start == nx and a.attributive), None
@@ -526,7 +670,7 @@ class _Reader:
             cand.licence = "change"
         elif prv == "previously" or (p >= 0 and low[self.prev_word(p)] == "previously"):
             cand.licence = "previously"
-        elif self._verb_before(s):
+        elif self._verb_before(s, areas):
             cand.licence = "verb"
         elif self._copula_before(s, areas):
             cand.licence = "copula"
@@ -602,15 +746,24 @@ class _Reader:
                 return True
         return False
 
-    def _verb_before(self, s: int) -> bool:
-        """A judgement verb earlier in the sentence, with no full stop of a clause between."""
+    def _verb_before(self, s: int, areas: list[_Area]) -> bool:
+        """A judgement verb earlier in the sentence, with no full stop of a clause between.
+
+        'Inspectors found the atmosphere was good': when a copula stands between verb and
+        grade, its subject must be gradeable too.
+        """
         lo = max(self.sent_start(s), s - 25)
         hit = self.cues.last("licence", lo, s)
         if hit is None:
             return False
-        for k in range(hit, s):
-            if self.low[k] in (";",):
+        copula = None
+        for k in range(self.cues.end("licence", hit), s):
+            if self.low[k] == ";":
                 return False
+            if self.low[k] in self.c.copulas and self.low[k] not in ("be", "been", "being", "'s"):
+                copula = k
+        if copula is not None:
+            return self._copula_subject(copula, areas)
         return True
 
     def _copula_before(self, s: int, areas: list[_Area]) -> bool:
@@ -624,7 +777,43 @@ class _Reader:
             steps += 1
         if j < 0 or self.low[j] not in self.c.copulas:
             return False
-        return self._subject_before(j, areas)
+        return self._copula_subject(j, areas)
+
+    def _copula_subject(self, j: int, areas: list[_Area]) -> bool:
+        """Whether the subject of the copula at ``j`` is something Ofsted grades.
+
+        The subject is the word just before the copula ('services are', 'which remains',
+        'Redwater are'), or the head before a 'for'/'of' phrase ('services for vulnerable
+        children are'); not any word of the clause ('the council said the news was good').
+        """
+        if self.low[j] == "be" and self.low[self.prev_word(j)] == "to":
+            j = self.prev_word(j)  # 'judged the school to be good'
+        k = self.prev_word(j)
+        while k >= 0 and self.low[k] in {"now", "also", "still", "both", "all", "each", "'s",
+                                          "'", "together", "overall"}:
+            k = self.prev_word(k)
+        if k < 0 or self.sent_of[k] != self.sent_of[j]:
+            return False
+        if self._gradeable_word(k, areas):
+            return True
+        # 'services for children in the borough are now good'
+        lo = max(self.sent_start(k), k - 7)
+        for f in range(k - 1, lo - 1, -1):
+            if self.low[f] in ("for", "of", "to", "in"):
+                h = self.prev_word(f)
+                if h >= 0 and self.low[h] in ("'s", "'"):
+                    h = self.prev_word(h)
+                if h >= lo and self.low[h] in self.c.subjects:
+                    return True
+        return False
+
+    def _gradeable_word(self, k: int, areas: list[_Area]) -> bool:
+        word = self.low[k]
+        if word in self.c.subjects or word in ("which", "them"):
+            return True
+        if k > self.sent_start(k) and self.doc[k].is_title and word not in ("ofsted", "i"):
+            return True
+        return any(a.start <= k < a.end for a in areas)
 
     def _subject_before(self, s: int, areas: list[_Area]) -> bool:
         lo = self.cs(s)
@@ -661,26 +850,45 @@ class _Reader:
                 b.drop = "gloss"
 
     def drop_alternatives(self, cands: list[_Cand]) -> None:
-        """'good or outstanding', 'outstanding, good, requires improvement or inadequate'."""
+        """'good or outstanding', 'outstanding, good, requires improvement or inadequate',
+        'from urgent improvement through needs attention ... to exceptional': a chain of
+        grades joined by 'or', or of three or more grades, is the scale, not a grade."""
         live = [c for c in cands if c.drop is None]
-        for a, b in zip(live, live[1:], strict=False):
-            if self.sent_of[a.start] != self.sent_of[b.start] or b.start - a.end > 12:
-                continue
-            between = [self.low[i] for i in self.words_between(a.end, b.start)]
-            if "or" in between:
-                a.drop = b.drop = "alternatives"
-            elif len(between) <= 2 and all(w in {",", "and", "–", "/"} for w in between):
-                # a run of three or more grades joined by commas is a scale
-                nxt = live.index(b) + 1
-                if nxt < len(live):
-                    c = live[nxt]
-                    mid = [self.low[i] for i in self.words_between(b.end, c.start)]
-                    if (self.sent_of[c.start] == self.sent_of[b.start] and len(mid) <= 2
-                            and all(w in {",", "and", "or", "–", "/"} for w in mid)):
-                        a.drop = b.drop = c.drop = "scale"
+        joiners = {",", "and", "or", "–", "/", "to", "through", "then", "-"}
+        chain: list[_Cand] = []
+        has_or = False
+
+        def close() -> None:
+            if len(chain) >= 3 or (len(chain) == 2 and has_or):
+                for cand in chain:
+                    cand.drop = "alternatives"
+
+        for cand in live:
+            if chain:
+                prev = chain[-1]
+                between = [self.low[i] for i in self.words_between(prev.end, cand.start)]
+                linked = (
+                    self.sent_of[prev.start] == self.sent_of[cand.start]
+                    and len(between) <= 2
+                    and all(w in joiners or w in QUOTES for w in between)
+                )
+                loose_or = (
+                    self.sent_of[prev.start] == self.sent_of[cand.start]
+                    and cand.start - prev.end <= 12
+                    and "or" in between
+                )
+                if linked or loose_or:
+                    chain.append(cand)
+                    has_or = has_or or "or" in between
+                    continue
+                close()
+            chain = [cand]
+            has_or = False
+        close()
         for cand in live:
             nx = self.next_word(cand.end)
-            if nx + 1 < self.n and self.low[nx] == "or" and self.low[self.next_word(nx + 1)] in self.c.or_tails:
+            if nx + 1 < self.n and self.low[nx] == "or" and \
+                    self.low[self.next_word(nx + 1)] in self.c.or_tails:
                 cand.drop = "band"
 
     # ---- areas -----------------------------------------------------------------
@@ -790,6 +998,10 @@ class _Reader:
     def _backward_grade(self, area: _Area, live: list[_Cand], starts: list[int]) -> _Cand | None:
         """The grade after the area: 'leadership was judged inadequate', 'Quality of education: Good'."""
         i = bisect.bisect_left(starts, area.end)
+        first = self.next_word(self.cs(area.start))
+        while first < area.start and self.low[first] in self.c.clause_breaks:
+            first = self.next_word(first + 1)
+        relative = first < self.n and self.low[first] in ("which", "who", "whose", "that", "where")
         options: list[_Cand] = []
         while i < len(live):
             grade = live[i]
@@ -802,14 +1014,20 @@ class _Reader:
             gap = self.words_between(area.end, grade.start)
             if len(gap) > 20 or self._blocked(gap):
                 break
+            if relative and self.clause_of[grade.start] != self.clause_of[area.start]:
+                break  # 'X Ltd, which delivers apprenticeships, has been judged inadequate'
             if not options and grade.licence is None and grade.drop is None and (
                 all(self.low[g] in {":", "–", "-", "—", "|", ","} or self.low[g] in QUOTES
                     for g in gap)
             ):
                 grade.licence = "table"
-            elif not options and grade.licence is None and grade.drop is None \
-                    and grade.kind == "predicate":
-                grade.licence = "area-subject"  # 'leadership, however, requires improvement'
+            elif not options and grade.licence is None and grade.drop is None and (
+                grade.kind == "predicate" or self.low[self.prev_word(grade.start)] in
+                self.c.copulas
+            ):
+                # 'leadership, however, requires improvement'; 'the previous grade, awarded
+                # in 2020, was good'
+                grade.licence = "area-subject"
 
             if grade.licence is not None:
                 options.append(grade)
@@ -828,7 +1046,7 @@ class _Reader:
         s = cand.start
         return self.low[self.prev_word(s)] in ("from", "previously") or self.cues.has(
             "prev_local", max(self.cs(s), s - 10), s
-        ) or any(self.years[k] for k in range(self.cs(s), self.ce(s)))
+        )
 
     def _next_line_pair(self, area: _Area, grade: _Cand) -> bool:
         """'Overall effectiveness' on one line and 'Good' alone on the next."""
@@ -886,7 +1104,9 @@ class _Reader:
         role = self.timing(cand)
         if role in ("overall", "kept") and real_areas and not labelled_overall:
             role = "area"
-        elif real_areas and role not in ("overall", "kept", "area"):
+        elif role == "dated" and real_areas and not labelled_overall:
+            pass  # keeps its areas: the assembler makes it an area grade if the year is now
+        elif real_areas and role not in ("overall", "kept", "area", "dated"):
             # a past grade of an area is history: drop the areas, keep the grade's role
             for a in real_areas:
                 a.grade = None
@@ -922,7 +1142,14 @@ class _Reader:
         return None
 
     def _number_subject(self, lo: int, s: int) -> bool:
-        """'Eleven councils were rated inadequate': a count of bodies as the subject."""
+        """'Eleven councils were rated inadequate', 'Three were rated good': a count of
+        bodies as the subject."""
+        first = self.next_word(lo)
+        if first in (lo, lo + 1) and first < s and self.low[first] in (",", "and", "but"):
+            first = self.next_word(first + 1)
+        if first < s and (self.low[first] in _NUM_WORDS or self.doc[first].like_num) \
+                and self.low[self.next_word(first + 1)] in ("were", "are", "was", "have", "had"):
+            return True
         for k in range(lo, s):
             if self.cues.has("plural_body", k, k + 1):
                 j = self.prev_word(k)
@@ -954,14 +1181,16 @@ class _Reader:
         if kept and not self.cues.has("prev_local", max(cs, s - 10), s):
             self._find_year(cand)
             return "kept"
-        if self.cues.has("prev_local", max(cs, s - 10), s) or self._prev_after(e, ce):
+        if not current and (self.cues.has("prev_local", max(cs, s - 10), s)
+                            or self._prev_after(e, ce)):
             self._find_year(cand)
             return "previous"
         if self._when_clause(cand):
             return "previous"
-        if not current and self._fronted(cand):
-            return "previous"
-        years = [y for k in range(cs, ce) if (y := self.years[k])]
+        fronted = None if current else self._fronted(cand)
+        if fronted is not None:
+            return fronted
+        years = self.years_in(cs, ce)
         if not years and ce < self.sent_end(s):
             # 'It was graded good at its first inspection, in 2019.'
             nxt = self.words_between(ce, self.ce(ce))
@@ -973,6 +1202,8 @@ class _Reader:
             return "previous"
         if years and not current:
             cand.year = max(years)
+            if "had" in self.low[max(cs, s - 6) : s]:
+                return "previous"  # 'had been graded requires improvement in 2018'
             return "dated"
         return "overall"
 
@@ -1007,7 +1238,7 @@ class _Reader:
         if self.sent_of[cs - 1] != self.sent_of[cand.start]:
             return False
         a, b = self.clause_start[prev_clause], self.clause_end[prev_clause]
-        years = [y for k in range(a, b) if (y := self.years[k])]
+        years = self.years_in(a, b)
         rel = self._relative_years(a, b)
         if years:
             cand.year = max(years)
@@ -1017,32 +1248,34 @@ class _Reader:
             return True
         return self.cues.has("prev_local", a, b)
 
-    def _fronted(self, cand: _Cand) -> bool:
-        """'At its previous inspection, in 2018, ...', 'In 2011, ...': the sentence is about the past."""
+    def _fronted(self, cand: _Cand) -> str | None:
+        """The sentence opens in the past: 'At its previous inspection, in 2018, ...' makes the
+        grade previous; 'In 2011, ...' dates it (whether 2011 is before this inspection is the
+        assembler's call)."""
         ss = self.sent_start(cand.start)
         first = self.next_word(ss)
         if first >= cand.start:
-            return False
+            return None
+        nxt = self.next_word(first + 1)
+        dated_opening = self.low[first] == "in" and nxt < self.n and self.years[nxt] is not None
         if self.clause_of[first] == self.clause_of[cand.start]:
             # the grade is in the first clause itself: 'In 2021 the home was graded good.'
-            if self.low[first] == "in" and first + 1 < self.n and self.years[self.next_word(first + 1)]:
-                cand.year = self.years[self.next_word(first + 1)]
-                return True
-            return False
+            if dated_opening:
+                cand.year = self.years[nxt]
+                return "dated"
+            return None
         a, b = ss, self.ce(first)
         if self.low[first] == "since":
-            return False
+            return None
         if len(self.words_between(a, b)) > 8 and self.low[first] not in self.c.fronted_openers:
-            return False  # a main clause of its own, not an opening phrase
-        head = self.low[first]
-        nxt = self.next_word(first + 1)
-        if head == "in" and nxt < b and self.years[nxt]:
+            return None  # a main clause of its own, not an opening phrase
+        if dated_opening and nxt < b:
             cand.year = self.years[nxt]
-            return True
-        if not self.cues.has("prev_fronted", a, b) and not self.cues.has("prev_fronted", a, a + 1):
-            return False
+            return "dated"
+        if not self.cues.has("prev_fronted", a, b):
+            return None
         self._find_year(cand)
-        return True
+        return "previous"
 
     def _relative_years(self, a: int, b: int) -> int | None:
         for label in self.cues.starts:
@@ -1057,9 +1290,9 @@ class _Reader:
         ss, se = self.sent_start(s), self.sent_end(s)
 
         def years_in(a: int, b: int) -> list[int]:
-            return [y for k in range(a, b) if (y := self.years[k])]
+            return self.years_in(a, b)
 
-        got = years_in(cs, ce)
+        got = self.years_in(cs, ce)
         if not got:
             rel = self._relative_years(cs, ce)
             if rel is not None:

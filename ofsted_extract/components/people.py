@@ -93,7 +93,8 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in parts)
 
 
-_SPACES = str.maketrans({c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
+_UNICODE_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+_SPACES = str.maketrans(dict.fromkeys(_UNICODE_SPACES + "\u202f\u205f\u3000", " "))
 
 
 def plain_spaces(text: str) -> str:
@@ -125,11 +126,12 @@ class Lexicon:
 
     def __init__(self, data: dict[str, Any], quotes: dict[str, Any]) -> None:
         self.honorifics: list[str] = list(data["honorifics"])
-        self.gender: dict[str, str] = dict(data["honorific_gender"])
         self.heads = {w.lower() for w in data["role_heads"]}
         self.modifiers = {w.lower() for w in data["role_modifiers"]}
         self.owners = {w.lower() for w in data["possessive_owners"]}
-        self.owner_heads: dict[str, list[str]] = {k: list(v) for k, v in data["owner_heads"].items()}
+        self.owner_heads: dict[str, list[str]] = {
+            k: list(v) for k, v in data["owner_heads"].items()
+        }
         self.org_heads = {w.lower() for w in data["organisation_heads"]}
         self.weak_heads = {w.lower() for w in data["weak_organisation_heads"]}
         self.generic = {w.lower() for w in data["generic_words"]}
@@ -140,39 +142,58 @@ class Lexicon:
         self.not_name = ({w.lower() for w in data["not_name_words"]} | self.function) - self.safe
         self.not_name |= {_norm_word(h) for h in self.honorifics}
         self.auxiliaries = {w.lower() for w in data["auxiliaries"]}
+        self.complement_stops = {w.lower() for w in data["role_complement_stops"]}
         speech = list(quotes["speech_verbs"])
+        self.speech_word = re.compile(rf"\b(?:{_alternation(speech)})\b[ \t]*", re.I)
         hon = _alternation(self.honorifics)
         self.honorific_re = re.compile(
             rf"(?<![\w'’-])(?P<hon>(?:{hon})\.?(?:[ ](?:{hon})\.?)?)[ ]"
-            rf"(?P<name>(?:{INITIAL} ?)*{NAME_WORD}(?: (?:{PARTICLE} |{INITIAL} ){{0,3}}{NAME_WORD}){{0,3}})"
+            rf"(?P<name>(?:{INITIAL} ?)*{NAME_WORD}"
+            rf"(?: (?:{PARTICLE} |{INITIAL} ){{0,3}}{NAME_WORD}){{0,3}})"
         )
         self.run_re = re.compile(rf"(?<![\w'’-]){NAME_RUN}")
         self.org_seq = re.compile(ORG_SEQ)
-        self.org_mention_re = re.compile(rf"(?<![\w'’-]){ORG_SEQ}(?:[ ]*\((?P<acr>[A-Z][A-Za-z&]{{1,7}})\))?")
+        self.org_mention_re = re.compile(
+            rf"(?<![\w'’-]){ORG_SEQ}(?:[ ]*\((?P<acr>[A-Z][A-Za-z&]{{1,7}})\))?"
+        )
         verbs = _alternation(speech)
         aux = _alternation(sorted(self.auxiliaries))
         self.speech_after = re.compile(
             rf"(?:,[^,.;:\"“”\n]{{1,160}},)?[ \t]+(?:(?:{aux})[ \t]+){{0,3}}(?:{verbs})\b", re.I
         )
         self.speech_before = re.compile(rf"\b(?:{verbs})[ \t]+$", re.I)
+        clause_verbs = _alternation(data["clause_verbs"])
         self.clause_end = re.compile(
-            rf"""[.;:!?"“”()\[\]\n]|\t|[ ]{{2,}}|(?<=\s)[‘'](?=[{UP}{LO}])|,?\s+(?:{_alternation(data["clause_verbs"])})\b"""
-            rf"""|,\s+(?:a|an|and|but|as|who|whose|which|where|when)\b""",
+            rf"""[.;:!?"“”()\[\]\n]|\t|[ ]{{2,}}|(?<=\s)[‘'](?=[{UP}{LO}])"""
+            rf"""|,?\s+(?:{clause_verbs})\b"""
+            r"""|,\s+(?:a|an|and|but|as|who|whose|which|where|when)\b""",
             re.I,
         )
-        self.relative_role = re.compile(rf"^,\s*(?:{_alternation(data['relative_role_openers'])})\s+(?:as\s+)?", re.I)
-        self.introducer = re.compile(rf"\b(?:{_alternation(data['introducers'])})[ ]+(?:the[ ]+)?$", re.I)
+        self.relative_role = re.compile(
+            rf"^,\s*(?:{_alternation(data['relative_role_openers'])})\s+(?:as\s+)?", re.I
+        )
+        self.introducer = re.compile(
+            rf"\b(?:{_alternation(data['introducers'])})[ ]+(?:the[ ]+)?$", re.I
+        )
         tails = "|".join(data["role_tails"])
         self.role_tail = re.compile(rf"\s+(?:{tails})\b.*$", re.I | re.S)
-        self.org_by = re.compile(rf"\s+(?:{_alternation(data['org_by'])})\s+(?P<org>.+)$", re.I | re.S)
+        self.org_by = re.compile(
+            rf"\s+(?:{_alternation(data['org_by'])})\s+(?P<org>.+)$", re.I | re.S
+        )
         owners = _alternation(sorted(self.owners))
-        self.owner_possessive = re.compile(rf"^(?:the\s+)?(?P<own>{owners})['’]s?\s+(?P<rest>.+)$", re.I | re.S)
+        self.owner_possessive = re.compile(
+            rf"^(?:the\s+)?(?P<own>{owners})['’]s?\s+(?P<rest>.+)$", re.I | re.S
+        )
         self.owner_phrase = re.compile(rf"^(?:the\s+)?(?P<own>{owners})$", re.I)
         owner_word = rf"[{UP}][{UP}{LO}&.-]*"
-        self.cap_possessive = re.compile(
-            rf"^(?P<own>{owner_word}(?:[ ]+(?:{ORG_CONNECT}[ ]+)*{owner_word})*)['’]s?\s+(?P<rest>.+)$", re.S
-        )
+        owner_seq = rf"{owner_word}(?:[ ]+(?:{ORG_CONNECT}[ ]+)*{owner_word})*"
+        self.cap_possessive = re.compile(rf"^(?P<own>{owner_seq})['’]s?\s+(?P<rest>.+)$", re.S)
         self.lead_org = re.compile(rf"^(?P<own>{ORG_SEQ})\s+(?P<rest>[{LO}].*)$", re.S)
+        self.inner_possessive = re.compile(
+            rf"^(?P<pre>.*?\b(?:of|for|at|on))\s+(?:the\s+)?(?P<own>{owner_seq})['’]s\s+(?P<post>.+)$",
+            re.S,
+        )
+        self.place_roles = {w.lower() for w in data["place_roles"]}
         self.split_prep = re.compile(r"\s+(at|of|on|for|with)\s+", re.I)
         heads = _alternation(sorted(self.heads))
         self.head_re = re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])", re.I)
@@ -212,7 +233,8 @@ class Lexicon:
             return False
         if heads or described or prep in ("at", "on", "'s", "by"):
             return True
-        return prep == "of" and not any(w in self.generic for w in words)
+        # "headteacher of St Aldhelm's": a proper name of two words or more, nothing generic
+        return prep == "of" and len(words) >= 2 and not any(w in self.generic for w in words)
 
     def match_org(self, rest: str, prep: str | None) -> RoleParse | None:
         """``rest`` as a whole organisation phrase after ``prep``, or None."""
@@ -226,11 +248,14 @@ class Lexicon:
         body = re.sub(r"^the\s+", "", rest, flags=re.I)
         described = False
         words = body.split(" ")
+        # "the kinship care charity Family Roots": lower-case words ending in a descriptor
         i = 0
-        while i < len(words) - 1 and i < 4 and words[i].lower() in self.descriptors and words[i][:1].islower():
+        while i < len(words) - 1 and i < 5 and words[i][:1].islower():
             i += 1
+        if 0 < i < len(words) and words[i - 1].lower() in self.descriptors:
             described = True
-        body = " ".join(words[i:])
+            words = words[i:]
+        body = " ".join(words)
         body = re.sub(r"^the\s+", "", body)
         m = self.org_seq.fullmatch(body)
         if m is None or not self.is_org(body, prep, described):
@@ -270,9 +295,24 @@ class Lexicon:
                 s = cap.group("rest")
         else:
             lead = self.lead_org.match(s)
-            if lead and not self.has_head(lead.group("own")) and self.is_org(lead.group("own"), "lead", False):
+            if lead and self.is_org(lead.group("own"), "lead", False):
                 org = _clean_org(lead.group("own"))
                 s = lead.group("rest")
+            elif (
+                lead
+                and not self.has_head(lead.group("own"))
+                and self.is_org(lead.group("own"), "'s", False)
+                and not (set(_norm_word(w) for w in lead.group("rest").split()) & self.place_roles)
+            ):
+                # "Corvell managing director": a short name of a body, resolved against the
+                # article's organisations; "Kingsworth North MP" keeps its constituency
+                org = _clean_org(lead.group("own"))
+                org_ref = f"name:{org}"
+                s = lead.group("rest")
+        inner = self.inner_possessive.match(s)
+        if inner and org is None and self.is_org(inner.group("own"), "'s", False):
+            org = _clean_org(inner.group("own"))
+            s = f"{inner.group('pre')} the {inner.group('post')}"
         for m in self.split_prep.finditer(s):
             prep = m.group(1).lower()
             rest = s[m.end() :]
@@ -293,7 +333,13 @@ class Lexicon:
         return RoleParse(role, org, org_ref)
 
     def role_before(self, text: str, name_start: int, comma: bool) -> tuple[RoleParse, int] | None:
-        """A role written before a name: "Council leader Jo Bright", "the council's chief executive, Sam Hill"."""
+        """A role written before a name, and where it starts.
+
+        "Council leader Jo Bright" (``comma`` False) or "the council's chief
+        executive, Sam Hill" (``comma`` True). The role is built leftwards from
+        its last head word over modifiers, capitalised words and an owner, so
+        "thanked the staff and headteacher Jo Lane" gives only "headteacher".
+        """
         lo = max(0, name_start - 180)
         window = text[lo:name_start]
         if comma:
@@ -311,11 +357,10 @@ class Lexicon:
         if not comma:
             last_comma = window.rfind(",")
             cut = max(cut, last_comma + 1)
-        verb = None
         for verb in self.speech_word.finditer(window, cut):
-            pass
-        if verb is not None:
-            cut = max(cut, verb.end())
+            cut = max(
+                cut, verb.end()
+            )  # "said Ashby's director, Jo Lane": the role starts after "said"
         tokens = [(m.start() + lo, m.end() + lo, m.group()) for m in _TOKEN.finditer(window, cut)]
         if not tokens or len(tokens) > 24:
             tokens = tokens[-24:]
@@ -329,7 +374,7 @@ class Lexicon:
         tail = tokens[head_i + 1 :]
         if len(tail) > (14 if comma else 8):
             return None
-        if not comma and any(_norm_word(t[2]) in self.stop_words for t in tail):
+        if not comma and any(_norm_word(t[2]) in self.complement_stops for t in tail):
             return None
         if tokens[-1][2].lower() in _TRAILING_CONNECTORS:
             return None
@@ -339,9 +384,19 @@ class Lexicon:
             low = _norm_word(word)
             if word in (",",):
                 break
+            if low in ("of", "for") and start_i >= 2:
+                # inside an organisation's name: "National Association of Head Teachers"
+                if tokens[start_i - 2][2][:1].isupper() and tokens[start_i][2][:1].isupper():
+                    start_i -= 1
+                    continue
+                break
             if low in ("and", "&") and start_i >= 2:
                 before = tokens[start_i - 2][2]
-                if self.is_head(before) or before[:1].isupper() or _norm_word(before) in self.modifiers:
+                if (
+                    self.is_head(before)
+                    or before[:1].isupper()
+                    or _norm_word(before) in self.modifiers
+                ):
                     start_i -= 1
                     continue
                 break
@@ -367,24 +422,6 @@ class Lexicon:
             return None
         return parsed, role_start
 
-    @property
-    def stop_words(self) -> set[str]:
-        return _STOP_WORDS
-
-    @property
-    def speech_word(self) -> re.Pattern[str]:
-        return self._speech_word
-
-    def compile_speech_word(self, speech: list[str]) -> None:
-        self._speech_word = re.compile(rf"\b(?:{_alternation(speech)})\b[ \t]*", re.I)
-
-
-_STOP_WORDS = {
-    "to", "with", "by", "from", "into", "about", "as", "than", "that", "which", "who", "whose", "said", "says",
-    "told", "added", "is", "was", "are", "were", "has", "have", "had", "will", "would", "in", "after", "before",
-    "when", "while", "if", "because", "but", "not", "no", "also",
-}  # fmt: skip
-
 
 #: "The council has appointed Dr Jo Lane, a former director, as its interim director".
 _APPOINTED = re.compile(
@@ -392,8 +429,25 @@ _APPOINTED = re.compile(
     r"[ \t]+(?:the[ \t]+)?$",
     re.I,
 )
-_AS_ROLE = re.compile(r"^(?:,[^,;:.\"“”()\n]{1,160},)?[ \t]+as[ \t]+(?P<role>[^,.;:()\"“”\n]{2,100})")
-_TRAILING_CONNECTORS = {"of", "for", "at", "on", "and", "&", "the", "to", "in", "with", "by", "from", "a", "an"}
+_AS_ROLE = re.compile(
+    r"^(?:,[^,;:.\"“”()\n]{1,160},)?[ \t]+as[ \t]+(?P<role>[^,.;:()\"“”\n]{2,100})"
+)
+_TRAILING_CONNECTORS = {
+    "of",
+    "for",
+    "at",
+    "on",
+    "and",
+    "&",
+    "the",
+    "to",
+    "in",
+    "with",
+    "by",
+    "from",
+    "a",
+    "an",
+}
 
 
 def _compound_head(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon) -> bool:
@@ -456,7 +510,11 @@ class PeopleFinder:
             seg = seg[: stop.start()] if stop else seg
             return self.lex.parse_role(seg), "relative"
         column = re.match(r"^(?:\t+|[ ]{2,})(?P<col>[^\t\n]*?[^\s])[ \t]*(?:\n|$)", tail)
-        if column and self.lex.has_head(column.group("col")) and len(column.group("col").split()) <= 8:
+        if (
+            column
+            and self.lex.has_head(column.group("col"))
+            and len(column.group("col").split()) <= 8
+        ):
             return self.lex.parse_role(column.group("col")), "column"
         comma = re.match(r"^,[ \t]*", tail)
         if not comma:
@@ -464,12 +522,31 @@ class PeopleFinder:
         seg = tail[comma.end() :]
         first = seg.split(" ", 1)[0] if seg else ""
         low = _norm_word(first)
-        if low in ("who", "whose", "which", "where", "when", "and", "but", "said", "says", "added", "told"):
+        if low in (
+            "who",
+            "whose",
+            "which",
+            "where",
+            "when",
+            "and",
+            "but",
+            "said",
+            "says",
+            "added",
+            "told",
+        ):
             return None, ""
         org_only = re.match(r"^(of|at|from)\s+", seg, re.I)
         stop = self.lex.clause_end.search(seg)
-        if stop and not stop.group().startswith(",") and re.search(
-            r"\b(?:from|to|with|by|of|for|about|than)\s+(?:the\s+)?$", text[max(0, start - 30) : start], re.I
+        if (
+            stop
+            and stop.group()[:1].isspace()
+            and stop.group().strip()[:1].isalpha()
+            and re.search(
+                r"\b(?:from|to|with|by|of|for|about|than)\s+(?:the\s+)?$",
+                text[max(0, start - 30) : start],
+                re.I,
+            )
         ):
             # "a question from Cllr Lee, the director confirmed": the name is an object and
             # the phrase after the comma is the subject of a new clause, not an apposition
@@ -480,9 +557,14 @@ class PeopleFinder:
             if found:
                 return RoleParse(None, found.org, found.org_ref), "org"
             return None, ""
-        if not (first[:1].isupper() or first[:1].isdigit() or low in self.lex.modifiers or self.lex.is_head(first)
-                or low in ("the", "a", "an", "its", "their", "his", "her")
-                or first.endswith(("'s", "’s"))):
+        if not (
+            first[:1].isupper()
+            or first[:1].isdigit()
+            or low in self.lex.modifiers
+            or self.lex.is_head(first)
+            or low in ("the", "a", "an", "its", "their", "his", "her")
+            or first.endswith(("'s", "’s"))
+        ):
             return None, ""
         head = self.lex.head_re.search(seg)
         if head is None or len(seg[: head.start()].split()) > 6:
@@ -490,15 +572,19 @@ class PeopleFinder:
         return self.lex.parse_role(seg), "apposition"
 
     def _table_label(self, text: str, start: int) -> RoleParse | None:
-        """A report or minutes row: "Headteacher    Lorna Whitcliffe", "Registered manager: Lucy Farrant"."""
-        line_start = text.rfind("\n", 0, start) + 1
+        """A report's table row: "Headteacher    Lorna Whitcliffe", "Registered manager: Jo Lee"."""
+        line_start = text.rfind("\n", max(0, start - 90), start) + 1
+        if line_start == 0 and start > 90:
+            return None  # a label is short: a row this long is prose
         label = text[line_start:start]
         m = re.fullmatch(r"[ \t]*(?P<label>[^\t:\n]{2,60}?)(?::[ \t]*|\t+[ \t]*|[ ]{2,})", label)
         if not m or not self.lex.has_head(m.group("label")) or len(m.group("label").split()) > 7:
             return None
         return self.lex.parse_role(m.group("label"))
 
-    def _context(self, text: str, start: int, end: int, bare: bool) -> tuple[RoleParse | None, int, bool]:
+    def _context(
+        self, text: str, start: int, end: int, bare: bool
+    ) -> tuple[RoleParse | None, int, bool]:
         """Role, lead and whether the sentence around a name marks it as a person."""
         after, form = self._after_role(text, start, end)
         cue = after is not None and (after.role is not None or form == "org")
@@ -506,10 +592,23 @@ class PeopleFinder:
         lead = start
         before = text[max(0, start - 2) : start]
         if before.endswith("(") or before == "( ":
-            inner = self.lex.role_before(text, text.rfind("(", 0, start), False) if text[start - 1] == "(" else None
+            inner = (
+                self.lex.role_before(text, text.rfind("(", 0, start), False)
+                if text[start - 1] == "("
+                else None
+            )
             if inner is None:
                 paren_start = text.rfind("(", 0, start)
-                seg_start = max(text.rfind(",", 0, paren_start), text.rfind(":", 0, paren_start), text.rfind("\n", 0, paren_start)) + 1
+                lo = max(0, paren_start - 120)
+                seg_start = (
+                    max(
+                        text.rfind(",", lo, paren_start),
+                        text.rfind(":", lo, paren_start),
+                        text.rfind("\n", lo, paren_start),
+                        lo - 1,
+                    )
+                    + 1
+                )
                 seg = text[seg_start:paren_start]
                 if self.lex.has_head(seg) and len(seg.split()) <= 10:
                     parsed = self.lex.parse_role(seg)
@@ -530,7 +629,9 @@ class PeopleFinder:
             role, cue = _merge(role, label), True
         if not cue:
             tail = text[end : end + 200]
-            cue = bool(self.lex.speech_after.match(tail)) or bool(self.lex.speech_before.search(text[max(0, start - 40) : start]))
+            cue = bool(self.lex.speech_after.match(tail)) or bool(
+                self.lex.speech_before.search(text[max(0, start - 40) : start])
+            )
             cue = cue or bool(self.lex.introducer.search(text[max(0, start - 40) : start]))
         return role, lead, cue or not bare
 
@@ -558,7 +659,16 @@ class PeopleFinder:
             hon = " ".join(m.group("hon").replace(".", "").split())
             role, lead, _ = self._context(text, m.start(), end, bare=False)
             mentions.append(
-                Mention(m.start(), end, name_start, name, hon, *_role_fields(role), lead=lead, form="honorific")
+                Mention(
+                    m.start(),
+                    end,
+                    name_start,
+                    name,
+                    hon,
+                    *_role_fields(role),
+                    lead=lead,
+                    form="honorific",
+                )
             )
             taken.append((m.start(), end))
         taken.sort()
@@ -575,7 +685,9 @@ class PeopleFinder:
             line_start = text.rfind("\n", 0, m.start()) + 1
             if line_start not in headline_lines:
                 line_end = text.find("\n", m.start())
-                headline_lines[line_start] = _headline(text[line_start : line_end if line_end >= 0 else len(text)])
+                headline_lines[line_start] = _headline(
+                    text[line_start : line_end if line_end >= 0 else len(text)]
+                )
             if headline_lines[line_start]:
                 continue
             for start, words in self._name_parts(m.start(), m.group().split(" ")):
@@ -584,7 +696,11 @@ class PeopleFinder:
                 role, lead, cue = self._context(text, start, end, bare=True)
                 if not cue:
                     continue
-                mentions.append(Mention(start, end, start, name, None, *_role_fields(role), lead=lead, form="name"))
+                mentions.append(
+                    Mention(
+                        start, end, start, name, None, *_role_fields(role), lead=lead, form="name"
+                    )
+                )
         mentions.sort(key=lambda x: x.start)
         mentions = self._repeats(text, mentions, skipped)
         return mentions
@@ -615,7 +731,11 @@ class PeopleFinder:
                         drop = 0
                         while sum(1 for w in keep[drop:] if _is_full(w)) > 2:
                             drop += 1
-                        while drop < len(keep) and not _is_full(keep[drop]) and not re.fullmatch(INITIAL, keep[drop]):
+                        while (
+                            drop < len(keep)
+                            and not _is_full(keep[drop])
+                            and not re.fullmatch(INITIAL, keep[drop])
+                        ):
                             drop += 1
                         offset = sum(len(w) + 1 for w in keep[:drop])
                         out.append((group_start + offset, keep[drop:]))
@@ -625,8 +745,10 @@ class PeopleFinder:
 
     def _repeats(self, text: str, mentions: list[Mention], skipped: Any) -> list[Mention]:
         """Later bare mentions of a full name already found ("in a letter to Jo Lane")."""
-        names = sorted({m.name for m in mentions if len(m.name.split()) >= 2}, key=len, reverse=True)
-        if not names:
+        names = sorted(
+            {m.name for m in mentions if len(m.name.split()) >= 2}, key=len, reverse=True
+        )
+        if not names or len(names) > 300:
             return mentions
         pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w-])")
         spans = sorted((m.start, m.end) for m in mentions)
@@ -636,7 +758,9 @@ class PeopleFinder:
             i = bisect_right(starts, m.end()) - 1
             if (i >= 0 and spans[i][1] > m.start()) or skipped(m.start()):
                 continue
-            out.append(Mention(m.start(), m.end(), m.start(), m.group(), lead=m.start(), form="repeat"))
+            out.append(
+                Mention(m.start(), m.end(), m.start(), m.group(), lead=m.start(), form="repeat")
+            )
         out.sort(key=lambda x: x.start)
         return out
 
@@ -645,7 +769,7 @@ class PeopleFinder:
         out: list[tuple[int, int, str, str | None]] = []
         for m in self.lex.org_mention_re.finditer(text):
             words = re.findall(r"\S+", m.group(0).split("(")[0])
-            # cut after the last organisation head ("Westmarch Borough Council Leader" -> "... Council")
+            # cut after the last organisation word ("Westmarch Council Leader")
             last = None
             for i, w in enumerate(words):
                 if _norm_word(w) in self.lex.org_heads:
@@ -690,7 +814,9 @@ def _merge(first: RoleParse | None, second: RoleParse) -> RoleParse:
     """Role from whichever form gives one; organisation likewise (the first form wins)."""
     if first is None:
         return second
-    return RoleParse(first.role or second.role, first.org or second.org, first.org_ref or second.org_ref)
+    return RoleParse(
+        first.role or second.role, first.org or second.org, first.org_ref or second.org_ref
+    )
 
 
 def _boilerplate_ranges(doc: Doc) -> list[tuple[int, int]]:
@@ -712,7 +838,9 @@ class People:
         spans: list[Span] = []
         seen: set[tuple[int, int]] = set()
         for mention in mentions:
-            span = doc.char_span(mention.start, mention.end, label="PERSON", alignment_mode="expand")
+            span = doc.char_span(
+                mention.start, mention.end, label="PERSON", alignment_mode="expand"
+            )
             if span is None or (span.start, span.end) in seen:
                 continue
             seen.add((span.start, span.end))
@@ -734,10 +862,7 @@ class People:
 
 def build_lexicon() -> Lexicon:
     """The compiled rules of people.json, with the speech verbs of quotes.json."""
-    quotes = rules.load("quotes")
-    lex = Lexicon(rules.load("people"), quotes)
-    lex.compile_speech_word(list(quotes["speech_verbs"]))
-    return lex
+    return Lexicon(rules.load("people"), rules.load("quotes"))
 
 
 @Language.factory("ofsted_people")

@@ -17,15 +17,23 @@ Saying who spoke is sentence work. For each passage the component records a
   ("the report states", "inspectors found that "..."", "In her report, the
   inspector said:"), or "it"/"they" standing for them;
 - ``pronoun``: "he said" / "she added" (the attribution step picks the person);
+- ``role``: "The headteacher added:" (the attribution step picks the person
+  last given that role);
 - ``previous``: no attribution of its own, but it follows a quote in the same
   paragraph, or opens the paragraph after one: the same speaker goes on;
-- ``none``: nobody can be told; the passage is left out (with a warning).
+- ``other``: a speech verb whose subject is nobody named ("a council
+  spokesperson said"): the quote must not inherit the previous speaker;
+- ``none``: nothing tells. ``other`` and ``none`` are left out, with a warning.
 
-Verbs, report words and pronouns are token-shaped, so they are found with a
-spaCy ``PhraseMatcher``/``Matcher`` once per document; everything after that is
-a lookup by character offset. Each passage is a span in ``doc.spans["quotes"]``
-(label ``QUOTE``) with ``span._.ofsted_quote`` holding its segments, its cue and
-whether it is long enough and not a quoted grade label.
+Verbs, report words, role words and pronouns are token-shaped. They are read
+from the words of the sentences around the quotes only, each word looked up
+once in one dict of the lexicons (:class:`PhraseIndex`). spaCy's Matcher is
+not used here because the tokenizer makes a non-breaking space a token of its
+own, which breaks phrase patterns ("inspection report states" with no-break
+spaces is common in scraped copy); the words here are read from a copy of the
+text with every Unicode space made plain. Each passage is a span in
+``doc.spans["quotes"]`` (label ``QUOTE``) with ``span._.ofsted_quote`` holding
+its segments, its text, its cue and whether it is a quoted grade label.
 """
 
 from __future__ import annotations
@@ -44,17 +52,19 @@ from .people import plain_spaces
 
 _OPEN_BEFORE = set(" \t\n([{—–-/…\"'")
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…\"'")
-_ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "st", "prof", "rev", "cllr", "no", "co", "ltd", "inc", "vs", "etc", "jr", "sr", "gen", "col", "capt", "sgt", "insp", "supt"}  # fmt: skip
+_ABBREVIATIONS = {
+    "dr", "mr", "mrs", "ms", "st", "prof", "rev", "revd", "cllr", "no", "co", "ltd", "inc", "vs",
+    "etc", "jr", "sr", "gen", "col", "capt", "sgt", "insp", "supt",
+}  # fmt: skip
+_NON_BLANK = re.compile(r"\S")
+_COLON_ONLY = re.compile(r"\s*:\s*")
+_SIGNED = re.compile(r"\s*(?:$|[,.(\n])")
+_WORD_CHARS = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[^\sa-z])")
 
 
-def count_words(text: str) -> int:
-    """Words as the scorer counts them: letters and digits, a possessive 's dropped."""
-    low = text.lower().replace("’", "'")
-    return len(re.findall(r"[a-z0-9]+", re.sub(r"'s\b", "", low)))
-
-
 def label_key(text: str) -> str:
+    """A quote's words for comparing with the grade labels."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")))
 
 
@@ -104,6 +114,7 @@ class Lines:
     """The lines of a text with their offsets, and which ones a quote may run across."""
 
     def __init__(self, text: str, skip: list[tuple[int, int]], interruptions: set[str]) -> None:
+        self.text = text
         self.spans: list[tuple[int, int]] = []
         pos = 0
         for line in text.split("\n"):
@@ -116,8 +127,17 @@ class Lines:
             line = text[s:e].strip()
             i = bisect_right(skip_starts, s) - 1
             furniture = i >= 0 and skip[i][0] <= s < skip[i][1]
-            self.skippable.append(not line or furniture or " ".join(line.lower().split()) in interruptions)
+            self.skippable.append(
+                not line or furniture or " ".join(line.lower().split()) in interruptions
+            )
         self.blank = [not text[s:e].strip() for s, e in self.spans]
+        self._previous: dict[int, int | None] = {}
+
+    def first_char(self, i: int) -> int:
+        """Offset of the first non-blank character of line ``i``."""
+        s, e = self.spans[i]
+        m = _NON_BLANK.search(self.text, s, e)
+        return m.start() if m else e
 
     def index(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
@@ -135,10 +155,13 @@ class Lines:
         return j if j < len(self.spans) else None
 
     def previous_content(self, i: int) -> int | None:
-        j = i - 1
-        while j >= 0 and self.skippable[j]:
-            j -= 1
-        return j if j >= 0 else None
+        """The last line before ``i`` that is not blank, furniture or an interruption."""
+        if i not in self._previous:
+            j = i - 1
+            while j >= 0 and self.skippable[j]:
+                j -= 1
+            self._previous[i] = j if j >= 0 else None
+        return self._previous[i]
 
 
 class QuoteFinder:
@@ -147,7 +170,9 @@ class QuoteFinder:
     def __init__(self, interruptions: set[str]) -> None:
         self.interruptions = interruptions
 
-    def marks(self, text: str, folded: str, s: int, e: int, kind: str) -> list[tuple[int, bool, bool, bool]]:
+    def marks(
+        self, text: str, folded: str, s: int, e: int, kind: str
+    ) -> list[tuple[int, bool, bool, bool]]:
         """(position, can open, can close, weak close) for each mark of ``kind`` in text[s:e]."""
         out: list[tuple[int, bool, bool, bool]] = []
         pos = folded.find(kind, s, e)
@@ -159,13 +184,17 @@ class QuoteFinder:
                 if prev.isalnum() and nxt.isalnum():
                     pos = folded.find(kind, pos + 1, e)
                     continue
-                can_open = (prev in _OPEN_BEFORE or pos == s) and (nxt.isalnum() or nxt in "\"(…")
+                can_open = (prev in _OPEN_BEFORE or pos == s) and (nxt.isalnum() or nxt in '"(…')
                 can_close = not prev.isspace() and pos > s and (nxt in _CLOSE_AFTER or pos + 1 >= e)
-                can_open = can_open and orig != "’" or (orig == "’" and prev.isspace() and nxt.isalpha())
+                can_open = (
+                    can_open and orig != "’" or (orig == "’" and prev.isspace() and nxt.isalpha())
+                )
                 can_close = can_close and orig != "‘"
                 weak = can_close and prev.lower() == "s" and nxt.isspace()
             else:
-                can_open = (prev in _OPEN_BEFORE or pos == s) and not nxt.isspace() and orig not in "”»"
+                can_open = (
+                    (prev in _OPEN_BEFORE or pos == s) and not nxt.isspace() and orig not in "”»"
+                )
                 can_close = not prev.isspace() and pos > s and (nxt in _CLOSE_AFTER or pos + 1 >= e)
                 can_close = can_close and orig not in "“„«"
                 weak = False
@@ -195,13 +224,21 @@ class QuoteFinder:
             if cur is None and lines.skippable[i]:
                 i += 1
                 continue
-            found = [m for m in self.marks(text, folded, s, e, kind) if m[0] >= resume and not inside(m[0])]
+            found = [
+                m
+                for m in self.marks(text, folded, s, e, kind)
+                if m[0] >= resume and not inside(m[0])
+            ]
             resume = -1
+            # whether a mark that can close comes later on the line (for "Pupils' behaviour ...'")
+            later_close = [False] * (len(found) + 1)
+            for k in range(len(found) - 1, -1, -1):
+                later_close[k] = later_close[k + 1] or found[k][2]
             for k, (pos, can_open, can_close, weak) in enumerate(found):
                 if cur is not None:
                     if not can_close:
                         continue
-                    if weak and any(m[2] for m in found[k + 1 :]):
+                    if weak and later_close[k + 1]:
                         continue
                     cur.segments.append((seg_start, pos))
                     cur.close = pos
@@ -273,29 +310,36 @@ class Quotes:
         self.aux = {x.lower() for x in data["auxiliaries"]}
         self.preps = {x.lower() for x in data["subject_prepositions"]}
         self.pronouns: dict[str, str] = dict(data["pronouns"])
-        intro = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(data["intro_words"], key=len, reverse=True))
+        intro = "|".join(
+            re.escape(x).replace(r"\ ", r"\s+")
+            for x in sorted(data["intro_words"], key=len, reverse=True)
+        )
         self.intro = re.compile(
             rf"(?:(?:{intro})\b,?\s*)*(?:(?:in|at|during|after|before|following|speaking|writing|responding|"
             rf"commenting|reacting|asked|on|within)\b[^.;:\"“”]{{0,120}}?,\s*)?",
             re.I,
         )
-        self.verbs = PhraseIndex(data["speech_verbs"])
         src = data["report_sources"]
         self.dets = {_low(x) for x in src["determiners"]}
         self.mods = {_low(x) for x in src["modifiers"]}
-        self.nouns = PhraseIndex(src["nouns"])
-        self.bodies = PhraseIndex([*src["inspectors"], *src["bodies"]])
-        self.heads = PhraseIndex([h for h in people["role_heads"] if h.lower() != "inspector"])
+        self.lexicon = PhraseIndex()
+        self.lexicon.add("verb", data["speech_verbs"])
+        self.lexicon.add("noun", src["nouns"])
+        self.lexicon.add("body", [*src["inspectors"], *src["bodies"]])
+        self.lexicon.add("head", [h for h in people["role_heads"] if h.lower() != "inspector"])
+        self.lexicon.add("pronoun", list(self.pronouns))
         self.ref_dets = {"the", "our", "its", "their", "his", "her"}
 
     # -- words -------------------------------------------------------------------
 
-    def _sources(self, words: list[Word]) -> list[tuple[int, int]]:
+    def _sources(
+        self, words: list[Word], found: dict[str, list[tuple[int, int, str]]]
+    ) -> list[tuple[int, int]]:
         """Word spans that stand for the report: "Ofsted's inspection report", "the inspectors"."""
         out: list[tuple[int, int]] = []
-        for i, j, _ in self.bodies.find(words):
+        for i, j, _ in found.get("body", []):
             out.append((i, j))
-        for i, j, _ in self.nouns.find(words):
+        for i, j, _ in found.get("noun", []):
             k = i
             while k > 0 and i - k < 4 and words[k - 1][2] in self.mods:
                 k -= 1
@@ -304,10 +348,12 @@ class Quotes:
             out.append((k, j))
         return out
 
-    def _role_refs(self, words: list[Word]) -> list[tuple[int, int, str]]:
-        """"The headteacher", "the council's chief executive": a person named by role."""
+    def _role_refs(
+        self, words: list[Word], found: dict[str, list[tuple[int, int, str]]]
+    ) -> list[tuple[int, int, str]]:
+        """ "The headteacher", "the council's chief executive": a person named by role."""
         out: list[tuple[int, int, str]] = []
-        for i, j, head in self.heads.find(words):
+        for i, j, head in found.get("head", []):
             for k in range(i - 1, max(i - 5, -1), -1):
                 w = words[k][2]
                 if w in self.ref_dets or (w.endswith("'s") and words[k][3][:1].isupper()):
@@ -330,27 +376,42 @@ class Quotes:
 
         def put(c: _Cand, *keys_start: int) -> None:
             old = ends.get(c.end)
-            if old is None or rank[c.kind] > rank[old.kind] or (old.kind == c.kind and c.start < old.start):
+            if (
+                old is None
+                or rank[c.kind] > rank[old.kind]
+                or (old.kind == c.kind and c.start < old.start)
+            ):
                 ends[c.end] = c
             for k in keys_start:
                 old = starts.get(k)
-                if old is None or rank[c.kind] > rank[old.kind] or (old.kind == c.kind and c.end > old.end):
+                if (
+                    old is None
+                    or rank[c.kind] > rank[old.kind]
+                    or (old.kind == c.kind and c.end > old.end)
+                ):
                     starts[k] = c
 
         for a, b in windows:
             words = _words(text, a, b)
-            verbs.extend((words[i][0], words[j - 1][1], phrase) for i, j, phrase in self.verbs.find(words))
-            for w in words:
-                if w[2] in self.pronouns:
-                    put(_Cand(w[0], w[1], "pronoun", w[2], w[0]), w[0])
-            for i, j, head in self._role_refs(words):
+            found = self.lexicon.find(words)
+            verbs.extend(
+                (words[i][0], words[j - 1][1], phrase) for i, j, phrase in found.get("verb", [])
+            )
+            for i, _, word in found.get("pronoun", []):
+                put(_Cand(words[i][0], words[i][1], "pronoun", word, words[i][0]), words[i][0])
+            for i, j, head in self._role_refs(words, found):
                 put(_Cand(words[i][0], words[j - 1][1], "role", head, words[i][0]), words[i][0])
-            for i, j in self._sources(words):
+            for i, j in self._sources(words, found):
                 a2, b2 = words[i][0], words[j - 1][1]
                 put(_Cand(a2, b2, "report", text[a2:b2], a2), a2)
         for d in _people(doc):
             lead = d["lead"] if d["lead"] >= 0 else d["start"]
-            put(_Cand(d["start"], d["end"], "person", d["name"], lead), d["start"], lead, d["name_start"])
+            put(
+                _Cand(d["start"], d["end"], "person", d["name"], lead),
+                d["start"],
+                lead,
+                d["name_start"],
+            )
         return verbs, ends, starts
 
     # -- sentences ---------------------------------------------------------------
@@ -366,15 +427,20 @@ class Quotes:
             if b > pos:
                 a = max(a, pos)
                 pieces.append(text[pos:a])
-                pieces.append("x" * (b - a))
+                # a quote reads as one capitalised word: a sentence may end before it
+                pieces.append("Q" + "x" * (b - a - 1))
                 pos = b
             k += 1
         pieces.append(text[pos:e])
         line = "".join(pieces)
         out = [s]
         for m in _SENTENCE_END.finditer(line):
-            word = re.search(r"(\w+)\W*$", line[: m.start() + 1])
-            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1 and word.group(1).isupper()):
+            word = re.search(r"(\w+)\W*$", line[max(0, m.start() - 40) : m.start() + 1])
+            if word and (
+                word.group(1).lower() in _ABBREVIATIONS
+                or len(word.group(1)) == 1
+                and word.group(1).isupper()
+            ):
                 continue
             nxt = m.end()
             while nxt < len(line) and line[nxt].isspace():
@@ -395,8 +461,15 @@ class Quotes:
             cues = self._cues(doc, text, lines, passages)
             seen: set[tuple[int, int]] = set()
             for p, cue in zip(passages, cues, strict=True):
-                body = " ".join(" ".join(text[a:b].split()) for a, b in p.segments if text[a:b].strip())
-                span = doc.char_span(p.open, (p.close if p.close is not None else p.end - 1) + 1, label="QUOTE", alignment_mode="expand")
+                body = " ".join(
+                    " ".join(text[a:b].split()) for a, b in p.segments if text[a:b].strip()
+                )
+                span = doc.char_span(
+                    p.open,
+                    (p.close if p.close is not None else p.end - 1) + 1,
+                    label="QUOTE",
+                    alignment_mode="expand",
+                )
                 if span is None or (span.start, span.end) in seen:
                     continue
                 seen.add((span.start, span.end))
@@ -463,10 +536,15 @@ class Quotes:
 
         def preceded_by_prep(c: _Cand, lo: int) -> bool:
             m = re.search(r"(\w+)\s*$", text[max(lo, c.lead - 20) : c.lead])
-            return bool(m) and m.group(1).lower() in self.preps
+            return m is not None and m.group(1).lower() in self.preps
 
         def ok(c: _Cand | None, lo: int) -> bool:
-            return c is not None and c.lead >= lo and not masked(c.start) and not preceded_by_prep(c, lo)
+            return (
+                c is not None
+                and c.lead >= lo
+                and not masked(c.start)
+                and not preceded_by_prep(c, lo)
+            )
 
         def initial(lo: int, hi: int) -> _Cand | None:
             m = self.intro.match(text, lo, hi)
@@ -517,10 +595,14 @@ class Quotes:
             """
             v = last_verb(lo, hi)
             if v is None:
-                label = re.match(r"\s*", text[lo:hi])
-                c = starts.get(lo + (label.end() if label else 0))
-                if c is not None and c.kind == "person" and re.fullmatch(r"\s*:\s*", text[c.end : hi]):
-                    return c  # an interview line: "Jo Lane: ..."
+                # "Jo Lane: ...", "A message from our head, Mrs Jo Lane: ..."
+                p = hi
+                while p > lo and text[p - 1].isspace():
+                    p -= 1
+                if p > lo and text[p - 1] == ":":
+                    c = ends.get(back(p - 1, lo))
+                    if c is not None and c.kind == "person" and ok(c, lo):
+                        return c
                 return None
             if v[2] in self.according:
                 return after_verb(v[1], lo) or _OTHER
@@ -530,24 +612,31 @@ class Quotes:
             """The speaker named after a quote: ', said Jo Lane', ', the report states'."""
             a = (p.close if p.close is not None else p.end) + 1
             inner = text[p.start : p.end].rstrip()
+            dash = False
             while a < hi and text[a] in " \t,;–—-":
+                dash = dash or text[a] in "–—-"
                 a += 1
             if a >= hi:
                 return None
+            c = starts.get(a)
+            if dash and c is not None and c.kind == "person" and _SIGNED.match(text, c.end, hi + 1):
+                return c  # a signed quote: "..." – Cllr Jo Lee, leader of the council
             if inner.endswith(".") and text[a].isupper():
                 return None  # a new sentence, not an attribution
             k = bisect_left(verb_starts, a)
             if k >= len(verbs) or verbs[k][0] >= hi or masked(verbs[k][0]):
                 return None
             v = verbs[k]
-            if len(text[a : v[0]].split()) > 10 or v[2] in self.participles:
+            if v[0] - a > 200 or len(text[a : v[0]].split()) > 10 or v[2] in self.participles:
                 return None
             if v[0] > a:
                 c = ends.get(back(v[0], a))
                 if c is not None and c.start >= a and not masked(c.start):
                     return c
                 c = starts.get(a)
-                if c is not None and re.fullmatch(r",[^,]*,\s*", text[back_forward(c.end, hi) : v[0]] or "-"):
+                if c is not None and re.fullmatch(
+                    r",[^,]*,\s*", text[back_forward(c.end, hi) : v[0]] or "-"
+                ):
                     return c  # "..., Cllr Reed, the leader, said"
             return after_verb(v[1], lo) or _OTHER
 
@@ -555,7 +644,7 @@ class Quotes:
             while True:
                 while p < hi and text[p].isspace():
                     p += 1
-                m = re.match(r"\w+", text[p:hi])
+                m = _WORD_CHARS.match(text, p, hi)
                 if m and m.group().lower() in self.aux:
                     p += m.end()
                     continue
@@ -566,7 +655,7 @@ class Quotes:
             report = -1
             lo = max(0, pos - 1500)
             words = _words(text, lo, pos)
-            for i, _ in self._sources(words):
+            for i, _ in self._sources(words, self.lexicon.find(words)):
                 if not masked(words[i][0]):
                     report = max(report, words[i][0])
             k = bisect_left(person_starts, pos) - 1
@@ -583,12 +672,17 @@ class Quotes:
             if c.kind == "pronoun":
                 kind = self.pronouns.get(c.word, "")
                 if kind == "report":
-                    return Cue("report", c.start, c.end, c.word) if report_context(c.start) else Cue("none", c.start, c.end, c.word)
+                    return (
+                        Cue("report", c.start, c.end, c.word)
+                        if report_context(c.start)
+                        else Cue("none", c.start, c.end, c.word)
+                    )
                 return Cue("pronoun", c.start, c.end, c.word)
             return Cue(c.kind, c.start, c.end, c.word)
 
         cues: list[Cue] = []
         last_line_of: dict[int, int] = {}
+        quoted_lines = {lines.index(p.open) for p in passages}
         for idx, p in enumerate(passages):
             open_line = lines.index(p.open)
             close_pos = p.close if p.close is not None else p.end
@@ -599,8 +693,7 @@ class Quotes:
             if found is None or found.kind == "other":
                 found = found or after
             cue = to_cue(found)
-            line_s = lines.spans[open_line][0]
-            at_line_start = not text[line_s : p.open].strip()
+            at_line_start = lines.first_char(open_line) == p.open
             if cue is None and at_line_start:
                 prev = lines.previous_content(open_line)
                 if prev is not None:
@@ -609,7 +702,7 @@ class Quotes:
                     if body.endswith(":"):
                         colon = ps + len(body) - 1
                         plo, _ = sentence_of(colon)
-                        cue = to_cue(before_cue(plo, colon))
+                        cue = to_cue(before_cue(plo, colon + 1))
             if cue is None:
                 prev_idx = idx - 1
                 if prev_idx >= 0 and lines.index(passages[prev_idx].open) == open_line:
@@ -618,6 +711,14 @@ class Quotes:
                     prev = lines.previous_content(open_line)
                     if prev is not None and prev in last_line_of:
                         cue = Cue("previous", previous=last_line_of[prev])
+                    elif prev is not None and prev not in quoted_lines:
+                        # "Jo Lane, the head, said the result was deserved." then a quote
+                        # paragraph: the speaker of the reported speech goes on
+                        pe = lines.spans[prev][1]
+                        plo, _ = sentence_of(max(pe - 1, lines.spans[prev][0]))
+                        found = before_cue(plo, pe)
+                        if found is not None and found.kind != "other":
+                            cue = to_cue(found)
             cues.append(cue or Cue())
             last_line_of[close_line] = idx
         return cues
@@ -643,45 +744,52 @@ def _words(text: str, start: int, end: int) -> list[Word]:
 
 
 class PhraseIndex:
-    """Phrases of one or more words, matched on a list of words (longest first).
+    """Tagged phrases of one or more words, matched on a list of words.
 
-    The text's words are read once per sentence; each phrase list is a dict
+    The text's words are read once per sentence; the lexicons sit in one dict
     from first word to the phrases starting with it, so matching costs one
-    look-up per word however long the lexicon is.
+    look-up per word however long the lexicons are.
     """
 
-    def __init__(self, phrases: list[str]) -> None:
-        self.first: dict[str, list[tuple[str, ...]]] = {}
+    def __init__(self) -> None:
+        self.first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+
+    def add(self, tag: str, phrases: list[str]) -> None:
         for phrase in phrases:
             words = tuple(_low(w) for w in phrase.split())
             if words:
-                self.first.setdefault(words[0], []).append(words)
+                self.first.setdefault(words[0], []).append((tag, words))
         for options in self.first.values():
-            options.sort(key=len, reverse=True)
+            options.sort(key=lambda o: len(o[1]), reverse=True)
 
-    def find(self, words: list[Word]) -> list[tuple[int, int, str]]:
-        """(first word index, end index, phrase) of each match, left to right.
+    def find(self, words: list[Word]) -> dict[str, list[tuple[int, int, str]]]:
+        """For each tag, the (first word, end, phrase) of the longest match at each word.
 
-        The last word may carry a possessive ("the report's authors" holds "the report").
+        The last word of a phrase may carry a possessive ("the report's authors"
+        holds "the report").
         """
-        out: list[tuple[int, int, str]] = []
-        i = 0
-        while i < len(words):
-            options = self.first.get(words[i][2]) or self.first.get(words[i][4])
-            hit = None
-            for option in options or ():
-                j = i + len(option)
-                if j <= len(words) and all(
-                    words[i + k][2] == option[k] or (i + k == j - 1 and words[i + k][4] == option[k])
-                    for k in range(1, len(option))
-                ):
-                    hit = (i, j, " ".join(option))
-                    break
-            if hit:
-                out.append(hit)
-                i = hit[1]
-            else:
-                i += 1
+        out: dict[str, list[tuple[int, int, str]]] = {}
+        n = len(words)
+        first = self.first
+        for i, w in enumerate(words):
+            options = first.get(w[2]) or first.get(w[4])
+            if not options:
+                continue
+            seen: set[str] = set()
+            for tag, option in options:
+                if tag in seen:
+                    continue
+                size = len(option)
+                if size > 1:
+                    j = i + size
+                    if j > n or any(
+                        words[i + k][2] != option[k]
+                        and (i + k != j - 1 or words[i + k][4] != option[k])
+                        for k in range(1, size)
+                    ):
+                        continue
+                seen.add(tag)
+                out.setdefault(tag, []).append((i, i + size, " ".join(option)))
         return out
 
 

@@ -2,18 +2,26 @@
 
 Run it from the repository root, in the project's environment::
 
-    python tests/benchmarks/bench.py            # about two minutes on 2 cores
+    python tests/benchmarks/bench.py            # several minutes on 2 cores
     python tests/benchmarks/bench.py --quick    # smaller corpus, fewer repeats: a smoke run
+    python tests/benchmarks/bench.py --only 13  # just targets 1 and 3
 
 It builds its corpus in a temporary folder by replicating the team's
 ``examples/*.txt`` and the shared development set (``../shared/dev/docs`` beside
-the checkout, or any ``--source DIR``), then measures the four targets and
-prints each figure beside its target with PASS or FAIL; the exit status is 0
-only when every target is met.
+the checkout, or any ``--source DIR``), measures the four targets and prints
+each figure beside its target with PASS or FAIL; the exit status is 0 only
+when every target is met.
 
-Every figure is a ratio of two things timed in the same run, interleaved and
-repeated, and the median is reported: the machine is shared, so absolute
-times wander while ratios measured side by side hold still.
+The machine is shared, so every comparison is made in the same run,
+interleaved and repeated, and medians are reported. Throughput (target 1) is
+compared in CPU seconds of the one thread doing the work, and start-up
+(target 3) in CPU seconds of each command: other processes do not inflate
+those, and on an idle core they are the wall time. Wall times are printed
+beside them. The
+``--jobs`` speed-up (target 2) is wall time by nature and needs the machine's
+other core to be free: Linux shares a busy CPU between sessions, not between
+processes, so while other sessions keep the cores busy a second worker cannot
+get more CPU. The load average is printed with the figures.
 
 Each copy of a document gets a made-up reference line with a few words no
 other copy has. Real archives keep bringing new names and numbers, and those
@@ -261,31 +269,44 @@ def cores(folder: Path, work: Path, repeats: int) -> list[Figure]:
 
 
 def startup(short_file: Path, repeats: int) -> list[Figure]:
-    """Target 3: ``--help``/``--version`` and one short file against spaCy's own start."""
+    """Target 3: ``--help``/``--version`` and one short file against spaCy's own start.
+
+    Judged on CPU seconds (user + system) of each command, which is what it
+    takes on an idle core; the wall times of the same runs are printed too.
+    """
     cmds = {
         "help": [*cli(), "--help"],
         "version": [*cli(), "--version"],
         "spacy": [sys.executable, "-c", "import spacy; spacy.blank('en')"],
         "one": [*cli(), "extract", "--format", "json", str(short_file)],
     }
-    times: dict[str, list[float]] = {k: [] for k in cmds}
+    runs: dict[str, list[Run]] = {k: [] for k in cmds}
     for _ in range(repeats):
         for key, cmd in cmds.items():
-            times[key].append(run_timed(cmd).wall)
-    med = {k: median(v) for k, v in times.items()}
-    ratios = [o / s for o, s in zip(times["one"], times["spacy"], strict=True)]
+            runs[key].append(run_timed(cmd))
+    cpu = {k: median([r.cpu for r in v]) for k, v in runs.items()}
+    wall = {k: median([r.wall for r in v]) for k, v in runs.items()}
+    ratios = [o.cpu / s.cpu for o, s in zip(runs["one"], runs["spacy"], strict=True)]
+    walls = [o.wall / s.wall for o, s in zip(runs["one"], runs["spacy"], strict=True)]
     ratio = median(ratios)
     return [
-        Figure("3. ofsted-extract --help", f"{med['help']:.2f}s", "< 0.40s", med["help"] < 0.4,
-               spread(times["help"])),
-        Figure("3. ofsted-extract --version", f"{med['version']:.2f}s", "< 0.40s",
-               med["version"] < 0.4, spread(times["version"])),
+        *(
+            Figure(
+                f"3. ofsted-extract --{key}",
+                f"{cpu[key]:.2f}s",
+                "< 0.40s",
+                cpu[key] < 0.4,
+                f"CPU {spread([r.cpu for r in runs[key]])}; wall {wall[key]:.2f}s",
+            )
+            for key in ("help", "version")
+        ),
         Figure(
             "3. one short file vs import spacy+blank",
             f"{ratio:.2f}x",
             "<= 1.30x",
             ratio <= 1.3,
-            f"{short_file.name}: {med['one']:.2f}s vs {med['spacy']:.2f}s",
+            f"{short_file.name}: {cpu['one']:.2f}s vs {cpu['spacy']:.2f}s CPU "
+            f"(ratio {spread(ratios)}); by wall time {median(walls):.2f}x",
         ),
     ]
 

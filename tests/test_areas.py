@@ -1,0 +1,230 @@
+"""Judgement areas: each attached to the right grade, whatever the layout.
+
+Team-written sentences; every council, school and provider is invented.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import ofsted_extract.components  # noqa: F401  (registers the factories)
+from ofsted_extract.textutil import analysis_text
+
+
+@functools.cache
+def nlp() -> Language:
+    pipe = spacy.blank("en")
+    pipe.add_pipe("ofsted_layout")
+    pipe.add_pipe("sentencizer")
+    pipe.add_pipe("ofsted_grades")
+    return pipe
+
+
+def areas(text: str) -> dict[str, str]:
+    """{area key: grade} as the component links them."""
+    doc = nlp()(analysis_text(text))
+    grade_at = {(s.start_char, s.end_char): s.label_ for s in doc.spans["grades"]}
+    out: dict[str, str] = {}
+    for span in doc.spans["areas"]:
+        out.setdefault(span.label_, grade_at[tuple(span._.ofsted_grade)])
+    return out
+
+
+def labels(text: str) -> dict[str, str]:
+    doc = nlp()(analysis_text(text))
+    return {s.label_: s.text for s in doc.spans["areas"]}
+
+
+def test_a_sentence_per_area() -> None:
+    text = (
+        "The impact of leaders on social work practice with children and families was judged "
+        "good. The experiences and progress of children who need help and protection were "
+        "found to be inadequate. Services for children in care were rated outstanding."
+    )
+    assert areas(text) == {
+        "leadership": "good",
+        "help_and_protection": "inadequate",
+        "children_in_care": "outstanding",
+    }
+
+
+def test_a_list_joined_by_and_before_one_grade() -> None:
+    text = ("Inspectors judged the quality of education, personal development, leadership and "
+            "management and the early years provision all to be good.")
+    assert areas(text) == {
+        "quality_of_education": "good",
+        "personal_development": "good",
+        "leadership": "good",
+        "early_years": "good",
+    }
+
+
+def test_semicolon_list_with_dashes() -> None:
+    text = ("Inspectors graded the council in four areas: children who need help and protection "
+            "– requires improvement; adoption performance – good; experiences and progress of "
+            "care leavers – inadequate; leadership, management and governance – requires "
+            "improvement.")
+    assert areas(text) == {
+        "help_and_protection": "requires_improvement",
+        "adoption": "good",
+        "care_leavers": "inadequate",
+        "leadership": "requires_improvement",
+    }
+
+
+def test_bulleted_list_with_colons() -> None:
+    text = (
+        "The judgements are:\n"
+        "• Overall effectiveness: good\n"
+        "• The impact of leaders on social work practice with children and families: good\n"
+        "• The experiences and progress of children in care: requires improvement to be good\n"
+    )
+    assert areas(text) == {"leadership": "good", "children_in_care": "requires_improvement"}
+
+
+def test_flattened_table_with_runs_of_spaces() -> None:
+    text = (
+        "Overall effectiveness                          Requires improvement\n"
+        "The quality of education                       Requires improvement\n"
+        "Behaviour and attitudes                        Good\n"
+        "Personal development                           Outstanding\n"
+        "Sixth-form provision                           Good\n"
+    )
+    assert areas(text) == {
+        "quality_of_education": "requires_improvement",
+        "behaviour_and_attitudes": "good",
+        "personal_development": "outstanding",
+        "sixth_form": "good",
+    }
+
+
+def test_flattened_table_area_line_then_grade_line() -> None:
+    text = (
+        "Judgement\nGrade\n"
+        "Overall effectiveness\nInadequate\n"
+        "The experiences and progress of children who need help and protection\nInadequate\n"
+        "The experiences and progress of care leavers\nGood\n"
+    )
+    assert areas(text) == {"help_and_protection": "inadequate", "care_leavers": "good"}
+
+
+def test_grade_before_the_area() -> None:
+    text = ("The county was judged 'outstanding' for adoption performance and 'good' for "
+            "children looked after and achieving permanence and for leadership, management "
+            "and governance.")
+    assert areas(text) == {
+        "adoption": "outstanding",
+        "children_in_care": "good",
+        "leadership": "good",
+    }
+
+
+def test_grade_handed_on_by_as_were_and_the_same_of() -> None:
+    assert areas("The impact of leaders was judged good, as were the experiences and progress "
+                 "of children who need help and protection.") == {
+        "leadership": "good",
+        "help_and_protection": "good",
+    }
+    assert areas("They rated help and protection “outstanding”, and said the same of children "
+                 "in care.") == {"help_and_protection": "outstanding",
+                                 "children_in_care": "outstanding"}
+
+
+def test_grade_then_areas_in_brackets() -> None:
+    text = ("Inspectors rated Holme Council outstanding in three of the four judgement areas "
+            "(the impact of leaders, help and protection, and children in care) and good for "
+            "care leavers.")
+    assert areas(text) == {
+        "leadership": "outstanding",
+        "help_and_protection": "outstanding",
+        "children_in_care": "outstanding",
+        "care_leavers": "good",
+    }
+
+
+def test_grades_given_for_and_a_while_clause() -> None:
+    text = ("Inadequate grades were given for leaders' impact on practice, for help and "
+            "protection and for children in care, while care leavers' services require "
+            "improvement.")
+    assert areas(text) == {
+        "leadership": "inadequate",
+        "help_and_protection": "inadequate",
+        "children_in_care": "inadequate",
+        "care_leavers": "requires_improvement",
+    }
+
+
+def test_one_judgement_for_two_areas_gives_both_keys() -> None:
+    text = ("The experiences and progress of children in care and care leavers were judged "
+            "outstanding.")
+    assert areas(text) == {"children_in_care": "outstanding", "care_leavers": "outstanding"}
+    assert labels(text)["care_leavers"] == labels(text)["children_in_care"]
+
+
+def test_label_keeps_the_words_used() -> None:
+    text = "The experiences and progress of care leavers require improvement to be good."
+    assert labels(text) == {"care_leavers": "The experiences and progress of care leavers"}
+
+
+def test_provision_types_are_other() -> None:
+    text = ("Of the types of provision inspected, apprenticeships were judged to require "
+            "improvement.")
+    assert areas(text) == {"other": "requires_improvement"}
+    assert areas("Rushby Council's services were judged adequate, with good capacity for "
+                 "improvement.") == {"other": "good"}
+
+
+def test_report_card_uses_its_own_keys() -> None:
+    text = ("Pelham Primary School's report card: leadership and governance was judged to need "
+            "urgent improvement, while achievement was at the expected standard. Inspectors "
+            "found safeguarding was not met.")
+    assert areas(text) == {
+        "leadership_and_governance": "urgent_improvement",
+        "achievement": "expected_standard",
+        "safeguarding": "not_met",
+    }
+
+
+def test_same_words_outside_a_report_card_use_the_older_keys() -> None:
+    text = "Leadership and governance was judged inadequate and achievement was good."
+    assert areas(text) == {"leadership": "inadequate", "outcomes": "good"}
+
+
+def test_tick_list_after_a_lead_in() -> None:
+    text = ("The inspector graded Poppy Fields Nursery Outstanding for:\n\n"
+            "✓ Quality of education\n✓ Behaviour and attitudes\n✓ Leadership and management\n")
+    assert areas(text) == {
+        "quality_of_education": "outstanding",
+        "behaviour_and_attitudes": "outstanding",
+        "leadership": "outstanding",
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # praise without a grade word
+        "Inspectors said leadership was strong and care leavers were well supported.",
+        # a grade word that is only praise of an area
+        "Inspectors praised the good leadership shown by the head.",
+        # areas listed with no grade
+        "Inspectors looked at help and protection, children in care and care leavers.",
+        # 'the leadership of' an organisation is its people, not an area
+        "Parents asked the leadership of Corby Council to resign after it was rated inadequate.",
+        # a previous area grade is history
+        "At the previous inspection, in 2017, leadership was judged inadequate.",
+        # a name containing an area's words
+        "Holbrook Sixth Form College remains outstanding.",
+    ],
+)
+def test_no_area_grade(sentence: str) -> None:
+    assert areas(sentence) == {}
+
+
+def test_areas_are_not_taken_from_a_following_clause_with_its_own_subject() -> None:
+    text = "Leadership was praised, but the council was judged inadequate."
+    assert areas(text) == {}

@@ -1,0 +1,189 @@
+"""The bodies component: names of inspected bodies, their short forms, and visit types.
+
+Team-written sentences; every body named here is invented.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import ofsted_extract.components  # noqa: F401  (registers the factories)
+from ofsted_extract.components.bodies import BodyCluster
+from ofsted_extract.textutil import analysis_text
+
+
+@functools.cache
+def nlp() -> Language:
+    pipe = spacy.blank("en")
+    pipe.add_pipe("ofsted_layout")
+    pipe.add_pipe("sentencizer")
+    pipe.add_pipe("ofsted_grades")
+    pipe.add_pipe("ofsted_bodies")
+    return pipe
+
+
+def run(text: str) -> Doc:
+    return nlp()(analysis_text(text))
+
+
+def clusters(text: str) -> dict[str, BodyCluster]:
+    found = run(text)._.ofsted_bodies
+    assert isinstance(found, dict)
+    return found
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    """(words, kind) of the typed mentions."""
+    doc = run(text)
+    return [(s.text, s.label_) for s in doc.spans["bodies"] if s.label_ != "alias"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        ("Ofsted has rated Dunholme Metropolitan Borough Council good.",
+         "Dunholme Metropolitan Borough Council", "council"),
+        ("Pupils at St Wilfrid's CofE Primary School were delighted.",
+         "St Wilfrid's CofE Primary School", "school"),
+        ("Meanwhile, Tiddlers Pre-School has been rated good.", "Tiddlers Pre-School", "nursery"),
+        ("Apprenticeship provider Norcott Skills Training Ltd was inspected in May.",
+         "Norcott Skills Training Ltd", "provider"),
+        ("Carrbrook and Elland College was judged good.", "Carrbrook and Elland College",
+         "college"),
+        ("The Royal Borough of Kelsey Council was inspected.", "Royal Borough of Kelsey Council",
+         "council"),
+        ("Registered childminder Amira Castell was inspected on 3 May.", "Amira Castell",
+         "childminder"),
+        ("Inspectors visited the Fendale local area partnership in March.",
+         "Fendale local area partnership", "send"),
+        ("The Tarnwick Safeguarding Children Partnership received a joint letter.",
+         "Tarnwick Safeguarding Children Partnership", "jtai"),
+        ("Ofsted inspected Elmbank Adult Learning Service in June.",
+         "Elmbank Adult Learning Service", "service"),
+    ],
+)
+def test_typed_names(sentence: str, name: str, kind: str) -> None:
+    assert (name, kind) in names(sentence)
+
+
+def test_a_home_name_needs_a_childrens_home_article() -> None:
+    assert ("Alder House", "home") in names(
+        "Alder House, a children's home in Pellow, was inspected in May."
+    )
+    assert names("The minister spoke at Alder House in London.") == []
+
+
+def test_apposition_names_an_untyped_body() -> None:
+    found = names("The Larches, a three-bedroom children's home run by Brook Care Ltd, was "
+                  "rated good.")
+    assert ("The Larches", "home") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Councillor Amy Reed, Leader of the Council, welcomed the report.",
+        "The council's Cabinet met in the Council Chamber on Tuesday.",
+        "Parents can contact the Local Democracy Reporting Service.",
+        "She joined the Harwood Academy Trust in 2019.",
+        "Questions were raised about Council Tax in the city.",
+    ],
+)
+def test_not_bodies(sentence: str) -> None:
+    assert names(sentence) == []
+
+
+def test_role_titles_are_not_swallowed_into_names() -> None:
+    found = names("Cllr Jo Hart, Leader of Castlemoor City Council, said she was delighted.")
+    assert found == [("Castlemoor City Council", "council")]
+
+
+def test_short_name_mentions_join_the_body() -> None:
+    text = ("Ofsted has judged Brantwood Metropolitan Borough Council's children's services "
+            "inadequate.\n\nBRANTWOOD\n\nBrantwood's cabinet member said she was sorry.")
+    doc = run(text)
+    keys = {s._.ofsted_body for s in doc.spans["bodies"]}
+    assert keys == {"brantwood"}
+    assert len(doc.spans["bodies"]) == 3
+    cluster = clusters(text)["brantwood"]
+    assert cluster.fullest().text == "Brantwood Metropolitan Borough Council"
+
+
+def test_fullest_form_prefers_the_remits_kind() -> None:
+    text = ("The Oxmere local area partnership, which includes Oxmere Borough Council, was "
+            "inspected.")
+    cluster = clusters(text)["oxmere"]
+    assert cluster.fullest(("send", "council")).text == "Oxmere local area partnership"
+    assert cluster.fullest(("council",)).text == "Oxmere Borough Council"
+
+
+def test_names_in_page_furniture_are_ignored() -> None:
+    text = ("Kenley rated good\n\nKenley Borough Council has been rated good.\n\n"
+            "Related articles\nHolt Primary School rated outstanding\n")
+    assert "holt primary school" not in clusters(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "visit", "strong"),
+    [
+        ("Ofsted found progress following a monitoring visit in May.", "monitoring_visit", True),
+        ("It was the council's third monitoring visit since 2022.", "monitoring_visit", True),
+        ("Focused visits do not result in a grade.", "focused_visit", False),
+        ("Inspectors carried out an ungraded inspection of Hope Street School.", "ungraded",
+         True),
+        ("The partnership received the findings of a joint targeted area inspection.",
+         "joint_targeted", True),
+    ],
+)
+def test_visits_reported(sentence: str, visit: str, strong: bool) -> None:
+    doc = run(sentence)
+    spans = list(doc.spans["visits"])
+    assert [(s.label_, s._.ofsted_strong) for s in spans] == [(visit, strong)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ofsted will now carry out regular monitoring visits.",
+        "A monitoring inspection is expected within the next few months.",
+        "Inspectors will continue to check progress through focused visits.",
+    ],
+)
+def test_visits_still_to_come_are_not_visits(sentence: str) -> None:
+    doc = run(sentence)
+    assert list(doc.spans["visits"]) == []
+
+
+def test_may_the_month_is_not_may_the_modal() -> None:
+    doc = run("Inspectors carried out a monitoring visit in May.")
+    spans = doc.spans["visits"]
+    assert [s.label_ for s in spans] == ["monitoring_visit"]
+
+
+def test_capitalised_junk_stays_linear() -> None:
+    words = ["Alpha", "Council", "School", "Of", "And", "Beta", "College", "Ltd"]
+    text = " ".join(words[i % len(words)] for i in range(20_000))
+    start = time.perf_counter()
+    run(text)
+    assert time.perf_counter() - start < 10
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["Kelby", "Borough", "Council", "School", "of", "and", "The",
+                                 "'s", ",", ".", "\n", "childminder", "Ann", "Lee", "a",
+                                 "children's", "home", "House", "local", "area", "partnership"]),
+                max_size=80))
+def test_body_spans_are_exact(words: list[str]) -> None:
+    text = " ".join(words)
+    doc = run(text)
+    for span in doc.spans["bodies"]:
+        assert text[span.start_char : span.end_char] == span.text
+        assert span._.ofsted_body in doc._.ofsted_bodies

@@ -1,0 +1,332 @@
+"""The grades component: which grade words are grades, and of what.
+
+Every sentence here is made up by the team; councils, schools and people are
+invented.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import ofsted_extract.components  # noqa: F401  (registers the factories)
+from ofsted_extract.components.grades import token_table
+from ofsted_extract.textutil import analysis_text
+
+
+@functools.cache
+def nlp() -> Language:
+    pipe = spacy.blank("en")
+    pipe.add_pipe("ofsted_layout")
+    pipe.add_pipe("sentencizer")
+    pipe.add_pipe("ofsted_grades")
+    return pipe
+
+
+def run(text: str) -> Doc:
+    return nlp()(analysis_text(text))
+
+
+def grades(text: str) -> list[tuple[str, str, str]]:
+    """(words, grade, role) of every grade the component keeps."""
+    doc = run(text)
+    return [(s.text, s.label_, s._.ofsted_role) for s in doc.spans["grades"]]
+
+
+def roles(text: str) -> dict[str, str]:
+    return {grade: role for _, grade, role in grades(text)}
+
+
+# ---- the overall grade in its many forms ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grade"),
+    [
+        ("Ofsted has rated Pendle Vale Council's children's services 'good' overall.", "good"),
+        ("Inspectors judged Marsh End Academy to be inadequate.", "inadequate"),
+        ("Tollbury City Council's services for children are now good.", "good"),
+        ("Inspectors gave Crane Hill College an overall rating of requires improvement.",
+         "requires_improvement"),
+        ("Fenmoor Nursery received the top rating of outstanding.", "outstanding"),
+        ("Under the new grading Ashgate Infants is RI, the letter says.", "requires_improvement"),
+        ("Ofsted rated Bramley Junior School grade 2 after its visit.", "good"),
+        ("Inspectors judged Gosford High School to be good with outstanding features.", "good"),
+        ("Lowther Primary School has been rated “Outstanding” by Ofsted.", "outstanding"),
+        ("Inspectors rated Kilnsey Council ‘Requires Improvement’.", "requires_improvement"),
+        ("WEXHAM ACADEMY HAS BEEN RATED INADEQUATE BY OFSTED.", "inadequate"),
+        ("Ofsted found that Dunlow County Council's services require improvement to be good.",
+         "requires_improvement"),
+        ("Ofsted concluded that Rilston Council's services for vulnerable children need "
+         "improvement.", "requires_improvement"),
+        ("Hexam Borough Council has climbed to good.", "good"),
+        ("Tarnby Academy has dropped from good to requires improvement.",
+         "requires_improvement"),
+    ],
+)
+def test_overall_grade_forms(sentence: str, grade: str) -> None:
+    found = [(g, r) for _, g, r in grades(sentence)]
+    assert (grade, "overall") in found
+
+
+def test_overall_word_marks_the_grade_explicit() -> None:
+    doc = run("Ofsted has judged Lindow Council's children's services to be good overall.")
+    (span,) = doc.spans["grades"]
+    assert span._.ofsted_explicit is True
+
+
+def test_table_row_overall_effectiveness() -> None:
+    doc = run("Overall effectiveness        Inadequate\nQuality of education        Good\n")
+    by_grade = {s.label_: s for s in doc.spans["grades"]}
+    assert by_grade["inadequate"]._.ofsted_role == "overall"
+    assert by_grade["inadequate"]._.ofsted_explicit is True
+    assert by_grade["good"]._.ofsted_role == "area"
+
+
+# ---- other scales ---------------------------------------------------------------------
+
+
+def test_older_scales() -> None:
+    # a year at the head of the sentence dates the grade; the assembler compares it with the
+    # article's own date (see test_inspections)
+    doc = run("In 2011 inspectors judged Kelmore Council's safeguarding services to be "
+              "adequate, with good capacity for improvement.")
+    first = doc.spans["grades"][0]
+    assert (first.label_, first._.ofsted_role, first._.ofsted_year) == ("adequate", "dated", 2011)
+    assert roles("Inspectors judged Ravenstone High School to be satisfactory overall.") == {
+        "satisfactory": "overall"
+    }
+
+
+def test_annual_performance_assessment_needs_its_context() -> None:
+    text = ("Stanbridge County Council's services for children perform well, according to "
+            "Ofsted's annual performance assessment.")
+    assert roles(text) == {"performs_well": "overall"}
+    # without an assessment in sight, 'perform well' is plain English
+    assert grades("Pupils at Dalby School perform well in mathematics.") == []
+
+
+def test_send_outcomes() -> None:
+    text = ("Inspectors found widespread and/or systemic failings in the Hollin local area "
+            "partnership's support for children with special educational needs (SEND).")
+    assert roles(text) == {"systemic_failings": "overall"}
+    text = ("The Wrenbury local area partnership's arrangements typically lead to positive "
+            "experiences and outcomes for children and young people with SEND.")
+    assert roles(text) == {"positive_outcomes": "overall"}
+
+
+def test_report_card_grades_only_with_a_report_card() -> None:
+    text = ("Fallow Lane Primary School's new report card: Inclusion – Strong standard. "
+            "Safeguarding – Met.")
+    assert {g for _, g, _ in grades(text)} == {"strong_standard", "met"}
+    # 'expected standard' is also the language of test results
+    assert grades("Most pupils at Cobden School reached the expected standard in reading.") == []
+
+
+def test_met_is_only_the_safeguarding_judgement() -> None:
+    text = "Ofsted report card for Tenby Road School: the school met every deadline."
+    assert grades(text) == []
+
+
+def test_special_measures_is_a_category_not_a_grade() -> None:
+    doc = run("Blackmoor Academy has been placed in special measures after Ofsted judged it "
+              "inadequate.")
+    assert [s.label_ for s in doc.spans["grade_categories"]] == ["special_measures"]
+    assert [s.label_ for s in doc.spans["grades"]] == ["inadequate"]
+    doc = run("Blackmoor Academy has been taken out of special measures.")
+    assert list(doc.spans["grade_categories"]) == []
+
+
+# ---- not grades -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Inspectors praised the excellent care and the warm welcome at Oakwell Nursery.",
+        "Staff at Greyling Council shared good practice with neighbouring authorities.",
+        "An outstanding social worker at Penwick County Council won a national award.",
+        "Leaders said adequate funding was essential for the service to survive.",
+        "Inspectors found that most children make good progress.",
+        "The council said the news was good for families.",
+        "It is good to see the hard work of staff recognised, the leader said.",
+        "Ofsted said the school was not good enough.",
+        "Nobody would call the council's record good.",
+        "The council's children's services are not yet good, the report says.",
+        "Inspectors found the service was very good at listening to children.",
+        "The head said: 'Outstanding was always our goal.'",
+        "Parents said Birkby School was a good school long before Ofsted agreed.",
+    ],
+)
+def test_praise_and_generic_uses_are_not_grades(sentence: str) -> None:
+    assert grades(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The school could be upgraded to outstanding if a full inspection were carried out.",
+        "Our aim is to be judged good at our next inspection, the leader said.",
+        "We want every part of this service to be at least good.",
+        "Councillors hope the council will be rated good next time.",
+        "I have every confidence it will be back to good at its next inspection.",
+        "Ofsted will decide whether safeguarding is met at the school's report card visit.",
+    ],
+)
+def test_hypothetical_grades_are_not_grades(sentence: str) -> None:
+    assert [g for g in grades(sentence) if g[2] != "previous"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ofsted figures show 46 councils are rated good.",
+        "Eleven councils were rated inadequate, down from fourteen.",
+        "Some 16% of homes were judged inadequate last year.",
+        "Only a handful of councils have so far been rated outstanding.",
+        "Schools currently judged inadequate will face intervention.",
+    ],
+)
+def test_national_statistics_are_not_grades(sentence: str) -> None:
+    assert grades(sentence) == []
+
+
+def test_one_of_a_few_is_about_one_body() -> None:
+    text = "Sarah Lomax is one of only a handful of childminders to be rated outstanding twice."
+    assert roles(text) == {"outstanding": "kept"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Councils are graded outstanding, good, requires improvement to be good or inadequate.",
+        "The proportion of councils rated good or outstanding rose again.",
+        "Schools receive a grade on a five-point scale running from exceptional to urgent "
+        "improvement under the new report card system.",
+        "The number of homes judged good or better has risen.",
+    ],
+)
+def test_descriptions_of_the_scale_are_not_grades(sentence: str) -> None:
+    assert grades(sentence) == []
+
+
+def test_related_articles_are_skipped_by_the_assembler_not_here() -> None:
+    # the component marks grade words wherever they are; page furniture is the
+    # layout's job and the assembler skips it (see test_inspections)
+    doc = run("Related articles\nCarrow Primary rated outstanding\n")
+    assert [s.label_ for s in doc.spans["grades"]] == ["outstanding"]
+
+
+# ---- previous grades --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grade", "year"),
+    [
+        ("Ofsted rated Tarlow Council good, up from 'requires improvement' in 2019.",
+         "requires_improvement", 2019),
+        ("The council was last inspected in March 2021, when it was judged inadequate.",
+         "inadequate", 2021),
+        ("At its previous inspection, in 2016, the school was rated outstanding.",
+         "outstanding", 2016),
+        ("Hilltop College had been graded requires improvement in 2018.",
+         "requires_improvement", 2018),
+        ("Ofsted rated the academy inadequate, a fall from the good rating it achieved in 2015.",
+         "good", 2015),
+        ("The home's previous grade, awarded in 2020, was good.", "good", 2020),
+        ("That is a slide from 2017, when inspectors found it required improvement.",
+         "requires_improvement", 2017),
+    ],
+)
+def test_previous_grade_and_year(sentence: str, grade: str, year: int) -> None:
+    doc = run(sentence)
+    previous = [s for s in doc.spans["grades"] if s._.ofsted_role == "previous"]
+    assert [(s.label_, s._.ofsted_year) for s in previous] == [(grade, year)]
+
+
+def test_previous_by_relative_years() -> None:
+    doc = run("The previous inspection, three years ago, rated Brook Council inadequate.")
+    (span,) = doc.spans["grades"]
+    assert span._.ofsted_role == "previous"
+    assert span._.ofsted_years_ago == 3
+
+
+def test_no_longer_and_a_two_grade_leap() -> None:
+    assert roles("Carnby Council's services are no longer inadequate, though they still "
+                 "require improvement to be good.") == {
+        "inadequate": "previous",
+        "requires_improvement": "overall",
+    }
+    assert roles("Ofsted rated Oxley Council outstanding – a two-grade leap from the "
+                 "'requires improvement' verdict of its last inspection.") == {
+        "outstanding": "overall",
+        "requires_improvement": "previous",
+    }
+
+
+def test_a_grade_with_only_a_past_year_is_left_to_the_assembler() -> None:
+    doc = run("The home was graded good in 2021.")
+    (span,) = doc.spans["grades"]
+    assert (span._.ofsted_role, span._.ofsted_year) == ("dated", 2021)
+
+
+def test_kept_grades() -> None:
+    assert roles("Melby Council has held on to the outstanding rating it first achieved "
+                 "in 2016.") == {"outstanding": "kept"}
+    assert roles("Inspectors found no change to the school's overall judgement of good.") == {
+        "good": "kept"
+    }
+    assert roles("Kestle Borough Council remains good, inspectors said.") == {"good": "kept"}
+
+
+def test_standing_grade_is_kept_not_hypothetical() -> None:
+    text = "The council will remain rated inadequate until its next full inspection."
+    assert roles(text) == {"inadequate": "kept"}
+
+
+def test_headline_gloss_in_brackets_is_one_grade() -> None:
+    found = grades("Penrose Council has dropped from good to RI (requires improvement to be "
+                   "good).")
+    assert [(g, r) for _, g, r in found] == [("good", "previous"),
+                                              ("requires_improvement", "overall")]
+
+
+# ---- mechanism ------------------------------------------------------------------------
+
+
+def test_evidence_offsets_are_exact() -> None:
+    text = "Inspectors rated\r\nKelby Council ‘good’ overall – up from “inadequate” in 2018."
+    doc = run(text)
+    for span in doc.spans["grades"]:
+        assert text[span.start_char : span.end_char] == span.text
+
+
+def test_token_table_matches_the_doc() -> None:
+    doc = run("Ofsted rated İstanbul Road School good.\nNext line, with ‘quotes’.")
+    table = token_table(doc)
+    assert table.texts == [t.text for t in doc]
+    assert len(table.low) == len(doc)
+    assert table.low[table.texts.index("‘")] == "'"
+
+
+_WORDS = ["good", "Outstanding", "rated", "judged", "'", '"', "from", "to", "in", "2019",
+          "inadequate", "requires", "improvement", "the", "council", "leadership", ",", ".",
+          "\n", "care", "leavers", "not", "or", "previously", "(", ")", "overall", "RI"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS), max_size=120))
+def test_any_word_soup_is_read_without_error(words: list[str]) -> None:
+    text = " ".join(words)
+    doc = run(text)
+    for span in doc.spans["grades"]:
+        assert span._.ofsted_role in {"overall", "area", "previous", "kept", "dated"}
+        assert text[span.start_char : span.end_char] == span.text
+    for span in doc.spans["areas"]:
+        assert span._.ofsted_grade is not None

@@ -1,0 +1,405 @@
+"""From a doc's spans to inspections: whose grade is whose, and what the record says.
+
+Team-written articles; every council, school, provider and person is invented.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+import ofsted_extract.components  # noqa: F401  (registers the factories)
+from ofsted_extract.inspections import build_inspections, direction
+from ofsted_extract.record import Evidence, Inspection, PartialDate
+from ofsted_extract.textutil import analysis_text
+
+
+@functools.cache
+def nlp() -> Language:
+    pipe = spacy.blank("en")
+    pipe.add_pipe("ofsted_layout")
+    pipe.add_pipe("sentencizer")
+    pipe.add_pipe("ofsted_grades")
+    pipe.add_pipe("ofsted_bodies")
+    return pipe
+
+
+def inspect(text: str, year: int | None = None) -> list[Inspection]:
+    doc = nlp()(analysis_text(text))
+    published = PartialDate(year=year, text=str(year)) if year else None
+    warnings: list[str] = []
+    found = build_inspections(doc, published, warnings)
+    for inspection in found:
+        for ev in _evidence(inspection):
+            assert text[ev.start : ev.end] == ev.text
+    return found
+
+
+def _evidence(inspection: Inspection) -> list[Evidence]:
+    out = [j.evidence for j in (inspection.overall, inspection.previous) if j is not None]
+    out += [a.evidence for a in inspection.areas]
+    if inspection.subject_evidence is not None:
+        out.append(inspection.subject_evidence)
+    return out
+
+
+def summary(found: list[Inspection]) -> list[dict[str, object]]:
+    return [
+        {
+            "subject": i.subject,
+            "overall": i.overall.grade if i.overall else None,
+            "previous": (i.previous.grade, i.previous.year) if i.previous else None,
+            "areas": {a.area: a.grade for a in i.areas},
+        }
+        for i in found
+    ]
+
+
+ARTICLE = """Ofsted rates Harrowfield children's services good
+
+By Jan Pike
+3 March 2022
+
+Harrowfield Metropolitan Borough Council's services for vulnerable children have been judged
+'good' overall by Ofsted – up from "requires improvement to be good" in 2018.
+
+The impact of leaders on social work practice with children and families was judged good, as
+were the experiences and progress of children who need help and protection. The experiences
+and progress of children in care and care leavers were found to be outstanding.
+
+Cllr Rita Moss, Harrowfield's lead member for children, said: "We want to be outstanding next
+time."
+
+Harrowfield was one of six councils to receive a full inspection this winter.
+"""
+
+
+def test_one_article_one_inspection() -> None:
+    (found,) = inspect(ARTICLE, 2022)
+    assert found.subject == "Harrowfield Metropolitan Borough Council"
+    assert found.remit == "childrens_services"
+    assert found.visit == "full"
+    assert found.overall is not None and found.overall.grade == "good"
+    assert found.previous is not None
+    assert (found.previous.grade, found.previous.year) == ("requires_improvement", 2018)
+    assert found.direction == "improved"
+    assert {a.area: a.grade for a in found.areas} == {
+        "leadership": "good",
+        "help_and_protection": "good",
+        "children_in_care": "outstanding",
+        "care_leavers": "outstanding",
+    }
+
+
+def test_headline_repeating_the_body_counts_once() -> None:
+    (found,) = inspect(ARTICLE, 2022)
+    assert found.overall is not None
+    # the overall grade is read from the body, not from the headline's 'good'
+    assert found.overall.evidence.start > ARTICLE.index("By Jan Pike")
+
+
+def test_headline_fills_in_when_the_body_does_not_say() -> None:
+    text = ("Pelham Vale Council rated inadequate\n\nThe report on Pelham Vale Council's "
+            "children's services makes grim reading, the council leader said.\n")
+    (found,) = inspect(text, 2023)
+    assert found.overall is not None and found.overall.grade == "inadequate"
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "previous"),
+    [
+        ("Ofsted rated Coltby Council good. The previous inspection, three years ago, rated "
+         "the council inadequate.", 2024, ("inadequate", 2021)),
+        ("Ofsted rated Coltby Council good. It was last inspected in March 2021, when it was "
+         "judged inadequate.", 2024, ("inadequate", 2021)),
+        ("Farnleigh Borough Council performs excellently, according to Ofsted's annual "
+         "performance assessment. Last year it was judged to be performing well.", 2009,
+         ("performs_well", 2008)),
+        ("Ofsted judged Ryeford Academy inadequate. The school was rated good in 2016.", 2020,
+         ("good", 2016)),
+        ("Previous inspection grade                  Good\n"
+         "Overall effectiveness                      Requires improvement\n"
+         "Inspection of Wellmoor Primary School\n"
+         "Date of previous inspection                4 and 5 May 2019\n", None, ("good", 2019)),
+    ],
+)
+def test_previous_grade_and_year(text: str, year: int | None, previous: tuple[str, int]) -> None:
+    (found,) = inspect(text, year)
+    assert found.previous is not None
+    assert (found.previous.grade, found.previous.year) == previous
+
+
+def test_a_year_in_the_articles_own_year_is_this_inspection() -> None:
+    text = ("In 2011 inspectors judged Kelmore Council's safeguarding services to be adequate, "
+            "with good capacity for improvement.")
+    (found,) = inspect(text, 2011)
+    assert found.overall is not None and found.overall.grade == "adequate"
+    assert found.previous is None
+    assert {a.area: a.grade for a in found.areas} == {"other": "good"}
+
+
+def test_a_year_still_to_come_is_not_the_previous_year() -> None:
+    text = ("Ofsted carried out a monitoring visit to Crayle Borough Council, judged inadequate "
+            "in March 2023. The council will remain rated inadequate until a re-inspection, "
+            "which is expected in 2025.")
+    (found,) = inspect(text, 2024)
+    assert found.previous is not None and found.previous.year == 2023
+
+
+def test_monitoring_visit_gives_no_new_grade() -> None:
+    text = """Progress at Selbourne, inspectors find
+
+Ofsted has found that Selbourne City Council is making progress, in a letter published after
+its second monitoring visit since the council's children's services were judged inadequate in
+June 2022.
+
+Monitoring visits do not lead to a new grade, and Selbourne will remain rated inadequate until
+its next full inspection.
+"""
+    (found,) = inspect(text, 2023)
+    assert found.visit == "monitoring_visit"
+    assert found.overall is None
+    assert found.previous is not None
+    assert (found.previous.grade, found.previous.year) == ("inadequate", 2022)
+    assert found.direction is None
+
+
+def test_focused_visit_keeps_the_standing_grade_as_previous() -> None:
+    text = ("Ofsted carried out a focused visit to Dranmere Borough Council in January. Focused "
+            "visits do not result in a grade. Dranmere's children's services were rated good at "
+            "the council's last full inspection in 2021, and that judgement still stands.")
+    (found,) = inspect(text, 2024)
+    assert (found.visit, found.overall) == ("focused_visit", None)
+    assert found.previous is not None
+    assert (found.previous.grade, found.previous.year) == ("good", 2021)
+
+
+def test_ungraded_inspection_confirming_the_grade() -> None:
+    text = ("Inspectors carried out an ungraded inspection of Millbeck Academy in May. The "
+            "letter says: \"There is no change to the school's overall judgement of good as a "
+            "result of this ungraded inspection.\" Millbeck Academy was last judged good at a "
+            "graded inspection in October 2017.")
+    (found,) = inspect(text, 2024)
+    assert found.visit == "ungraded"
+    assert found.overall is not None and found.overall.grade == "good"
+    assert found.previous is not None
+    assert (found.previous.grade, found.previous.year) == ("good", 2017)
+    assert found.direction == "unchanged"
+
+
+def test_joint_targeted_area_inspection_has_no_grade() -> None:
+    text = ("Inspectors from Ofsted, the CQC and HMICFRS looked at how the Wendby Safeguarding "
+            "Children Partnership protects children. Joint targeted area inspections do not "
+            "result in a grade, and the letter was published on Tuesday.")
+    (found,) = inspect(text, 2024)
+    assert found.remit == "joint_targeted"
+    assert found.subject == "Wendby Safeguarding Children Partnership"
+    assert found.overall is None and found.areas == []
+
+
+def test_send_local_area_outcome() -> None:
+    text = ("A joint inspection of the Holmby local area partnership, which includes Holmby "
+            "Borough Council, found widespread and/or systemic failings in support for children "
+            "with special educational needs and disabilities (SEND).")
+    (found,) = inspect(text, 2024)
+    assert found.remit == "send_local_area"
+    assert found.subject == "Holmby local area partnership"
+    assert found.overall is not None and found.overall.grade == "systemic_failings"
+
+
+def test_report_card_has_areas_and_no_overall() -> None:
+    text = """Dovecote Primary School gets its first Ofsted report card
+
+Dovecote Primary School is one of the first in the county to receive a report card under the
+new framework. Inspectors found safeguarding was not met, and leadership and governance was
+judged to need urgent improvement. Inclusion was at the expected standard. Under the previous
+framework, inspectors had judged in 2022 that the school was good.
+"""
+    (found,) = inspect(text, 2026)
+    assert found.overall is None
+    assert {a.area: a.grade for a in found.areas} == {
+        "safeguarding": "not_met",
+        "leadership_and_governance": "urgent_improvement",
+        "inclusion": "expected_standard",
+    }
+    assert found.previous is not None
+    assert (found.previous.grade, found.previous.year) == ("good", 2022)
+    assert found.direction is None
+
+
+def test_special_measures_category_on_an_inadequate_school() -> None:
+    text = ("Hartmoor Academy has been placed in special measures after Ofsted rated it "
+            "inadequate. At its previous inspection, in 2014, it was judged good.")
+    (found,) = inspect(text, 2023)
+    assert found.overall is not None
+    assert (found.overall.grade, found.overall.category) == ("inadequate", "special_measures")
+    assert found.direction == "declined"
+
+
+ROUND_UP = """Round-up: three councils, three verdicts
+
+By Ola Brennan
+9 July 2023
+
+UPTON
+
+Upton Borough Council's children's services are now good, up from requires improvement in 2019.
+Upton's lead member, Cllr Ben Ash, said staff had earned it.
+
+Wexcombe: inadequate
+Wexcombe County Council has been rated inadequate, a fall from the good grade it received in
+2018. Inadequate grades were given for leaders' impact and for help and protection, while
+children in care require improvement. Wexcombe County Council apologised.
+
+Lorton: no change
+Lorton City Council remains outstanding – the same grade it received in 2019. Its neighbour,
+Fenby Council, is due to be inspected next year.
+"""
+
+
+def test_round_up_gives_one_inspection_per_body() -> None:
+    assert summary(inspect(ROUND_UP, 2023)) == [
+        {"subject": "Upton Borough Council", "overall": "good",
+         "previous": ("requires_improvement", 2019), "areas": {}},
+        {"subject": "Wexcombe County Council", "overall": "inadequate",
+         "previous": ("good", 2018),
+         "areas": {"leadership": "inadequate", "help_and_protection": "inadequate",
+                   "children_in_care": "requires_improvement"}},
+        {"subject": "Lorton City Council", "overall": "outstanding",
+         "previous": ("outstanding", 2019), "areas": {}},
+    ]
+
+
+def test_several_providers_with_grade_headings() -> None:
+    text = """FE news: this week's Ofsted reports
+
+Marlow Vale College
+Good (previously Requires improvement)
+
+Marlow Vale College has climbed to good. Inspectors graded behaviour and attitudes as good.
+
+Tanbury Skills Ltd
+Inadequate (previously Good)
+
+Apprenticeship provider Tanbury Skills Ltd has been rated inadequate, down from good in 2019.
+The quality of education was judged inadequate.
+"""
+    found = inspect(text, 2024)
+    assert summary(found) == [
+        {"subject": "Marlow Vale College", "overall": "good",
+         "previous": ("requires_improvement", None),
+         "areas": {"behaviour_and_attitudes": "good"}},
+        {"subject": "Tanbury Skills Ltd", "overall": "inadequate", "previous": ("good", 2019),
+         "areas": {"quality_of_education": "inadequate"}},
+    ]
+    assert [i.remit for i in found] == ["further_education", "further_education"]
+
+
+def test_an_aside_about_another_body_is_not_an_inspection() -> None:
+    text = ("Denby rated good\n\nDenby Borough Council's children's services have been rated "
+            "good by Ofsted. Neighbouring Farley City Council, which was rated outstanding last "
+            "year, is due to be inspected again in 2026.")
+    assert summary(inspect(text, 2024)) == [
+        {"subject": "Denby Borough Council", "overall": "good", "previous": None, "areas": {}}
+    ]
+
+
+def test_another_bodys_grade_in_the_same_sentence_stays_with_it() -> None:
+    text = ("Weston judged inadequate\n\nUnlike neighbouring Easton Borough Council, which is "
+            "rated outstanding, Weston Council was judged inadequate by Ofsted.")
+    (found,) = inspect(text, 2023)
+    assert found.subject == "Weston Council"
+    assert found.overall is not None and found.overall.grade == "inadequate"
+
+
+def test_a_body_that_maintains_the_school_is_not_the_subject() -> None:
+    text = ("Ofsted rates Lantern Row Primary School inadequate\n\nLantern Row Primary School in "
+            "Hexford has been judged inadequate. Hexford Borough Council, which maintains the "
+            "school, has appointed a new governor.")
+    (found,) = inspect(text, 2024)
+    assert found.subject == "Lantern Row Primary School"
+    assert found.remit == "school"
+
+
+def test_related_articles_are_not_read() -> None:
+    text = ("Grange Infants rated good\n\nGrange Infants School has been rated good by Ofsted.\n\n"
+            "Related articles\nMoorside Primary rated inadequate\nPelby Academy judged "
+            "outstanding\n")
+    assert summary(inspect(text, 2024)) == [
+        {"subject": "Grange Infants School", "overall": "good", "previous": None, "areas": {}}
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # national statistics
+        "Ofsted figures\n\nThe proportion of councils rated good or outstanding rose to 61%. "
+        "Eleven councils were rated inadequate. Councillor Ada Lin, of Barrow Council, said the "
+        "figures were welcome.",
+        # policy
+        "Ofsted scraps one-word grades\n\nEvery school used to receive one of four labels – "
+        "outstanding, good, requires improvement or inadequate. Schools currently judged "
+        "inadequate will still face intervention, said the head of Ashby Fields Primary School.",
+        # a forthcoming inspection
+        "Whitby Vale awaits verdict\n\nInspectors spent two weeks at Whitby Vale Borough Council. "
+        "Councils are graded outstanding, good, requires improvement to be good or inadequate. "
+        "The council's last full inspection, in 2019, rated it good. The report is due in "
+        "January.",
+        # praise with no grade
+        "Nursery praised\n\nParents say staff at Little Owls Nursery are outstanding people and "
+        "the care is excellent.",
+    ],
+)
+def test_documents_that_only_mention_ofsted_have_no_inspection(text: str) -> None:
+    assert inspect(text, 2023) == []
+
+
+def test_grade_three_depends_on_the_era() -> None:
+    (old,) = inspect("Ofsted rated Cobham High School grade 3 after its inspection.", 2010)
+    (new,) = inspect("Ofsted rated Cobham High School grade 3 after its inspection.", 2016)
+    assert old.overall is not None and old.overall.grade == "satisfactory"
+    assert new.overall is not None and new.overall.grade == "requires_improvement"
+
+
+@pytest.mark.parametrize(
+    ("overall", "previous", "expected"),
+    [
+        ("good", "requires_improvement", "improved"),
+        ("inadequate", "good", "declined"),
+        ("outstanding", "outstanding", "unchanged"),
+        ("requires_improvement", "adequate", None),  # different scales
+        ("performs_well", "performs_adequately", "improved"),
+        ("good", None, None),
+    ],
+)
+def test_direction_only_on_one_scale(overall: str, previous: str | None, expected: str | None
+                                     ) -> None:
+    assert direction(overall, previous) == expected
+
+
+def test_hostile_inputs_do_not_crash_or_crawl() -> None:
+    for text in ("", "\n\n\n", "good " * 20_000, "Council " * 20_000, "rated 'good' " * 5_000):
+        start = time.perf_counter()
+        inspect(text)
+        assert time.perf_counter() - start < 15
+
+
+_WORDS = ["Kelby", "Borough", "Council", "School", "rated", "judged", "good", "outstanding",
+          "inadequate", "requires", "improvement", "from", "to", "in", "2019", "2021", "'", ",",
+          ".", "\n", "\n\n", "monitoring", "visit", "leadership", "care", "leavers", "was",
+          "previously", "overall", "Related", "articles"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS), max_size=150), st.sampled_from([None, 2015, 2024]))
+def test_any_word_soup_gives_valid_inspections(words: list[str], year: int | None) -> None:
+    for found in inspect(" ".join(words), year):
+        assert found.overall is None or found.visit not in ("monitoring_visit", "focused_visit")
+        assert found.direction is None or (found.overall and found.previous)

@@ -1,0 +1,441 @@
+"""People, roles and organisations: team-written sentences for each form and each trap."""
+
+from __future__ import annotations
+
+import pytest
+
+from ofsted_extract import extract
+from ofsted_extract.components.people import build_lexicon
+from ofsted_extract.record import Person, Record
+
+
+def people(text: str) -> dict[str, Person]:
+    return {p.name: p for p in extract(text).people}
+
+
+def one(text: str, name: str) -> Person:
+    found = people(text)
+    assert name in found, f"{name!r} not in {sorted(found)}"
+    return found[name]
+
+
+# -- honorifics ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "honorific"),
+    [
+        ('Cllr Tom Reed said: "We are proud of every child in Ashcombe."', "Tom Reed", "Cllr"),
+        (
+            'Councillor Ann Whitlock said: "The warning signs were there for years."',
+            "Ann Whitlock",
+            "Councillor",
+        ),
+        (
+            'Dr Nia Owusu said: "Our staff deserve this result and so do the children."',
+            "Nia Owusu",
+            "Dr",
+        ),
+        (
+            'Sir Colin Pettifer said: "It is a fine day for the whole county."',
+            "Colin Pettifer",
+            "Sir",
+        ),
+        ('Mrs Gwen Tatlow said: "We will keep working hard for our pupils."', "Gwen Tatlow", "Mrs"),
+        (
+            'Professor Ada Linwood said: "The evidence points the same way every year."',
+            "Ada Linwood",
+            "Professor",
+        ),
+        (
+            'The Rev Simeon Hart said: "We are a small school with a big heart."',
+            "Simeon Hart",
+            "The Rev",
+        ),
+    ],
+)
+def test_honorific_and_name(sentence: str, name: str, honorific: str) -> None:
+    person = one(sentence, name)
+    assert person.honorific == honorific
+    assert len(person.quotes) == 1
+
+
+def test_surnames_with_hyphen_apostrophe_and_mac() -> None:
+    text = (
+        "Cllr Bryony Kaur-Whitley, cabinet member for schools, said the report was fair.\n\n"
+        "Dr Niamh O'Rourke, the trust's chief executive, welcomed the findings.\n\n"
+        "Mr Callum McAteer, chair of governors, said he was delighted.\n\n"
+        "Ms Iona MacLeish, headteacher, said the school would celebrate."
+    )
+    found = people(text)
+    assert {"Bryony Kaur-Whitley", "Niamh O'Rourke", "Callum McAteer", "Iona MacLeish"} <= set(
+        found
+    )
+    assert found["Callum McAteer"].role == "chair of governors"
+
+
+# -- role and organisation --------------------------------------------------------
+
+
+def test_name_comma_role_at_organisation() -> None:
+    person = one(
+        "Councillor Hettie Marchant, Deputy Leader and Cabinet Member for Children, Families & "
+        "Education "
+        'at Ashcombe City Council, said: "We hold high hopes for every child in our care."',
+        "Hettie Marchant",
+    )
+    assert person.role == "Deputy Leader and Cabinet Member for Children, Families & Education"
+    assert person.organisation == "Ashcombe City Council"
+
+
+def test_name_comma_role_of_organisation_without_comma_before_said() -> None:
+    person = one(
+        "Imogen Bexley, director of children's services at Tallow Borough Council said: "
+        '"The report is a credit to our social workers."',
+        "Imogen Bexley",
+    )
+    assert person.role == "director of children's services"
+    assert person.organisation == "Tallow Borough Council"
+
+
+def test_portfolio_is_role_not_organisation() -> None:
+    person = one(
+        "Dr Pritam Gill, Director of Children's Services, said the council would act quickly.",
+        "Pritam Gill",
+    )
+    assert person.role == "Director of Children's Services"
+    assert person.organisation is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            "Cabinet member for children Tom Reed said the findings were deeply disappointing.",
+            "Tom Reed",
+            "Cabinet member for children",
+        ),
+        (
+            "Labour MP for Dunmoor South Rachel Ennis said she had written to the minister.",
+            "Rachel Ennis",
+            "Labour MP for Dunmoor South",
+        ),
+        (
+            "Principal Dr Ines Varga said the grades were a fair reflection of the college.",
+            "Ines Varga",
+            "Principal",
+        ),
+        (
+            "But Liberal Democrat group leader Cllr Jo Brightwell said the council should not "
+            "celebrate.",
+            "Jo Brightwell",
+            "Liberal Democrat group leader",
+        ),
+        (
+            "Parent Kezia Fenn, whose son is in Year 9, said the school had changed.",
+            "Kezia Fenn",
+            "Parent",
+        ),
+    ],
+)
+def test_role_before_name(sentence: str, name: str, role: str) -> None:
+    assert one(sentence, name).role == role
+
+
+def test_organisation_written_before_the_role() -> None:
+    person = one(
+        "Hexley County Council leader Cllr Morag Tully said the result was earned.", "Morag Tully"
+    )
+    assert (person.role, person.organisation) == ("leader", "Hexley County Council")
+
+
+def test_organisation_name_written_before_the_role() -> None:
+    text = (
+        "National Association of Heads general secretary Piers Whitlam said the case showed "
+        "why inspection needed reform."
+    )
+    person = one(text, "Piers Whitlam")
+    assert (person.role, person.organisation) == (
+        "general secretary",
+        "National Association of Heads",
+    )
+
+
+def test_of_a_plural_noun_is_part_of_the_role() -> None:
+    text = 'Father Liam Toole, Chair of Governors, added: "This is a wonderful result for us all."'
+    person = one(text, "Liam Toole")
+    assert (person.role, person.organisation) == ("Chair of Governors", None)
+
+
+def test_possessive_organisation() -> None:
+    person = one(
+        "Andrew Quint, Ravensholt's director of children's services, said staff had earned it.",
+        "Andrew Quint",
+    )
+    assert (person.role, person.organisation) == ("director of children's services", "Ravensholt")
+
+
+def test_the_councils_role_resolves_to_the_council_named() -> None:
+    text = (
+        "Brindle Borough Council has been rated good by Ofsted.\n\n"
+        "The council's chief executive, Sam Hill, said: \"This is the work of our whole staff "
+        'team."'
+    )
+    person = one(text, "Sam Hill")
+    assert person.role == "chief executive"
+    assert person.organisation == "Brindle Borough Council"
+
+
+def test_its_role_resolves_to_the_body_just_named() -> None:
+    text = (
+        "The Wexcombe Primary Partnership said it welcomed the report. "
+        "Councillor Rhys Tandle, chair of its standards committee, said the schools had worked "
+        "hard."
+    )
+    assert one(text, "Rhys Tandle").organisation == "Wexcombe Primary Partnership"
+
+
+def test_acronym_organisation_resolves_to_full_name() -> None:
+    text = (
+        "The partnership includes NHS Orwell and Stour Integrated Care Board (ICB).\n\n"
+        "Dr Leah Kamara, chief nursing officer at the ICB, said waits were falling."
+    )
+    assert one(text, "Leah Kamara").organisation == "NHS Orwell and Stour Integrated Care Board"
+
+
+def test_majestys_chief_inspector_at_ofsted() -> None:
+    person = one(
+        "Sir Hugo Marlowe, His Majesty's Chief Inspector at Ofsted, said the picture was "
+        "improving.",
+        "Hugo Marlowe",
+    )
+    assert (person.role, person.organisation) == ("His Majesty's Chief Inspector", "Ofsted")
+
+
+def test_descriptor_before_organisation_is_dropped() -> None:
+    person = one(
+        "Tamsin Vale, founder of the campaign group Families for Fair Grades, argued the change "
+        "was overdue.",
+        "Tamsin Vale",
+    )
+    assert (person.role, person.organisation) == ("founder", "Families for Fair Grades")
+
+
+def test_a_former_role_is_not_the_role() -> None:
+    text = (
+        "Greyport Council has appointed Dr Obi Nwosu, a former director of children's services "
+        "elsewhere, "
+        "as its interim director while a permanent appointment is made."
+    )
+    person = one(text, "Obi Nwosu")
+    assert person.role == "interim director"
+    assert person.organisation == "Greyport Council"
+
+
+def test_role_is_as_first_given() -> None:
+    text = (
+        "Cllr Yusra Haddad, cabinet member for education, said the result was welcome.\n\n"
+        "Cllr Haddad, who is also deputy leader, later added that more work was needed."
+    )
+    assert one(text, "Yusra Haddad").role == "cabinet member for education"
+
+
+# -- documents laid out as lists and tables --------------------------------------
+
+
+def test_officer_list_in_minutes_and_initial_merging_with_full_name() -> None:
+    text = (
+        "PRESENT: Councillor P. Odhiambo (Leader of the Council) (in the Chair)\n"
+        "Officers in attendance: Chief Executive (Wilf Arden), Director of Place (Dr Marta "
+        "Kowal)\n\n"
+        "The Leader, Councillor Patience Odhiambo, thanked the staff and said that "
+        "'every member should be proud of this service'."
+    )
+    found = people(text)
+    assert found["Wilf Arden"].role == "Chief Executive"
+    assert found["Marta Kowal"].role == "Director of Place"
+    leader = found["Patience Odhiambo"]
+    assert leader.role.startswith("Leader")
+    assert [q.text for q in leader.quotes] == ["every member should be proud of this service"]
+    assert "P. Odhiambo" not in found
+
+
+def test_report_school_details_and_inspection_team_rows() -> None:
+    text = (
+        "School details\n\n"
+        "Local authority                         Brackwater\n"
+        "Chair of governing body                 Anwen Pryce\n"
+        "Headteacher                             Oskar Lindahl\n\n"
+        "Inspection team\n\n"
+        "Bethany Crole, lead inspector            His Majesty's Inspector\n"
+        "Jonas Weir                              Ofsted Inspector\n"
+    )
+    found = people(text)
+    assert found["Anwen Pryce"].role == "Chair of governing body"
+    assert found["Oskar Lindahl"].role == "Headteacher"
+    assert found["Bethany Crole"].role == "lead inspector"
+    assert found["Jonas Weir"].role == "Ofsted Inspector"
+    assert "Brackwater" not in found
+
+
+def test_message_from_introduces_a_person() -> None:
+    text = (
+        "A message from Jude Amadi, Headteacher:\n\nWe are delighted to share our report with you."
+    )
+    assert one(text, "Jude Amadi").role == "Headteacher"
+
+
+# -- one person, many mentions ---------------------------------------------------
+
+
+def test_mentions_link_to_one_person_with_all_quotes() -> None:
+    text = (
+        'Ben Evans, chair of the Hallam Parents Forum, said: "We raised these concerns two years '
+        'ago."\n\n'
+        'Mr Evans added that the forum would meet the council. "Nobody listened to us then," he '
+        "said.\n\n"
+        'Later, Cllr Evans said: "I will make sure families are heard this time round."'
+    )
+    found = people(text)
+    assert list(found) == ["Ben Evans"]
+    person = found["Ben Evans"]
+    assert person.honorific == "Mr"
+    assert person.role == "chair"
+    assert person.organisation == "Hallam Parents Forum"
+    assert len(person.quotes) == 3
+
+
+def test_two_people_with_one_surname_are_kept_apart_by_honorific() -> None:
+    text = (
+        'Mrs Leona Garvey, the headteacher, said: "We are proud of our pupils and staff."\n\n'
+        "Her husband, Mr Dominic Garvey, who chairs the parents' association, said it was "
+        '"brilliant news '
+        'for the whole village".\n\n'
+        '"It has been a long road for all of us," she said.'
+    )
+    found = people(text)
+    assert {q.text for q in found["Leona Garvey"].quotes} == {
+        "We are proud of our pupils and staff.",
+        "It has been a long road for all of us,",
+    }
+    assert [q.text for q in found["Dominic Garvey"].quotes] == [
+        "brilliant news for the whole village"
+    ]
+
+
+# -- traps -----------------------------------------------------------------------
+
+
+def test_places_councils_schools_and_ofsted_are_not_people() -> None:
+    text = (
+        "Ashcombe City Council said it accepted the findings.\n\n"
+        "A fourth council in the region, Kestrel Vale, was inspected in June.\n\n"
+        "Larkfield Primary School, which has 200 pupils, said it was delighted.\n\n"
+        "Apprenticeship provider Oxburgh Training Services Ltd said it would appeal.\n\n"
+        "Ofsted said the findings were clear. Westmere Academy Trust said it would respond."
+    )
+    assert extract(text).people == []
+
+
+def test_title_case_headline_is_not_read_as_names() -> None:
+    text = (
+        "Head Praises Staff After Ofsted Upgrade For Greenway School\n\nThe school was rated good."
+    )
+    assert extract(text).people == []
+
+
+def test_people_without_role_or_quote_are_not_listed() -> None:
+    text = "Apologies were received from Councillor D. Ilsley. Councillor Haverstock asked why."
+    assert extract(text).people == []
+
+
+def test_name_after_preposition_does_not_take_the_next_clauses_subject_as_role() -> None:
+    text = "Asked by Councillor Pim Harrow, the Director of Place confirmed the funding."
+    assert extract(text).people == []
+
+
+def test_authors_are_never_people() -> None:
+    text = (
+        "Council praised by inspectors\n"
+        "By Odile Fairchild, Local Democracy Reporter\n\n"
+        'Cllr Aziz Rahman, leader of the council, said: "We are delighted with this result."'
+    )
+    record: Record = extract(text)
+    assert record.authors == ["Odile Fairchild"]
+    assert [p.name for p in record.people] == ["Aziz Rahman"]
+
+
+def test_evidence_points_at_the_first_mention() -> None:
+    text = 'Well done.\n\nCllr Vera Oakes, cabinet member for schools, said: "A great day for us."'
+    person = one(text, "Vera Oakes")
+    assert (
+        text[person.evidence.start : person.evidence.end]
+        == person.evidence.text
+        == "Cllr Vera Oakes"
+    )
+
+
+# -- the role parser on its own --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role", "org", "ref"),
+    [
+        (
+            "director of children's services at Westfold Council",
+            "director of children's services",
+            "Westfold Council",
+            None,
+        ),
+        ("Leader of the Council", "Leader", None, "council"),
+        ("Chair of the Corporation", "Chair of the Corporation", None, None),
+        (
+            "chief executive of the charity Homeward Children's Trust",
+            "chief executive",
+            "Homeward Children's Trust",
+            None,
+        ),
+        (
+            "leader of the opposition Labour group on Wetherby City Council",
+            "leader of the opposition Labour group",
+            "Wetherby City Council",
+            None,
+        ),
+        (
+            "Responsible Individual for Cedarwood Children's Services",
+            "Responsible Individual",
+            "Cedarwood Children's Services",
+            None,
+        ),
+        (
+            "the improvement adviser appointed by the Department for Education",
+            "improvement adviser",
+            "Department for Education",
+            None,
+        ),
+        ("headteacher at Lantern Row since 2021", "headteacher", "Lantern Row", None),
+        (
+            "the city council's cabinet member for children",
+            "cabinet member for children",
+            None,
+            "city council",
+        ),
+        (
+            "Head of Quality Assurance and Practice Improvement",
+            "Head of Quality Assurance and Practice Improvement",
+            None,
+            None,
+        ),
+    ],
+)
+def test_parse_role(phrase: str, role: str, org: str | None, ref: str | None) -> None:
+    parsed = build_lexicon().parse_role(phrase)
+    assert parsed is not None
+    assert (parsed.role, parsed.org, parsed.org_ref) == (role, org, ref)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["a former head of the school", "whose son is autistic", "a think tank"]
+)
+def test_parse_role_rejects_what_is_not_a_current_role(phrase: str) -> None:
+    assert build_lexicon().parse_role(phrase) is None

@@ -1,0 +1,300 @@
+"""Quotes and who said them: team-written sentences for each form and each trap."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ofsted_extract import extract
+from ofsted_extract.components.quotes import Lines, QuoteFinder
+from ofsted_extract.record import Record
+from ofsted_extract.textutil import fold_quotes
+
+
+def said(record: Record) -> dict[str, list[str]]:
+    """Speaker -> quote texts; the report's quotes under "report"."""
+    out = {p.name: [q.text for q in p.quotes] for p in record.people if p.quotes}
+    if record.report_quotes:
+        out["report"] = [q.text for q in record.report_quotes]
+    return out
+
+
+def passages(text: str) -> list[str]:
+    """The passages the character rules find, before anyone is attributed."""
+    folded = fold_quotes(text)
+    lines = Lines(text, [], {"advertisement"})
+    found = QuoteFinder({"advertisement"}).find(text, folded, lines)
+    return [" ".join(text[a:b].strip() for a, b in p.segments) for p in found]
+
+
+# -- marks -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Jo Lane said: "We are proud of every pupil here."',
+        "Jo Lane said: “We are proud of every pupil here.”",
+        "Jo Lane said: 'We are proud of every pupil here.'",
+        "Jo Lane said: ‘We are proud of every pupil here.’",
+    ],
+)
+def test_straight_and_curly_double_and_single_marks(text: str) -> None:
+    assert passages(text) == ["We are proud of every pupil here."]
+
+
+def test_apostrophes_are_never_quote_marks() -> None:
+    text = (
+        "The children's centre and St Barnabas' church hall were praised. Pupils' behaviour is "
+        "good, "
+        "and the school’s leaders know it. Staff didn't agree."
+    )
+    assert passages(text) == []
+
+
+def test_plural_possessive_inside_a_single_quoted_passage() -> None:
+    text = (
+        "The report says: 'Pupils' behaviour is calm and the teachers' planning is strong.' Good."
+    )
+    assert passages(text) == ["Pupils' behaviour is calm and the teachers' planning is strong."]
+
+
+def test_single_quotes_inside_double_quotes_belong_to_them() -> None:
+    text = "She said: \"They call it 'the hub' and every family knows where it is.\""
+    assert passages(text) == ["They call it 'the hub' and every family knows where it is."]
+
+
+def test_quote_running_over_paragraphs_and_an_advertisement() -> None:
+    text = (
+        'Cllr Mina Osei said: "We have worked hard for three years.\n\n'
+        "We will keep going until every child gets a good service.\n\n"
+        "Advertisement\n\n"
+        '"Nobody here is complacent."\n\nThe council meets next week.'
+    )
+    # the next paragraph neither opens nor closes a quote: the passage ends with its paragraph
+    assert passages(text)[0] == "We have worked hard for three years."
+    text2 = (
+        'Cllr Mina Osei said: "We have worked hard for three years.\n\n'
+        "Advertisement\n\n"
+        '"Nobody here is complacent, and we will keep going."\n\nThe council meets next week.'
+    )
+    record = extract(text2)
+    assert said(record) == {
+        "Mina Osei": [
+            "We have worked hard for three years. Nobody here is complacent, and we will keep "
+            "going."
+        ]
+    }
+
+
+def test_quote_continuing_mid_sentence_after_an_advertisement_line() -> None:
+    text = (
+        'Dr Ruby Chaplin, chief executive of the Fernlea Learning Trust, said: "We have '
+        "appointed an "
+        "executive headteacher from one of our\n\nAdvertisement\n\n"
+        'partner schools, who started last week."\n\nThe school reopens on Monday.'
+    )
+    quotes = said(extract(text))["Ruby Chaplin"]
+    assert quotes == [
+        "We have appointed an executive headteacher from one of our partner schools, who started "
+        "last week."
+    ]
+
+
+# -- attribution -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Cllr Aled Rhys said: "The inspectors saw the difference for themselves."',
+        '"The inspectors saw the difference for themselves," Cllr Aled Rhys said.',
+        '"The inspectors saw the difference for themselves," said Cllr Aled Rhys.',
+        '"The inspectors saw the difference for themselves," Cllr Aled Rhys added.',
+        '"The inspectors saw the difference for themselves," Cllr Aled Rhys told the BBC.',
+        'Cllr Aled Rhys told a meeting that "the inspectors saw the difference for themselves".',
+    ],
+)
+def test_quote_before_or_after_its_attribution(text: str) -> None:
+    assert list(said(extract(text))) == ["Aled Rhys"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Children are safe and well cared for in this home," the report states.',
+        'The report says that "children are safe and well cared for in this home".',
+        'Inspectors said that "children are safe and well cared for in this home".',
+        'But the letter warns that "children are not always safe when they go missing".',
+        'In her report, the inspector said: "Children are safe and well cared for in this home."',
+        'According to the report, "children are safe and well cared for in this home".',
+        'Ofsted\'s inspection report states: "Children are safe and well cared for in this home."',
+    ],
+)
+def test_report_quotes(text: str) -> None:
+    record = extract(text)
+    assert list(said(record)) == ["report"]
+    assert record.people == []
+
+
+def test_it_and_they_stand_for_the_report_after_the_report_spoke() -> None:
+    text = (
+        '"Leaders know the school well and act quickly," the report says.\n\n'
+        'It adds that "the curriculum in the early years is not yet well sequenced".\n\n'
+        'They also found that "pupils feel safe and know who to talk to about worries".'
+    )
+    assert len(said(extract(text))["report"]) == 3
+
+
+def test_signed_quote_and_interview_answer() -> None:
+    text = (
+        '"Every child at this school matters to every one of us." – Cllr Oona Pratt, leader of '
+        "the council.\n\nCllr Oona Pratt:\n\n"
+        '"We will publish our improvement plan by the end of the month."'
+    )
+    assert said(extract(text)) == {
+        "Oona Pratt": [
+            "Every child at this school matters to every one of us.",
+            "We will publish our improvement plan by the end of the month.",
+        ]
+    }
+
+
+def test_name_after_the_quote_with_role_before_it() -> None:
+    text = (
+        '"What inspectors saw was ordinary practice done very well," said Ashby\'s director of '
+        "children's services, Corin Blake."
+    )
+    assert said(extract(text)) == {
+        "Corin Blake": ["What inspectors saw was ordinary practice done very well,"]
+    }
+
+
+def test_pronouns_follow_the_person_just_named_and_agree_in_gender() -> None:
+    text = (
+        "Mr Tobias Lind, the chair of governors, said the school had changed. "
+        "Mrs Elspeth Lind, the headteacher, agreed.\n\n"
+        '"We never doubted our pupils for a moment," she said.\n\n'
+        '"The governors backed the staff all the way through," he said.'
+    )
+    record = extract(text)
+    assert said(record) == {
+        "Elspeth Lind": ["We never doubted our pupils for a moment,"],
+        "Tobias Lind": ["The governors backed the staff all the way through,"],
+    }
+
+
+def test_a_quote_after_a_closed_quote_continues_its_speaker_as_a_separate_quote() -> None:
+    text = (
+        '"Too many children wait too long for help," the report said.\n\n'
+        '"Leaders have been slow to understand the scale of the problem."\n\n'
+        'Cllr Idris Mott said: "We accept every word of this report."\n\n'
+        '"We will publish our plan within weeks, as Ofsted asked."'
+    )
+    assert said(extract(text)) == {
+        "report": [
+            "Too many children wait too long for help,",
+            "Leaders have been slow to understand the scale of the problem.",
+        ],
+        "Idris Mott": [
+            "We accept every word of this report.",
+            "We will publish our plan within weeks, as Ofsted asked.",
+        ],
+    }
+
+
+def test_two_quotes_split_by_the_attribution_are_two_quotes() -> None:
+    text = '"We were judged on a new framework," he said. "I accept our teaching must improve."'
+    text = "Headteacher Gordon Fell said he was not downhearted.\n\n" + text
+    assert said(extract(text)) == {
+        "Gordon Fell": [
+            "We were judged on a new framework,",
+            "I accept our teaching must improve.",
+        ]
+    }
+
+
+def test_a_person_named_by_role_only_is_the_person_given_that_role() -> None:
+    text = (
+        "Headteacher Priya Dunmore said the school had worked hard.\n\n"
+        'The headteacher added: "Every child here deserves the very best teaching."'
+    )
+    assert said(extract(text)) == {
+        "Priya Dunmore": ["Every child here deserves the very best teaching."]
+    }
+
+
+# -- traps -----------------------------------------------------------------------
+
+
+def test_scare_quotes_and_grade_labels_are_not_quotes() -> None:
+    text = (
+        "The council was rated 'requires improvement to be good' in 2019 and is now 'good'. "
+        'Inspectors found "widespread and/or systemic failings" in the area. '
+        'Cllr Dee Fox said the findings were "deeply disappointing".'
+    )
+    record = extract(text)
+    assert said(record) == {}
+    assert not any("quote" in w for w in record.warnings)
+
+
+def test_speaker_that_cannot_be_told_is_left_out_with_a_warning() -> None:
+    text = (
+        'Cllr Ros Kemp said: "We are delighted for the pupils and staff."\n\n'
+        '"We congratulate everyone involved on a fantastic achievement," a council spokesperson '
+        "said.\n\n"
+        'The Local Government Association said: "Councils need more support from government."'
+    )
+    record = extract(text)
+    assert said(record) == {"Ros Kemp": ["We are delighted for the pupils and staff."]}
+    assert sum("speaker unclear" in w for w in record.warnings) == 2
+
+
+def test_unknown_he_is_not_guessed() -> None:
+    record = extract('"This is the best result the school has ever had," he said.')
+    assert said(record) == {}
+    assert any("speaker unclear" in w for w in record.warnings)
+
+
+def test_quote_evidence_points_at_the_quoted_words() -> None:
+    text = "Intro line.\n\nCllr Ada Brook said: “We will not rest until every child is safe.”"
+    quote = extract(text).people[0].quotes[0]
+    assert text[quote.evidence.start : quote.evidence.end] == quote.evidence.text
+    assert quote.evidence.text == "We will not rest until every child is safe."
+
+
+# -- robustness ------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(
+    list("ab Cd.,:\n\"'“”‘’-") + ["Cllr ", "said ", "Jo Lee ", "the report ", "he ", "\n\n"]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ALPHABET, max_size=120).map("".join))
+def test_any_text_gives_exact_evidence(text: str) -> None:
+    record = extract(text)
+    for person in record.people:
+        assert text[person.evidence.start : person.evidence.end] == person.evidence.text
+        for q in person.quotes:
+            assert text[q.evidence.start : q.evidence.end] == q.evidence.text
+    for q in record.report_quotes:
+        assert text[q.evidence.start : q.evidence.end] == q.evidence.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\"'“”‘’" * 20_000,
+        ('Cllr Jo Lee said: "We are proud," she said. ' * 2_000),
+        ("'a b' " * 20_000),
+        ("Cllr Mac Smith Said, Dr Jones O'Neil Council " * 4_000),
+    ],
+)
+def test_hostile_input_is_handled_in_linear_time(text: str) -> None:
+    start = time.perf_counter()
+    extract(text)
+    assert time.perf_counter() - start < 15
