@@ -132,11 +132,9 @@ class _Orgs:
     def fuller(self, short: str, pos: int) -> str:
         """The article's full name for a short one ("Corvell" -> "Corvell Training Ltd")."""
         k = bisect_right(self.starts, pos) - 1
-        for i in [*range(k, max(k - 200, -1), -1), *range(k + 1, min(k + 200, len(self.found)))]:
-            name = self.found[i][1]
-            if name.startswith(short + " "):
-                return name
-        return short
+        order = [*range(k, max(k - 200, -1), -1), *range(k + 1, min(k + 200, len(self.found)))]
+        names: list[str] = [self.found[i][1] for i in order]
+        return next((n for n in names if n.startswith(short + " ")), short)
 
     def expand(self, org: str) -> str:
         """An acronym written as the organisation ("at the ICB") in its full form."""
@@ -226,13 +224,24 @@ def build_people(
         k = bisect_right(visible_starts, pos) - 1
         while k >= 0 and pos - visible[k].start < 2500:
             person = person_of[visible[k].start]
-            if id(person) not in role_words:
-                role = next((m.role for m in person.mentions if m.role), "")
-                role_words[id(person)] = set(re.findall(r"[a-z'-]+", role.lower()))
-            if head in role_words[id(person)]:
+            if head in words_of(person):
                 return person
             k -= 1
+        # a lead that names the role before the person: 'what its headteacher calls
+        # "..."', with "Headteacher Jo Lane said" further down
+        k += 1
+        while k < len(visible) and visible[k].start - pos < 1500:
+            person = person_of[visible[k].start]
+            if head in words_of(person):
+                return person
+            k += 1
         return None
+
+    def words_of(person: _Person) -> set[str]:
+        if id(person) not in role_words:
+            role = next((m.role for m in person.mentions if m.role), "")
+            role_words[id(person)] = set(re.findall(r"[a-z'-]+", role.lower()))
+        return role_words[id(person)]
 
     by_start: dict[int, _Person] = {
         m.start: p for m in mentions for p in [person_of.get(m.start)] if p

@@ -66,10 +66,6 @@ class Mention(NamedTuple):
     season: str | None = None
     future: bool = False
 
-    @property
-    def explicit(self) -> Parts:
-        return Parts(self.year, self.month, self.day)
-
 
 _MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -333,10 +329,10 @@ class Grammar:
     def find(self, text: str, seeds: Iterable[tuple[int, str]] | None = None) -> list[Mention]:
         """Every date expression in ``text``, in order, none overlapping.
 
-        Digit-led dates are scanned for; word-led ones start at ``seeds``, the
-        offsets and kinds ("month", "weekday", "keyword") of words in
-        :attr:`seed_words`, which a caller with tokens can pass; otherwise they
-        are searched.
+        Digit-led dates are scanned for (the scan only stops at digits).
+        Word-led ones start at ``seeds``, the offsets and kinds ("month",
+        "weekday", "keyword") of words in :attr:`seed_words`: a caller with
+        tokens knows them already and passes them; otherwise they are searched.
         """
         found: list[Mention] = []
         for match in self.at_digit.finditer(text):

@@ -4,14 +4,16 @@ The components say *what* each grade mention is (``ofsted_grades``: this
 inspection's grade, an area's, the one before, a dated one) and *which bodies*
 an article names (``ofsted_bodies``). This module says *whose* each grade is:
 
-1. Each grade mention is attached to a body: the first body named in its
-   sentence, else the nearest body named before it, else the headline's, else
-   the next one named.
+1. Each grade mention is attached to a body: in its sentence the one named
+   nearest before it (else the first named), else the last sentence before it
+   that names one, else the headline's, else the next sentence naming one.
+   Owners and places ("run by X Ltd", "a school in Hexford") are never chosen.
 2. A body becomes an inspection when a grade of this inspection attaches to it
    (or a reported monitoring / focused / ungraded visit or a joint targeted
-   inspection names it). A second body needs more than a passing mention (two
-   sentences naming it): an aside ("neighbouring Kestrel Vale, rated good last
-   year") is not a round-up section.
+   inspection names it). A second body needs a grade in a sentence naming it
+   and more than a passing mention (two sentences, or the opening words of a
+   paragraph): an aside ("neighbouring Kestrel Vale, rated good last year", a
+   school praised inside a quote) is not a round-up section.
 3. With several inspections the text is cut into regions, one per body, from
    the paragraph where each is introduced; a grade belongs to the region it
    stands in. The headline only fills a field the body text leaves empty, so a
@@ -26,13 +28,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, cast
 
 from spacy.tokens import Doc, Span
 
 from .components import dates
-from .components.bodies import BodyCluster, bodies_data
+from .components.bodies import BodyCluster, Furniture, bodies_data
 from .components.grades import token_table
 from .components.layout import title_span
 from .record import AreaJudgement, Inspection, Judgement, PartialDate
@@ -74,9 +76,10 @@ class _Mention:
 
 @dataclass
 class _Draft:
+    """An inspection being put together: its body, where it starts, its part of the text."""
+
     cluster: BodyCluster
     anchor: int
-    mentions: list[_Mention] = field(default_factory=list)
     region: tuple[int, int] = (0, 0)
 
 
@@ -107,9 +110,7 @@ class _Builder:
         self.warnings = warnings
         title = title_span(doc)
         self.title = (title.start_char, title.end_char) if title is not None else None
-        bp = sorted((s.start_char, s.end_char) for s in doc.spans.get("boilerplate", []))
-        self.bp_starts = [a for a, _ in bp]
-        self.bp = bp
+        self.furniture = Furniture(doc)
         table = token_table(doc)
         idx, texts = table.idx, table.texts
         self.sents = [
@@ -124,17 +125,14 @@ class _Builder:
         self.graded_areas: set[tuple[int, ...]] = set()
         self.alias_not_subject = frozenset(self.body_data["not_subject_before"]["alias_phrases"])
         kinds = [k for k in self.body_data["apposition_kinds"] if k != "_doc"]
-        self.kind_after = re.compile(
-            r"(?:['’]s)?\s+(?:" + "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
-            + r")\b"
-        )
+        alternatives = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
+        self.kind_after = re.compile(r"(?:['’]s)?\s+(?:" + alternatives + r")\b")
 
     # ---- helpers -----------------------------------------------------------------
 
     def boiler(self, a: int, b: int) -> bool:
-        """Whether [a, b) overlaps page furniture (the ranges are sorted and barely overlap)."""
-        i = bisect.bisect_left(self.bp_starts, b)
-        return any(self.bp[j][1] > a for j in range(i - 1, max(-1, i - 4), -1))
+        """Whether [a, b) overlaps page furniture."""
+        return self.furniture.overlaps(a, b)
 
     def in_title(self, a: int) -> bool:
         return self.title is not None and self.title[0] <= a < self.title[1]
@@ -152,13 +150,11 @@ class _Builder:
         }
         bodies = self.body_mentions()
         first_body: dict[int, str] = {}
-        in_sentence: dict[int, list[tuple[int, str]]] = {}
         for a, _b, key, subject_ok in bodies:
             k = self.sent_of(a)
             if subject_ok:
                 first_body.setdefault(k, key)
-                in_sentence.setdefault(k, []).append((a, key))
-        self.in_sentence = in_sentence
+                self.in_sentence.setdefault(k, []).append((a, key))
         title_key = None
         if self.title is not None:
             for a, _b, key, ok in bodies:
@@ -175,14 +171,7 @@ class _Builder:
         visits = [
             v for v in self.doc.spans.get("visits", []) if not self.boiler(v.start_char, v.end_char)
         ]
-        para_first: set[str] = set()
-        para_starts = [p for p, _ in paragraphs(self.text)]
-        seen_paras: set[int] = set()
-        for a, _b, key, ok in bodies:
-            para = bisect.bisect_right(para_starts, a) - 1
-            if para not in seen_paras and ok:
-                seen_paras.add(para)
-                para_first.add(key)
+        para_first = self.paragraph_openers(bodies)
         drafts = self.drafts(mentions, body_sents, title_key, visits, para_first)
         if not drafts and any(m.in_title for m in mentions):
             # the headline is all there is: read it as text
@@ -201,6 +190,22 @@ class _Builder:
             inspection = self.inspection(draft, mentions, visits)
             if inspection is not None:
                 out.append(inspection)
+        return out
+
+    def paragraph_openers(self, bodies: list[tuple[int, int, str, bool]]) -> set[str]:
+        """Bodies named in the opening words of a paragraph ('Meanwhile, Puddle Lane
+        Pre-School, ...'): a round-up's sections open that way, an aside in a quote does not."""
+        out: set[str] = set()
+        para_starts = [p for p, _ in paragraphs(self.text)]
+        seen: set[int] = set()
+        for a, _b, key, ok in bodies:
+            para = bisect.bisect_right(para_starts, a) - 1
+            if para in seen or not ok:
+                continue
+            seen.add(para)
+            opening = self.text[para_starts[para] if para >= 0 else 0 : a]
+            if len(opening.split()) <= 3 and not any(q in opening for q in "\"“‘'"):
+                out.add(key)
         return out
 
     def mentions(self) -> list[_Mention]:
@@ -252,8 +257,9 @@ class _Builder:
         inadequate'), else the first; else the last sentence before naming one; else the
         headline's; else the next sentence naming one."""
         if m.sent in first_body:
-            before = [key for a, key in self.in_sentence[m.sent] if a < m.start]
-            return (before[-1] if before else first_body[m.sent]), "sentence"
+            named = self.in_sentence[m.sent]
+            i = bisect.bisect_left(named, (m.start, "")) - 1
+            return (named[i][1] if i >= 0 else first_body[m.sent]), "sentence"
         for k in range(m.sent - 1, max(-1, m.sent - 60), -1):
             if k in first_body:
                 return first_body[k], "before"
@@ -288,17 +294,16 @@ class _Builder:
                 firsts[key] = min([m.start for m in mentions if m.body == key] or [0])
         if not firsts:
             return []
-        if title_key in named:
-            main = title_key
-        else:
-            main = min(firsts, key=lambda k: firsts[k])
+        main = title_key if title_key in named else min(firsts, key=lambda k: firsts[k])
         keep = [main]
         for key in named:
             # a second body needs its own grade sentence and more than a passing mention
             if key != main and (len(body_sents.get(key, ())) >= 2 or key in para_first):
                 keep.append(key)
         keep.sort(key=lambda k: named.get(k, firsts[k]))
-        return [_Draft(self.clusters[k], named.get(k, firsts[k])) for k in keep if k in self.clusters]
+        return [
+            _Draft(self.clusters[k], named.get(k, firsts[k])) for k in keep if k in self.clusters
+        ]
 
     def visit_body(
         self,
@@ -355,7 +360,9 @@ class _Builder:
 
     # ---- one inspection ------------------------------------------------------------
 
-    def inspection(self, draft: _Draft, mentions: list[_Mention], visits: list[Span]) -> Inspection | None:
+    def inspection(
+        self, draft: _Draft, mentions: list[_Mention], visits: list[Span]
+    ) -> Inspection | None:
         a, b = draft.region
         key = draft.cluster.key
         other_keys = {k for k in self.clusters if k != key}
@@ -378,6 +385,7 @@ class _Builder:
         self.settle_dated(title_mine, visit)
 
         overall_m = self.pick_overall(mine) or self.pick_overall(title_mine)
+        self.warn_conflicts(draft, mine, overall_m)
         previous_m = self.pick_previous(mine) or self.pick_previous(title_mine)
         if visit in _NO_NEW_GRADE:
             if previous_m is None and overall_m is not None:
@@ -393,12 +401,13 @@ class _Builder:
         areas = self.areas(mine, remit)
         if overall is None and not areas and visit is None and remit != "joint_targeted":
             return None  # only the grade of an earlier inspection: no outcome reported
-        if visit is None and overall is not None:
-            visit = "full"
+        if visit is None and overall is not None and not overall.grade.startswith("performs_"):
+            visit = "full"  # a graded outcome is a full inspection (an annual performance
+            # assessment is no visit at all)
         form = draft.cluster.fullest(_KIND_ORDER.get(remit, ()))
         region_dates = (a, b)
         return Inspection(
-            subject=form.text if not form.shouting else _title_case(form.text),
+            subject=_display(form.text, draft.cluster),
             remit=cast(Any, remit),
             visit=cast(Any, visit),
             inspected=dates.inspection_date(self.doc, *region_dates, self.published),
@@ -477,6 +486,20 @@ class _Builder:
             else:
                 m.role = "previous" if others or visit in _NO_NEW_GRADE else "overall"
 
+    def warn_conflicts(
+        self, draft: _Draft, mine: list[_Mention], chosen: _Mention | None
+    ) -> None:
+        """Say so when the text calls two different grades the overall one."""
+        if chosen is None:
+            return
+        explicit = {m.grade for m in mine if m.role in ("overall", "kept") and m.explicit}
+        if len(explicit) > 1:
+            others = ", ".join(sorted(explicit - {chosen.grade}))
+            self.warnings.append(
+                f"{draft.cluster.fullest().text}: the text gives more than one overall grade "
+                f"({others} as well as {chosen.grade}); kept the first, {chosen.grade}"
+            )
+
     @staticmethod
     def pick_overall(mine: Iterable[_Mention]) -> _Mention | None:
         cands = [m for m in mine if m.role in ("overall", "kept")]
@@ -509,7 +532,8 @@ class _Builder:
         if grade == "grade_3":
             if self.pub_year is not None and remit == "school" and self.pub_year < 2013:
                 grade = "satisfactory"
-            elif self.pub_year is not None and self.pub_year < 2014 and remit == "childrens_services":
+            elif (self.pub_year is not None and self.pub_year < 2014
+                  and remit == "childrens_services"):
                 grade = "adequate"
             else:
                 grade = "requires_improvement"
@@ -551,6 +575,16 @@ class _Builder:
         return out
 
 
-def _title_case(text: str) -> str:
-    """'KETTLEWICK COUNCIL' as 'Kettlewick Council' when no other form was written."""
-    return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in text.split())
+def _display(text: str, cluster: BodyCluster) -> str:
+    """The name as a reader would write it: 'PEMBERTON Borough Council' (a shouted word of a
+    headline style) as 'Pemberton Borough Council' when the text also writes 'Pemberton';
+    'KETTLEWICK COUNCIL' as 'Kettlewick Council' when no other form was written."""
+    written = {w.lower(): w for f in cluster.forms for w in f.text.split() if not w.isupper()}
+    shouting = text.isupper()
+    out = []
+    for word in text.split():
+        if word.isupper() and len(word) > 2:
+            # 'ABC Training Ltd' keeps its initials; a shouted headline form does not
+            word = written.get(word.lower(), word.capitalize() if shouting else word)
+        out.append(word)
+    return " ".join(out)

@@ -112,6 +112,21 @@ def test_flattened_table_area_line_then_grade_line() -> None:
     assert areas(text) == {"help_and_protection": "inadequate", "care_leavers": "good"}
 
 
+def test_two_column_table_takes_the_latest_column() -> None:
+    text = (
+        "Judgement                     2019                    2023\n"
+        "Overall effectiveness         Requires improvement    Good\n"
+        "Help and protection           Good                    Outstanding\n"
+    )
+    assert areas(text) == {"help_and_protection": "outstanding"}
+    doc = nlp()(analysis_text(text))
+    found = [(s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]]
+    assert ("requires_improvement", "previous", 2019) in found
+    assert ("good", "overall", None) in found
+    # the earlier column of an area row is history, not a grade the record keeps
+    assert ("good", "previous", 2019) not in found
+
+
 def test_grade_before_the_area() -> None:
     text = ("The county was judged 'outstanding' for adoption performance and 'good' for "
             "children looked after and achieving permanence and for leadership, management "
@@ -176,6 +191,9 @@ def test_provision_types_are_other() -> None:
     assert areas(text) == {"other": "requires_improvement"}
     assert areas("Rushby Council's services were judged adequate, with good capacity for "
                  "improvement.") == {"other": "good"}
+    assert labels("The college's adult learning programmes were judged outstanding.") == {
+        "other": "adult learning programmes"
+    }
 
 
 def test_report_card_uses_its_own_keys() -> None:

@@ -68,10 +68,31 @@ def names(text: str) -> list[tuple[str, str]]:
          "Tarnwick Safeguarding Children Partnership", "jtai"),
         ("Ofsted inspected Elmbank Adult Learning Service in June.",
          "Elmbank Adult Learning Service", "service"),
+        ("Bowling Lane Primary has been handed a good rating.", "Bowling Lane Primary",
+         "school"),
     ],
 )
 def test_typed_names(sentence: str, name: str, kind: str) -> None:
     assert (name, kind) in names(sentence)
+
+
+def test_a_name_without_a_head_word_as_subject_or_object_of_a_grading_verb() -> None:
+    assert ("Little Wrens Copley", "named") in names(
+        "Our setting Little Wrens Copley was judged Good at its inspection."
+    )
+    assert ("Little Wrens Copley", "named") in names(
+        "The inspector graded Little Wrens Copley Outstanding for every area."
+    )
+    # a place after a preposition is not the subject
+    assert names("A home on the edge of Wexford has been rated inadequate.") == []
+
+
+def test_two_spellings_of_one_school_are_one_body() -> None:
+    text = ("Oakhollow High slips to satisfactory\n\nOAKHOLLOW High School has been rated "
+            "satisfactory.")
+    assert list(clusters(text)) == ["oakhollow high"]
+    text = "Brookfield Infant School and Brookfield Junior School were both inspected."
+    assert len(clusters(text)) == 2
 
 
 def test_a_home_name_needs_a_childrens_home_article() -> None:

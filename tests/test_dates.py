@@ -103,6 +103,12 @@ def test_article_date_evidence_points_at_the_date_words() -> None:
     assert date.iso == "2025-03-04"
 
 
+def test_a_year_less_dateline_alone_on_its_line_dates_the_article() -> None:
+    assert ymd(article_date(make_doc(page("12 March")))) == (None, 3, 12)
+    # beside other words it is no dateline
+    assert article_date(make_doc(page("12 March Kestwick edition"))) is None
+
+
 def test_us_month_first_only_when_the_day_cannot_be_a_month() -> None:
     assert ymd(article_date(make_doc(page("07/14/2023")))) == (2023, 7, 14)
     assert ymd(article_date(make_doc(page("07/04/2023")))) == (2023, 4, 7)
@@ -319,6 +325,15 @@ def test_the_visit_wins_over_an_earlier_inspection_in_the_same_text() -> None:
         "required improvement."
     )
     assert visit(text, (2023, 1, 19)) == (2022, 11, None)
+
+
+def test_other_schools_inspections_and_thousands_commas_do_not_mislead() -> None:
+    text = (
+        "Inspectors who visited the 1,350-pupil school in Tanner Lane last month found teaching "
+        "satisfactory. Of the borough's other schools, two were rated good in inspections last "
+        "year."
+    )
+    assert visit(text, (2010, 3, 12)) == (2010, 2, None)
 
 
 def test_a_monitoring_visits_own_dates_are_the_inspection_date() -> None:

@@ -68,6 +68,7 @@ def roles(text: str) -> dict[str, str]:
         ("Hexam Borough Council has climbed to good.", "good"),
         ("Tarnby Academy has dropped from good to requires improvement.",
          "requires_improvement"),
+        ("Ofsted verdict on Selsey Vale Council: improvement required.", "requires_improvement"),
     ],
 )
 def test_overall_grade_forms(sentence: str, grade: str) -> None:
@@ -82,7 +83,7 @@ def test_overall_word_marks_the_grade_explicit() -> None:
 
 
 def test_table_row_overall_effectiveness() -> None:
-    doc = run("Overall effectiveness        Inadequate\nQuality of education        Good\n")
+    doc = run("Overall effectiveness Inadequate\nQuality of education        Good\n")
     by_grade = {s.label_: s for s in doc.spans["grades"]}
     assert by_grade["inadequate"]._.ofsted_role == "overall"
     assert by_grade["inadequate"]._.ofsted_explicit is True
@@ -119,6 +120,11 @@ def test_send_outcomes() -> None:
     text = ("The Wrenbury local area partnership's arrangements typically lead to positive "
             "experiences and outcomes for children and young people with SEND.")
     assert roles(text) == {"positive_outcomes": "overall"}
+    text = ("Inspectors found that the Carbury local area partnership's arrangements lead to "
+            "inconsistent experiences and outcomes for children with SEND.")
+    assert roles(text) == {"inconsistent_outcomes": "overall"}
+    # without SEND in sight the same words are an ordinary phrase
+    assert grades("Inspectors found the trust's plans lead to inconsistent outcomes.") == []
 
 
 def test_report_card_grades_only_with_a_report_card() -> None:
@@ -127,6 +133,26 @@ def test_report_card_grades_only_with_a_report_card() -> None:
     assert {g for _, g, _ in grades(text)} == {"strong_standard", "met"}
     # 'expected standard' is also the language of test results
     assert grades("Most pupils at Cobden School reached the expected standard in reading.") == []
+
+
+def test_all_five_report_card_grades() -> None:
+    text = (
+        "Hollin Vale Primary School's first report card:\n"
+        "Inclusion – Exceptional\n"
+        "Curriculum and teaching – Strong standard\n"
+        "Achievement – Expected standard\n"
+        "Attendance and behaviour – Needs attention\n"
+        "Leadership and governance – Urgent improvement\n"
+        "Safeguarding – Not met\n"
+    )
+    assert [s for s in grades(text)] == [
+        ("Exceptional", "exceptional", "area"),
+        ("Strong standard", "strong_standard", "area"),
+        ("Expected standard", "expected_standard", "area"),
+        ("Needs attention", "needs_attention", "area"),
+        ("Urgent improvement", "urgent_improvement", "area"),
+        ("Not met", "not_met", "area"),
+    ]
 
 
 def test_met_is_only_the_safeguarding_judgement() -> None:
@@ -141,6 +167,8 @@ def test_special_measures_is_a_category_not_a_grade() -> None:
     assert [s.label_ for s in doc.spans["grades"]] == ["inadequate"]
     doc = run("Blackmoor Academy has been taken out of special measures.")
     assert list(doc.spans["grade_categories"]) == []
+    doc = run("Ofsted judged Ketley School inadequate and found that it has serious weaknesses.")
+    assert [s.label_ for s in doc.spans["grade_categories"]] == ["serious_weaknesses"]
 
 
 # ---- not grades -------------------------------------------------------------------------
@@ -248,6 +276,14 @@ def test_previous_grade_and_year(sentence: str, grade: str, year: int) -> None:
     doc = run(sentence)
     previous = [s for s in doc.spans["grades"] if s._.ofsted_role == "previous"]
     assert [(s.label_, s._.ofsted_year) for s in previous] == [(grade, year)]
+
+
+def test_since_as_an_adverb_is_not_a_previous_cue() -> None:
+    doc = run("Ellesmere Council's services were rated 'inadequate' in 2019 and have since "
+              "improved to 'requires improvement', Ofsted said.")
+    found = [(s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]]
+    # the year dates the first grade only; the second is this inspection's
+    assert found == [("inadequate", "dated", 2019), ("requires_improvement", "overall", None)]
 
 
 def test_previous_by_relative_years() -> None:

@@ -301,12 +301,40 @@ The quality of education was judged inadequate.
     assert [i.remit for i in found] == ["further_education", "further_education"]
 
 
+def test_a_body_named_without_a_head_word() -> None:
+    text = ("Little Wrens Copley rated Outstanding!\n\nWe are thrilled that our Copley nursery "
+            "has been graded Outstanding by Ofsted. At its last inspection, in 2019, Little Wrens "
+            "Copley was judged Good.\n\nRelated posts\nLittle Wrens Hale keeps its Good rating\n")
+    assert summary(inspect(text, 2023)) == [
+        {"subject": "Little Wrens Copley", "overall": "outstanding", "previous": ("good", 2019),
+         "areas": {}}
+    ]
+
+
+def test_a_shouted_name_is_written_as_the_text_writes_it_elsewhere() -> None:
+    text = ("Pemberton Council's children's services require improvement\n\nPEMBERTON Borough "
+            "Council's services for children have been judged to require improvement to be good.")
+    (found,) = inspect(text, 2016)
+    assert found.subject == "Pemberton Borough Council"
+
+
 def test_an_aside_about_another_body_is_not_an_inspection() -> None:
     text = ("Denby rated good\n\nDenby Borough Council's children's services have been rated "
             "good by Ofsted. Neighbouring Farley City Council, which was rated outstanding last "
             "year, is due to be inspected again in 2026.")
     assert summary(inspect(text, 2024)) == [
         {"subject": "Denby Borough Council", "overall": "good", "previous": None, "areas": {}}
+    ]
+
+
+def test_another_bodys_grade_in_a_quote_is_an_aside() -> None:
+    text = ("Westcombe children's services outstanding\n\nWestcombe City Council's children's "
+            "services have been rated Outstanding by Ofsted.\n\nCllr Anna Price said: \"Hatfield "
+            "Road Primary School, which was rated outstanding last month, is another example.\"\n\n"
+            "Inspectors found that the impact of leaders was outstanding.")
+    assert summary(inspect(text, 2023)) == [
+        {"subject": "Westcombe City Council", "overall": "outstanding", "previous": None,
+         "areas": {"leadership": "outstanding"}}
     ]
 
 

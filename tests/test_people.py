@@ -167,6 +167,15 @@ def test_of_a_plural_noun_is_part_of_the_role() -> None:
     assert (person.role, person.organisation) == ("Chair of Governors", None)
 
 
+def test_short_name_before_the_role_expands_to_the_body_named() -> None:
+    text = (
+        "Pellow Training Ltd, which trains 600 apprentices, has been judged inadequate.\n\n"
+        "Pellow managing director Imogen Rusk said the company accepted the findings in full."
+    )
+    person = one(text, "Imogen Rusk")
+    assert (person.role, person.organisation) == ("managing director", "Pellow Training Ltd")
+
+
 def test_possessive_organisation() -> None:
     person = one(
         "Andrew Quint, Ravensholt's director of children's services, said staff had earned it.",
@@ -415,6 +424,30 @@ def test_evidence_points_at_the_first_mention() -> None:
         ),
         ("headteacher at Lantern Row since 2021", "headteacher", "Lantern Row", None),
         (
+            "Executive Member for Children's Services and Education at Kingsmoor Borough Council",
+            "Executive Member for Children's Services and Education",
+            "Kingsmoor Borough Council",
+            None,
+        ),
+        (
+            "chief executive of the kinship care charity Family Ties",
+            "chief executive",
+            "Family Ties",
+            None,
+        ),
+        (
+            "chair of the Shire Councils Forum's children's services group",
+            "chair of the children's services group",
+            "Shire Councils Forum",
+            None,
+        ),
+        (
+            "the county's director of children's services",
+            "director of children's services",
+            None,
+            "county",
+        ),
+        (
             "the city council's cabinet member for children",
             "cabinet member for children",
             None,
@@ -439,3 +472,13 @@ def test_parse_role(phrase: str, role: str, org: str | None, ref: str | None) ->
 )
 def test_parse_role_rejects_what_is_not_a_current_role(phrase: str) -> None:
     assert build_lexicon().parse_role(phrase) is None
+
+
+def test_person_entities_from_a_trained_pipeline_count_as_a_cue() -> None:
+    from ofsted_extract.components.people import PeopleFinder
+
+    finder = PeopleFinder(build_lexicon())
+    text = "The school thanked Jo Marsh for her work."
+    assert finder.find(text, []) == []  # no honorific, role or speech verb: not a name here
+    found = finder.find(text, [], known={(19, 27)})
+    assert [m.name for m in found] == ["Jo Marsh"]

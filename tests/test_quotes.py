@@ -163,6 +163,30 @@ def test_signed_quote_and_interview_answer() -> None:
     }
 
 
+def test_quote_paragraph_after_reported_speech_goes_to_its_speaker() -> None:
+    text = (
+        "Ravi Menon, the council's director of children's services, said the result reflected "
+        "years of work by frontline staff.\n\n"
+        '"When I arrived, caseloads were far too high and morale was low.\n\n'
+        '"We have turned that round together."\n\n'
+        "The council said it would now focus on care leavers."
+    )
+    assert said(extract(text)) == {
+        "Ravi Menon": [
+            "When I arrived, caseloads were far too high and morale was low. "
+            "We have turned that round together."
+        ]
+    }
+
+
+def test_quote_after_a_colon_introducing_a_person() -> None:
+    text = (
+        "A message from our headteacher, Mrs Ines Calloway: "
+        '"We are thrilled that inspectors saw what our families see every day."'
+    )
+    assert list(said(extract(text))) == ["Ines Calloway"]
+
+
 def test_name_after_the_quote_with_role_before_it() -> None:
     text = (
         '"What inspectors saw was ordinary practice done very well," said Ashby\'s director of '

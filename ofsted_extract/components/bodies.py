@@ -19,6 +19,7 @@ Rule data: ``models/bodies.json``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,7 +30,6 @@ from spacy.tokens import Doc, Span
 
 from .. import rules
 from .grades import phrase_matches, token_table
-from .layout import in_boilerplate
 
 if not Span.has_extension("ofsted_body"):
     Span.set_extension("ofsted_body", default=None)
@@ -44,6 +44,29 @@ MAX_NAME_TOKENS = 8
 #: At most this many distinct short names go into the alias search.
 MAX_CLUSTERS = 60
 _PLACE_KINDS = frozenset({"council", "send", "jtai"})
+
+
+class Furniture:
+    """The doc's page furniture as sorted ranges, for overlap tests in O(log n).
+
+    ``layout.in_boilerplate`` scans every furniture span on each call, which is quadratic
+    over a page of many names and many chrome lines.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        ranges = sorted((s.start_char, s.end_char) for s in doc.spans.get("boilerplate", []))
+        self.ranges = ranges
+        self.starts = [a for a, _ in ranges]
+        # the furthest end reached by any range up to each index
+        self.reach: list[int] = []
+        best = -1
+        for _, b in ranges:
+            best = max(best, b)
+            self.reach.append(best)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.starts, b) - 1
+        return i >= 0 and self.reach[i] > a
 
 
 @dataclass
@@ -102,9 +125,10 @@ class Bodies:
             self.visits.add(f"V|{visit}", [nlp.make_doc(p) for p in vis[visit]])
         self.future = frozenset(vis["future"])
         self.strong_before = frozenset(vis["strong_before"])
-        self.kind_remit: dict[str, str | None] = dict(data["kind_remit"])
         self.council_words = frozenset(data["council_words"]["words"])
         self.type_words = frozenset(data["type_words"]["words"])
+        self.key_drop = frozenset(data["key_words"]["drop"])
+        self.key_same: dict[str, str] = dict(data["key_words"]["same"])
         self.joiners = frozenset(data["name_joiners"])
         self.of_after = frozenset(data["of_after"]["words"])
         self.stop_leading = frozenset(data["stop_leading"]["words"])
@@ -136,6 +160,9 @@ class Bodies:
         while i >= lo and taken < MAX_NAME_TOKENS:
             tok = doc[i]
             text = tok.text
+            if tok.is_space and "\n" not in text and len(text) <= 2 and start == i + 1:
+                i -= 1  # a no-break space inside a name: 'Kelby\u00a0Primary\u00a0School'
+                continue
             if tok.is_space or "\n" in tok.whitespace_:
                 break
             if text in ("'s", "’s", "'", "’") and i > lo and not doc[i - 1].whitespace_:
@@ -151,13 +178,15 @@ class Bodies:
                 continue
             if (text.lower() in self.joiners or text in ("AND", "OF")) and start == i + 1:
                 if i > lo and self._name_word(doc, i - 1):
-                    if text.lower() == "of" or text == "OF":
-                        if doc[i - 1].text not in self.of_after:
-                            break
+                    if text.lower() == "of" and doc[i - 1].text not in self.of_after:
+                        break
+                    if doc[i - 1].lower_ in self.heads:
+                        break  # 'Brookfield Infant School and Brookfield Junior School'
                     i -= 1
                     continue
                 break
-            if text.lower() == "of" and start == i + 1 and i > lo and doc[i - 1].text in self.of_after:
+            if (text.lower() == "of" and start == i + 1 and i > lo
+                    and doc[i - 1].text in self.of_after):
                 i -= 1
                 continue
             break
@@ -181,6 +210,7 @@ class Bodies:
         n = len(doc)
         table = token_table(doc)
         heads = self.heads
+        context_seen: dict[tuple[str, ...], bool] = {}
         for h in [i for i, w in enumerate(table.low) if w in heads]:
             tok = doc[h]
             spec = heads[tok.lower_]
@@ -188,7 +218,8 @@ class Bodies:
             if not (tok.text[:1].isupper()):
                 continue
             # 'Pre-School': the head is hyphenated onto the word before
-            if h >= 2 and doc[h - 1].text == "-" and not doc[h - 1].whitespace_ and not doc[h - 2].whitespace_:
+            if (h >= 2 and doc[h - 1].text == "-" and not doc[h - 1].whitespace_
+                    and not doc[h - 2].whitespace_):
                 joined = (doc[h - 2].text + "-" + tok.text).lower()
                 if joined in self.heads:
                     spec = self.heads[joined]
@@ -207,8 +238,12 @@ class Bodies:
             if needs and not any(w in low.split() for w in needs):
                 continue
             context = spec.get("requires_context")
-            if context and not any(c in text_lower for c in context):
-                continue
+            if context:
+                key = tuple(context)
+                if key not in context_seen:  # once per doc, not once per head word
+                    context_seen[key] = any(c in text_lower for c in context)
+                if not context_seen[key]:
+                    continue
             kind = str(spec["kind"])
             if kind == "council" and not [w for w in low.split() if w not in self.council_words]:
                 continue
@@ -305,11 +340,13 @@ class Bodies:
     def _key_and_short(self, words: list[str], kind: str) -> tuple[str, str]:
         if kind in _PLACE_KINDS:
             if kind == "council":
-                kept = [w for w in words if w.lower() not in self.council_words or w.lower() == "of"]
+                kept = [
+                    w for w in words if w.lower() not in self.council_words or w.lower() == "of"
+                ]
             else:
                 kept = []
                 for w in words:
-                    if w.lower() in self.type_words or w.lower() in ("local", "area", "partnership"):
+                    if w.lower() in self.type_words or w.lower() in ("area", "partnership"):
                         break
                     kept.append(w)
             while kept and kept[0].lower() in ("of", "the"):
@@ -319,7 +356,9 @@ class Bodies:
             short = " ".join(kept)
             return short.lower(), short
         full = [w for w in words if w.lower() != "the" or words.index(w) != 0]
-        key = " ".join(full).lower()
+        # 'Oakhollow High' and 'OAKHOLLOW High School' are one school
+        key_words = [self.key_same.get(w.lower(), w.lower()) for w in full]
+        key = " ".join(w for w in key_words if w and w not in self.key_drop)
         short_words: list[str] = []
         for w in full:
             if w.lower() in self.type_words:
@@ -336,6 +375,7 @@ class Bodies:
         typed_tokens = {i for a, b, _ in found for i in range(a, b)}
         found += [m for m in self._named(doc) if not typed_tokens & set(range(m[0], m[1]))]
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        furniture = Furniture(doc)
         clusters: dict[str, BodyCluster] = {}
         mentions: list[tuple[int, int, str, str]] = []  # start_char, end_char, kind, key
         taken_until = -1
@@ -343,7 +383,7 @@ class Bodies:
             if start < taken_until:
                 continue
             span = doc[start:end]
-            if in_boilerplate(doc, span.start_char, span.end_char):
+            if furniture.overlaps(span.start_char, span.end_char):
                 continue
             words = _join_clitics(span)
             key, short = self._key_and_short(words, kind)
@@ -357,7 +397,7 @@ class Bodies:
             cluster.forms.append(BodyForm(span.text, kind, span.start_char, span.end_char))
             mentions.append((span.start_char, span.end_char, kind, key))
             taken_until = end
-        self._aliases(doc, clusters, mentions)
+        self._aliases(doc, clusters, mentions, furniture)
         mentions.sort()
         spans: list[Span] = []
         for start_char, end_char, kind, key in mentions:
@@ -372,7 +412,11 @@ class Bodies:
         return doc
 
     def _aliases(
-        self, doc: Doc, clusters: dict[str, BodyCluster], mentions: list[tuple[int, int, str, str]]
+        self,
+        doc: Doc,
+        clusters: dict[str, BodyCluster],
+        mentions: list[tuple[int, int, str, str]],
+        furniture: Furniture,
     ) -> None:
         """Every later use of a short name ('Dunmoor', 'RAVENSMOOR') is a mention of its body."""
         by_short: dict[str, list[str]] = {}
@@ -390,37 +434,40 @@ class Bodies:
         text = token_table(doc).text
         extra: list[tuple[int, int, str, str]] = []
         ti = 0
+        last_seen: dict[str, int] = {}  # key -> position of its latest typed mention so far
         for m in pattern.finditer(text):
             if not m.group(0)[:1].isupper():
                 continue
             a, b = m.span()
             while ti < len(typed) and typed[ti][1] <= a:
+                last_seen[typed[ti][2]] = typed[ti][0]
                 ti += 1
             if ti < len(typed) and typed[ti][0] < b:
                 continue  # inside a typed mention
-            if in_boilerplate(doc, a, b):
+            if furniture.overlaps(a, b):
                 continue
             keys = by_short[m.group(0).lower()]
             key = keys[0]
             if len(keys) > 1:
-                before = [t for t in typed[:ti] if t[2] in keys]
-                if before:
-                    key = before[-1][2]
+                # an ambiguous short name is the body last named in full before it
+                key = max(keys, key=lambda k: last_seen.get(k, -1))
             extra.append((a, b, "alias", key))
         mentions.extend(extra)
 
     def _visits(self, doc: Doc) -> list[Span]:
         out = []
         table = token_table(doc)
+        furniture = Furniture(doc)
         for match_id, start, end in phrase_matches(self.visits, doc):
             visit = doc.vocab.strings[match_id].split("|")[1]
             sent_start, sent_end = table.sent_bounds[table.sent_of[start]]
+            sent_start, sent_end = max(sent_start, start - 30), min(sent_end, end + 30)
             words = {
                 table.low[k] for k in range(sent_start, sent_end) if table.texts[k] != "May"
             }
             if words & self.future:
                 continue  # 'will carry out monitoring visits', 'is expected within months'
-            if in_boilerplate(doc, doc[start].idx):
+            if furniture.overlaps(table.idx[start], table.idx[start] + 1):
                 continue
             window = [t for t in doc[max(sent_start, start - 4) : start] if not t.is_space]
             last = window[-1] if window else None
@@ -428,14 +475,13 @@ class Bodies:
                 last.lower_ in self.strong_before
                 or last.like_num
                 or last.text in ("'s", "’s")
-            ) or any(t.lower_ in ("following", "after", "since", "latest", "recent") for t in window)
+            ) or any(
+                t.lower_ in ("following", "after", "since", "latest", "recent") for t in window
+            )
             span = Span(doc, start, end, label=visit)
             span._.ofsted_strong = bool(strong)
             out.append(span)
         return out
-
-    def remit_of(self, kind: str) -> str | None:
-        return self.kind_remit.get(kind)
 
 
 def _join_clitics(span: Span) -> list[str]:

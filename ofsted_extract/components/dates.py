@@ -21,8 +21,8 @@ The trigger words are found once per document by a spaCy ``PhraseMatcher``
 (token-shaped, case-blind); each date then looks up the ones in its sentence
 by binary search. Spans of the dates that have a role go to
 ``doc.spans["dates"]`` labelled PUBLISHED, VISIT or REPORT; the weighing of
-every date lives in ``doc.user_data`` as plain tuples, so a Doc still
-serialises.
+every date lives in ``doc.user_data`` as plain tuples, so what this component
+adds to a Doc still serialises.
 """
 
 from __future__ import annotations
@@ -64,7 +64,8 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 #: What may stand between a visit word and a bare year: "inspected in 2019".
 _YEAR_GAPS = frozenset({"", "in", "during", "on", "in the year"})
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+|\n")
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2013\u2014]|\s-\s")
+#: Clause breaks; a comma before a digit is a thousands separator ("1,100-pupil school").
+_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\[\]\u2013\u2014]|\s-\s")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\w])|\b\d{1,2}\s*[ap]\.?m\.?(?![\w])|"
@@ -81,6 +82,7 @@ _PROSE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 #: equally: neutral first, so "inspection framework" is no visit word.
 _EVENT_GROUPS = ("neutral", "published", "visit", "visit_weak", "grade", "other")
 _EVENTS = frozenset(_EVENT_GROUPS[1:])  # the groups that name an event
+_TRIGGERS = frozenset({"published", "visit", "visit_weak"})  # the groups a role needs
 _MARKER_GROUPS = ("earlier", "future")
 _GROUP_KEYS = {
     "neutral": "neutral_phrases",
@@ -169,7 +171,6 @@ class Dates:
         self.grammar = Grammar(data)
         self.seed_kinds = {get_string_id(w): k for w, k in self.grammar.seed_words.items()}
         self.seed_ids = np.array(sorted(self.seed_kinds), dtype=np.uint64)
-        self.seasons = self.grammar.seasons
         self.list_headings = {h.lower() for h in layout.get("block_headings", [])}
 
         strong = _phrases(data["article_labels_strong"])
@@ -253,9 +254,12 @@ class Dates:
             if not in_furniture and article < ARTICLE_DATELINE and table is not None:
                 if ctx is None:
                     ctx = self._context(doc, text, table)
-                win = _Window(text, m, ctx)
-                visit = self._visit(text, m, win, ctx)
-                report = self._report(m, win, ctx)
+                # no visit or publication word within reach (the sentence, and
+                # the one before it): no role to weigh
+                if ctx.near_trigger(m.start - 2 * _LOOK_BACK, m.end + _LOOK_AHEAD):
+                    win = _Window(text, m, ctx)
+                    visit = self._visit(text, m, win, ctx)
+                    report = self._report(m, win, ctx)
             out.append(Weighed(m, in_furniture, in_list, article, visit, report))
         return out, table
 
@@ -265,12 +269,12 @@ class Dates:
         One vectorised lookup over the token array, no Python loop over tokens;
         month and weekday names must still be capitalised in the text.
         """
+        out: list[tuple[int, str]] = []
         if table is None:
-            return []
+            return out
         at = np.searchsorted(self.seed_ids, table[:, 0])
         at[at >= len(self.seed_ids)] = 0
         hits = table[self.seed_ids[at] == table[:, 0]]
-        out = []
         for word_id, idx, _ in hits.tolist():
             kind = self.seed_kinds[word_id]
             if kind == "keyword" or text[idx].isupper():
@@ -315,7 +319,8 @@ class Dates:
         suffix = text[m.end : line_end]
         if not prefix.strip() and line_start > 0:
             # a label alone on the line above ("Published" / "3 March 2025")
-            prev_start = text.rfind("\n", max(0, line_start - 200), max(line_start - 1, 0)) + 1
+            reach = max(0, line_start - 200)
+            prev_start = text.rfind("\n", reach, max(line_start - 1, 0)) + 1 or reach
             above = text[prev_start : line_start - 1].strip()
             if self.strong_label.search(above) or self.weak_label.search(above):
                 prefix = above + " "
@@ -330,7 +335,10 @@ class Dates:
         if m.day is None:
             return 0
         in_header = m.start < header_end
-        if in_header and m.year is not None and self._dateline(prefix, suffix):
+        # a year-less date must stand alone on its line ("12 March", as on
+        # pages that leave out the current year)
+        bare = not prefix.strip(" |\t") and not suffix.strip()
+        if in_header and (m.year is not None or bare) and self._dateline(prefix, suffix):
             return ARTICLE_DATELINE
         if in_header and self.meeting.search(prefix):
             return ARTICLE_MEETING
@@ -486,6 +494,10 @@ class _Context:
         self.events = events
         self.marks = marks
 
+    def near_trigger(self, lo: int, hi: int) -> bool:
+        """Whether a visit or publication phrase lies within [lo, hi)."""
+        return any(self.events.groups[i] in _TRIGGERS for i in self.events.between(lo, hi))
+
     def last_event(self, lo: int, hi: int) -> int | None:
         """The last event phrase within [lo, hi) (neutral phrases mask, never count)."""
         for i in reversed(self.events.between(lo, hi)):
@@ -494,8 +506,12 @@ class _Context:
         return None
 
     def words_between(self, token: int, pos: int) -> int:
-        """How many tokens lie from token ``token`` up to character ``pos``."""
-        return max(0, bisect.bisect_left(self.token_starts, pos) - token)
+        """How many tokens lie from token ``token`` up to character ``pos``, less one.
+
+        One word is free: "inspected in May" and "published on 3 July" are as
+        close as a trigger and its date get.
+        """
+        return max(0, bisect.bisect_left(self.token_starts, pos) - token - 1)
 
 
 class _Window:
@@ -620,6 +636,11 @@ def _finder() -> Dates:
     return Dates(nlp.vocab, nlp.make_doc, rules.load("dates"), rules.load("layout"))
 
 
+@functools.cache
+def _seasons() -> dict[str, tuple[int, int]]:
+    return {k: (int(v[0]), int(v[1])) for k, v in rules.load("dates")["seasons"].items()}
+
+
 # -- what the assembler asks -----------------------------------------------------
 
 
@@ -671,7 +692,7 @@ def _pick(
         score = w.visit if role == "visit" else w.report
         if score is None:
             continue
-        parts = resolve(m, ref, _finder().seasons)
+        parts = resolve(m, ref, _seasons())
         if not parts.empty:
             found.append((score, m, parts))
     if not found:

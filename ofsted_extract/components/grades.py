@@ -57,8 +57,18 @@ for _name, _default in (
         Span.set_extension(_name, default=_default)
 
 QUOTES = frozenset({"'", '"', "`"})
+#: Headings, table rows and list items are short; a longer line is prose (and looking at
+#: all of it for every grade word on it would be quadratic on a one-line page).
+MAX_LINE_TOKENS = 60
+#: How far (in tokens) the rules look around a grade word, whatever the sentence length.
+WINDOW = 40
 _YEAR = re.compile(r"(?:^|[/.\-])((?:19[5-9]|20[0-9])\d)$")
 _FIN_YEAR = re.compile(r"^(?:19|20)\d\d/\d\d$")
+_SINCE_OPENERS = frozenset(
+    {"it", "the", "its", "their", "being", "was", "were", "a", "an", "they", "then", "her",
+     "his", "our", "we", "last", "ofsted", "inspectors"}
+)
+_LEAVING = re.compile(r"\b(out of|from|removed|exit|exited|leave|left|come out)\b")
 _BULLET = frozenset({"•", "✓", "✔", "-", "*", "–", "·", "○", "▪", "■"})
 _NUM_WORDS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -98,6 +108,7 @@ class _Cand:
     years_ago: int | None = None
     label: str | None = None  # "overall" / "previous" when a table-row label claims it
     areas: list[_Area] = field(default_factory=list)
+    earlier_column: bool = False  # the first of two grades in a table row: the one before
 
 
 @dataclass
@@ -283,6 +294,7 @@ class TokenTable:
     idx: list[int]
     sent_of: list[int]
     sent_bounds: list[tuple[int, int]]
+    inner_space: bool = False
     compact: tuple[Doc, list[int]] | None = None
 
 
@@ -310,14 +322,16 @@ def _unwrap(texts: list[str], starts: list[int]) -> list[int]:
         j = start - 1
         while j > prev and texts[j].isspace():
             j -= 1
-        newline = "\n" in "".join(texts[j + 1 : start]) and "\n\n" not in "".join(texts[j + 1 : start])
+        gap = "".join(texts[j + 1 : start])
+        newline = "\n" in gap and "\n\n" not in gap
         k = start
         while k < len(texts) and (texts[k] in ("'", '"', "‘", "“") or texts[k].isspace()):
             k += 1
-        line_start = j
-        while line_start > 0 and "\n" not in texts[line_start - 1]:
-            line_start -= 1
-        words = sum(1 for t in texts[line_start : j + 1] if t[:1].isalnum())
+        words = 0  # words of the line before the break, counted up to 8
+        k0 = j
+        while k0 >= 0 and words < 8 and "\n" not in texts[k0]:
+            words += texts[k0][:1].isalnum()
+            k0 -= 1
         if (newline and texts[j] not in _TERMINAL and words >= 8 and k < len(texts)
                 and (texts[k][:1].islower() or texts[k][:1].isdigit()
                      or texts[j].lower() in _CONTINUING)):
@@ -337,7 +351,8 @@ def phrase_matches(matcher: PhraseMatcher, doc: Doc) -> list[tuple[int, int, int
     table = token_table(doc)
     if table.n == 0:
         return []
-    if not any(table.is_space):
+    if not table.inner_space:
+        # no break inside a sentence: no phrase can straddle one (most articles)
         return [(m, a, b) for m, a, b in matcher(doc)]
     compact = table.compact
     if compact is None:
@@ -376,15 +391,20 @@ def token_table(doc: Doc) -> TokenTable:
     sent_of = [0] * n
     for k, (a, b) in enumerate(bounds):
         sent_of[a:b] = [k] * (b - a)
+    is_space = [t.isspace() for t in texts]
+    inner_space = any(
+        is_space[i] and sent_of[i - 1] == sent_of[i + 1] for i in range(1, n - 1)
+    )
     table = TokenTable(
         n=n,
         text=text,
         texts=texts,
         low=low,
-        is_space=[t.isspace() for t in texts],
+        is_space=is_space,
         idx=idx,
         sent_of=sent_of,
         sent_bounds=bounds,
+        inner_space=inner_space,
     )
     doc.user_data["ofsted_token_table"] = table
     return table
@@ -441,11 +461,33 @@ class _Reader:
         for match_id, start, end in phrase_matches(comp.exact_cue_matcher, doc):
             self.cues.add(strings[match_id], start, end)
         self.cues.finish()
+        self._filter_since()
         self.years: list[int | None] = [
             _year(t) if t[-1:].isdigit() and len(t) >= 4 else None for t in texts
         ]
         self.area_starts: set[int] = set()
+        self.area_start_list: list[int] = []
+        self.area_at: dict[int, _Area] = {}
+        self.live_starts: list[int] = []
+        self.live_ends: list[int] = []
+        self._doc_table_year: tuple[int | None] | None = None
         self.cand_starts: set[int] = set()
+
+    def _filter_since(self) -> None:
+        """'since' is a previous-grade cue in 'since it was judged inadequate', 'since 2018',
+        not in 'has since improved to requires improvement'."""
+        starts = self.cues.starts.get("prev_local")
+        if not starts:
+            return
+        keep = []
+        for p in starts:
+            if self.low[p] == "since":
+                nxt = self.next_word(p + 1)
+                word = self.low[nxt] if nxt < self.n else ""
+                if word not in _SINCE_OPENERS and not self.texts[nxt][:4].isdigit():
+                    continue
+            keep.append(p)
+        self.cues.starts["prev_local"] = keep
 
     # ---- small token helpers -------------------------------------------------
 
@@ -487,8 +529,15 @@ class _Reader:
     def sent_end(self, i: int) -> int:
         return self.sent_bounds[self.sent_of[i]][1]
 
-    def line_words(self, line: int) -> list[int]:
+    def line_is_short(self, line: int) -> bool:
         a, b = self.line_bounds[line]
+        return b - a <= MAX_LINE_TOKENS
+
+    def line_words(self, line: int) -> list[int]:
+        """The words of a line (nothing for a line too long to be a heading or table row)."""
+        a, b = self.line_bounds[line]
+        if b - a > MAX_LINE_TOKENS:
+            return []
         return [i for i in range(a, b) if not self.is_space[i] and self.low[i] not in QUOTES
                 and self.low[i] not in _BULLET]
 
@@ -499,6 +548,8 @@ class _Reader:
         cands = self.candidates()
         areas = self.areas()
         self.area_starts = {a.start for a in areas}
+        self.area_start_list = sorted(self.area_starts)
+        self.area_at = {a.start: a for a in areas}
         self.cand_starts = {c.start for c in cands}
         for cand in cands:
             self.licence(cand, areas)
@@ -506,9 +557,11 @@ class _Reader:
         self.drop_glosses(cands)
         self.drop_alternatives(cands)
         self.claim_areas(cands, areas)
-        for cand in cands:
-            if cand.drop is None and cand.licence is not None:
-                self.assign_role(cand)
+        live = [c for c in cands if c.drop is None and c.licence is not None]
+        self.live_starts = [c.start for c in live]
+        self.live_ends = [c.end for c in live]
+        for cand in live:
+            self.assign_role(cand)
         self.check_needs_area(cands)
 
         grade_spans: list[Span] = []
@@ -541,7 +594,7 @@ class _Reader:
             if label.startswith("category:"):
                 for s in starts:
                     before = " ".join(self.low[max(0, s - 3) : s])
-                    if re.search(r"\b(out of|from|removed|exit|exited|leave|left|come out)\b", before):
+                    if _LEAVING.search(before):
                         continue
                     categories.append(Span(doc, s, self.cues.end(label, s), label=label[9:]))
         doc.spans["grade_categories"] = sorted(categories, key=lambda sp: sp.start)
@@ -601,7 +654,7 @@ class _Reader:
         p_raw = self.prev_word(s, skip_quotes=False)
         nx_raw = self.next_word(e, skip_quotes=False)
         quoted = (
-            0 <= p_raw
+            p_raw >= 0
             and nx_raw < self.n
             and low[p_raw] in QUOTES
             and low[nx_raw] in QUOTES
@@ -631,9 +684,9 @@ class _Reader:
             cand.drop = "subject-use"  # 'Outstanding does not happen by accident'
             return
 
-        attributive_area = next(
-            (a for a in areas if a.start == nx and a.attributive), None
-        )
+        attributive_area = self.area_at.get(nx)
+        if attributive_area is not None and not attributive_area.attributive:
+            attributive_area = None
         follows_noun = (
             nx < self.n
             and nxt.isalpha()
@@ -816,7 +869,7 @@ class _Reader:
         return any(a.start <= k < a.end for a in areas)
 
     def _subject_before(self, s: int, areas: list[_Area]) -> bool:
-        lo = self.cs(s)
+        lo = max(self.cs(s), s - 15)
         sent_lo = self.sent_start(s)
         # a relative clause opens its own clause: "Lymbridge Borough Council, which remains good"
         for k in range(lo, s):
@@ -825,16 +878,17 @@ class _Reader:
                 return True
             if k > sent_lo and self.doc[k].is_title and word not in ("ofsted", "inspectors", "i"):
                 return True
-        return any(lo <= a.start < s or lo < a.end <= s for a in areas if a.start < s)
+        i = bisect.bisect_left(self.area_start_list, lo)
+        return i < len(self.area_start_list) and self.area_start_list[i] < s
 
     def _short_line(self, cand: _Cand) -> bool:
         """A heading row: 'Marrowby: inadequate', 'Good (previously Requires improvement)'."""
         line = self.line_of[cand.start]
         words = self.line_words(line)
-        if not words or len(words) > 8:
+        if not words or sum(1 for i in words if self.low[i][:1].isalnum()) > 10:
             return False
         before = [i for i in words if i < cand.start]
-        after = [i for i in words if i >= cand.end]
+        after = [i for i in words if i >= cand.end and self.low[i] not in (".", "!", "?")]
         if after and self.low[after[0]] != "(":
             return False
         if not before:
@@ -866,7 +920,10 @@ class _Reader:
         for cand in live:
             if chain:
                 prev = chain[-1]
-                between = [self.low[i] for i in self.words_between(prev.end, cand.start)]
+                between = (
+                    [self.low[i] for i in self.words_between(prev.end, cand.start)]
+                    if cand.start - prev.end <= 30 else ["…"]
+                )
                 linked = (
                     self.sent_of[prev.start] == self.sent_of[cand.start]
                     and len(between) <= 2
@@ -919,7 +976,7 @@ class _Reader:
         for area in areas:
             if runs:
                 prev = runs[-1][-1]
-                gap = self.words_between(prev.end, area.start)
+                gap = self.words_between(prev.end, min(area.start, prev.end + 20))
                 if (
                     self.sent_of[prev.start] == self.sent_of[area.start]
                     and len(gap) <= 4
@@ -938,6 +995,8 @@ class _Reader:
             return None
         grade = live[i]
         if self.sent_of[grade.start] != self.sent_of[area.start]:
+            return None
+        if area.start - grade.end > 4 * WINDOW:
             return None
         gap = self.words_between(grade.end, area.start)
         if len(gap) > 12:
@@ -974,7 +1033,7 @@ class _Reader:
         if not words or words[0] != area.start:
             return None
         back = line - 1
-        while back >= 0:
+        while back >= max(0, line - 15):  # a list of areas is short
             prev_words = self.line_words(back)
             if not prev_words:
                 back -= 1
@@ -996,8 +1055,12 @@ class _Reader:
         return None
 
     def _backward_grade(self, area: _Area, live: list[_Cand], starts: list[int]) -> _Cand | None:
-        """The grade after the area: 'leadership was judged inadequate', 'Quality of education: Good'."""
+        """The grade after the area: 'leadership was judged inadequate', 'Quality of education:
+        Good'."""
         i = bisect.bisect_left(starts, area.end)
+        two = self._two_column_row(area, live, i)
+        if two is not None:
+            return two
         first = self.next_word(self.cs(area.start))
         while first < area.start and self.low[first] in self.c.clause_breaks:
             first = self.next_word(first + 1)
@@ -1010,6 +1073,8 @@ class _Reader:
                 if not options and self._next_line_pair(area, grade):
                     grade.licence = grade.licence or "table"
                     return grade
+                break
+            if grade.start - area.end > 4 * WINDOW:
                 break
             gap = self.words_between(area.end, grade.start)
             if len(gap) > 20 or self._blocked(gap):
@@ -1042,6 +1107,39 @@ class _Reader:
                 return grade
         return options[0]
 
+    def _two_column_row(self, area: _Area, live: list[_Cand], i: int) -> _Cand | None:
+        """'Overall effectiveness   Requires improvement   Good' under a '2019  2023' header:
+        the last column is this inspection, the first the one before."""
+        line = self.line_of[area.start]
+        if i + 1 >= len(live) or not self.line_is_short(line):
+            return None
+        first, second = live[i], live[i + 1]
+        if self.line_of[first.start] != line or self.line_of[second.start] != line:
+            return None
+        words = self.line_words(line)
+        if words and words[-1] != second.end - 1:
+            return None
+        between = [self.low[k] for k in self.words_between(area.end, first.start)]
+        middle = [self.low[k] for k in self.words_between(first.end, second.start)]
+        if any(w not in {":", "|", "–", "-"} for w in between + middle):
+            return None
+        for cand in (first, second):
+            cand.licence = cand.licence or "table"
+        first.earlier_column = True
+        first.year = self._header_year(line)
+        return second
+
+    def _header_year(self, line: int) -> int | None:
+        """The first of two years in the table's header line ('Judgement  2019  2023')."""
+        for k in range(line - 1, max(-1, line - 12), -1):
+            if not self.line_is_short(k):
+                break
+            a, b = self.line_bounds[k]
+            years = self.years_in(a, b)
+            if len(years) == 2:
+                return min(years)
+        return None
+
     def _looks_previous(self, cand: _Cand) -> bool:
         s = cand.start
         return self.low[self.prev_word(s)] in ("from", "previously") or self.cues.has(
@@ -1051,6 +1149,8 @@ class _Reader:
     def _next_line_pair(self, area: _Area, grade: _Cand) -> bool:
         """'Overall effectiveness' on one line and 'Good' alone on the next."""
         line = self.line_of[area.end - 1]
+        if not self.line_is_short(line):
+            return False
         rest = [i for i in self.line_words(line) if i >= area.end]
         if any(self.low[i] not in {":", ",", "-", "–"} for i in rest) and not self._tail_ok(rest):
             return False
@@ -1082,7 +1182,11 @@ class _Reader:
     # ---- roles -----------------------------------------------------------------
 
     def assign_role(self, cand: _Cand) -> None:
-        s, e = cand.start, cand.end
+        e = cand.end
+        if cand.earlier_column:
+            # only the overall row's earlier column is a grade the record keeps
+            cand.role = "previous" if self._row_label(cand) == "overall" else None
+            return
         labels = {k for a in cand.areas for k in a.keys}
         if "previous" in labels:
             cand.role = "previous"
@@ -1100,7 +1204,8 @@ class _Reader:
         nx = self.next_word(e)
         real_areas = [a for a in cand.areas if not ({"overall", "previous"} & set(a.keys))]
         if nx < self.n and self.low[nx] == "overall" and not real_areas:
-            cand.explicit = True  # 'good overall' (but 'children in care ... adequate overall' is an area)
+            # 'good overall' (but 'children in care ... adequate overall' is an area)
+            cand.explicit = True
         role = self.timing(cand)
         if role in ("overall", "kept") and real_areas and not labelled_overall:
             role = "area"
@@ -1134,10 +1239,10 @@ class _Reader:
         if self.cues.has("scale", cs, ce):
             return "scale"
         stat_lo = max(cs, s - 14)
-        if self.cues.has("stat", stat_lo, s) or self.cues.has("plural_body", stat_lo, s):
-            if not self.cues.has("one_of", max(self.sent_start(s), s - 16), s):
-                return "statistics"
-        if self._number_subject(cs, s):
+        if (self.cues.has("stat", stat_lo, s) or self.cues.has("plural_body", stat_lo, s)) \
+                and not self.cues.has("one_of", max(self.sent_start(s), s - 16), s):
+            return "statistics"
+        if self._number_subject(cs, s):  # the clause start: 'Three were rated good'
             return "statistics"
         return None
 
@@ -1150,7 +1255,7 @@ class _Reader:
         if first < s and (self.low[first] in _NUM_WORDS or self.doc[first].like_num) \
                 and self.low[self.next_word(first + 1)] in ("were", "are", "was", "have", "had"):
             return True
-        for k in range(lo, s):
+        for k in range(max(lo, s - 14), s):
             if self.cues.has("plural_body", k, k + 1):
                 j = self.prev_word(k)
                 while j >= lo and self.low[j] in {"of", "the", "english", "local", "children's"}:
@@ -1162,7 +1267,7 @@ class _Reader:
     def timing(self, cand: _Cand) -> str:
         """overall / kept / previous / dated, from the words around the grade."""
         s, e = cand.start, cand.end
-        cs, ce = self.cs(s), self.ce(e - 1)
+        cs, ce = max(self.cs(s), s - WINDOW), min(self.ce(e - 1), e + WINDOW)
         low = self.low
         p = self.prev_word(s)
         prv = low[p] if p >= 0 else ""
@@ -1171,7 +1276,9 @@ class _Reader:
         while j >= 0 and low[j] in {"the", "a", "an", "its", "their", "her", "his", "our"}:
             j = self.prev_word(j)
         from_before = j >= 0 and low[j] == "from"
-        if from_before or prv == "previously" or (p >= 0 and low[self.prev_word(p)] == "previously"):
+        if from_before or prv == "previously" or (
+            p >= 0 and low[self.prev_word(p)] == "previously"
+        ):
             self._find_year(cand)
             return "previous"
         current = self.cues.has("current", max(cs, s - 3), s)
@@ -1190,12 +1297,14 @@ class _Reader:
         fronted = None if current else self._fronted(cand)
         if fronted is not None:
             return fronted
-        years = self.years_in(cs, ce)
-        if not years and ce < self.sent_end(s):
+        seg_lo, seg_hi = self.segment(cand)
+        years = self.years_in(max(cs, seg_lo), min(ce, seg_hi))
+        if not years and ce < self.sent_end(s) and ce == self.ce(e - 1):
             # 'It was graded good at its first inspection, in 2019.'
-            nxt = self.words_between(ce, self.ce(ce))
-            if 2 <= len(nxt) <= 4 and self.low[nxt[0]] in (",", "in") and self.low[nxt[-1]] != "ago":
-                years = [y for k in nxt if (y := self.years[k])]
+            nxt = self.words_between(ce, min(self.ce(ce), ce + 8))
+            if 2 <= len(nxt) <= 4 and self.low[nxt[0]] in (",", "in") and \
+                    self.low[nxt[-1]] != "ago":
+                years = self.years_in(nxt[0], nxt[-1] + 1)
         rel = self._relative_years(cs, ce)
         if rel is not None and not current:
             cand.years_ago = rel
@@ -1207,8 +1316,29 @@ class _Reader:
             return "dated"
         return "overall"
 
+    def segment(self, cand: _Cand) -> tuple[int, int]:
+        """The stretch whose years belong to this grade: up to the next grade word, and back
+        to the clause start only if no other grade word stands between. 'rated inadequate in
+        2019 and have since improved to requires improvement' dates only the first."""
+        i = bisect.bisect_left(self.live_starts, cand.start)
+        lo = 0
+        if i > 0 and self.clause_of[self.live_ends[i - 1] - 1] == self.clause_of[cand.start]:
+            lo = cand.start
+        hi = self.live_starts[i + 1] if i + 1 < len(self.live_starts) else self.n
+        return lo, hi
+
+    def _row_label(self, cand: _Cand) -> str | None:
+        line = self.line_of[cand.start]
+        a = self.line_bounds[line][0]
+        i = bisect.bisect_left(self.area_start_list, a)
+        if i < len(self.area_start_list) and self.area_start_list[i] < cand.start:
+            keys = self.area_at[self.area_start_list[i]].keys
+            return "overall" if "overall" in keys else keys[0]
+        return None
+
     def _prev_after(self, e: int, ce: int) -> bool:
         """'good at its previous inspection', 'rated inadequate last year'."""
+        ce = min(ce, e + 12)
         hit = self.cues.first("prev_local", e, ce)
         while hit is not None:
             if self.low[hit] not in ("since", "previously", "had", "months", "years", "weeks"):
@@ -1238,10 +1368,11 @@ class _Reader:
         if self.sent_of[cs - 1] != self.sent_of[cand.start]:
             return False
         a, b = self.clause_start[prev_clause], self.clause_end[prev_clause]
-        years = self.years_in(a, b)
+        a = max(a, b - WINDOW)
+        in_clause = self.years_in(a, b)
         rel = self._relative_years(a, b)
-        if years:
-            cand.year = max(years)
+        if in_clause:
+            cand.year = max(in_clause)
             return True
         if rel is not None:
             cand.years_ago = rel
@@ -1267,12 +1398,13 @@ class _Reader:
         a, b = ss, self.ce(first)
         if self.low[first] == "since":
             return None
-        if len(self.words_between(a, b)) > 8 and self.low[first] not in self.c.fronted_openers:
+        if (b - a > 30 or len(self.words_between(a, b)) > 8) and \
+                self.low[first] not in self.c.fronted_openers:
             return None  # a main clause of its own, not an opening phrase
         if dated_opening and nxt < b:
             cand.year = self.years[nxt]
             return "dated"
-        if not self.cues.has("prev_fronted", a, b):
+        if not self.cues.has("prev_fronted", a, min(b, a + WINDOW)):
             return None
         self._find_year(cand)
         return "previous"
@@ -1286,12 +1418,8 @@ class _Reader:
     def _find_year(self, cand: _Cand, table: bool = False) -> None:
         """The year of a previous (or kept) grade: in its clause, an apposition, or the sentence."""
         s, e = cand.start, cand.end
-        cs, ce = self.cs(s), self.ce(e - 1)
-        ss, se = self.sent_start(s), self.sent_end(s)
-
-        def years_in(a: int, b: int) -> list[int]:
-            return self.years_in(a, b)
-
+        cs, ce = max(self.cs(s), s - WINDOW), min(self.ce(e - 1), e + WINDOW)
+        ss, se = max(self.sent_start(s), s - WINDOW), min(self.sent_end(s), e + WINDOW)
         got = self.years_in(cs, ce)
         if not got:
             rel = self._relative_years(cs, ce)
@@ -1301,7 +1429,7 @@ class _Reader:
             # the rest of the sentence, but not a year still to come ('expected in 2025')
             got = [
                 y for k in range(ss, se)
-                if (y := self.years[k]) and not self.cues.has(
+                if (y := self.years[k]) is not None and not self.cues.has(
                     "future", self.cs(k), self.ce(k)
                 )
             ]
@@ -1319,14 +1447,23 @@ class _Reader:
         """'Date of last inspection: 12 September 2023' on a nearby line, or anywhere in the doc."""
         line = self.line_of[s]
         near = range(max(0, line - 3), min(len(self.line_bounds), line + 4))
-        for scope in (near, range(len(self.line_bounds))):
-            for k in scope:
-                a, b = self.line_bounds[k]
-                words = " ".join(self.low[a:b])
-                if re.search(r"\b(previous|last)\s+inspection\b", words) and "date" in words:
-                    years = [y for i in range(a, b) if (y := self.years[i])]
-                    if years:
-                        return max(years)
+        found = self._date_line_year(near)
+        if found is not None:
+            return found
+        if self._doc_table_year is None:  # the whole doc is read once, however many rows
+            self._doc_table_year = (self._date_line_year(range(len(self.line_bounds))),)
+        return self._doc_table_year[0]
+
+    def _date_line_year(self, lines: range) -> int | None:
+        for k in lines:
+            if not self.line_is_short(k):
+                continue
+            a, b = self.line_bounds[k]
+            words = " ".join(self.low[a:b])
+            if "date" in words and re.search(r"\b(previous|last)\s+inspection\b", words):
+                years = self.years_in(a, b)
+                if years:
+                    return max(years)
         return None
 
     def check_needs_area(self, cands: list[_Cand]) -> None:

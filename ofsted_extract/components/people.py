@@ -39,7 +39,12 @@ LO = "a-zß-öø-ÿ"
 #: One word of a name: Jeffery, O'Donnell, McAllister, Asare-Mensah.
 NAME_WORD = rf"(?:Mc|Mac|O['’]|D['’]|Fitz)?[{UP}][{LO}]+(?:-[{UP}][{LO}]+)*(?![{UP}{LO}\d])"
 INITIAL = rf"[{UP}]\.(?![{UP}{LO}])"
-PARTICLE = r"(?:van|von|de|der|den|du|da|di|la|le|bin|ibn|al|el|ap|dos|das|del|della)"
+#: Irish and Scottish Gaelic particles written with a capital: "Ó Briain", "Ní Dhomhnaill".
+CAP_PARTICLES = frozenset({"Ó", "Ní", "Nic", "Uí", "Ua", "Mhic"})
+PARTICLE = (
+    r"(?:van|von|de|der|den|du|da|di|la|le|bin|ibn|al|el|ap|dos|das|del|della"
+    rf"|{'|'.join(sorted(CAP_PARTICLES, key=len, reverse=True))})"
+)
 #: A run of name-shaped words on one line (single spaces only: a name never wraps or spans columns).
 NAME_RUN = rf"(?:{INITIAL} ?)*{NAME_WORD}(?: (?:{PARTICLE} |{INITIAL} )*{NAME_WORD})*"
 #: One word of an organisation's name: Council, NHS, Children's, Providers', Pre-School, CofE.
@@ -190,7 +195,7 @@ class Lexicon:
         self.cap_possessive = re.compile(rf"^(?P<own>{owner_seq})['’]s?\s+(?P<rest>.+)$", re.S)
         self.lead_org = re.compile(rf"^(?P<own>{ORG_SEQ})\s+(?P<rest>[{LO}].*)$", re.S)
         self.inner_possessive = re.compile(
-            rf"^(?P<pre>.*?\b(?:of|for|at|on))\s+(?:the\s+)?(?P<own>{owner_seq})['’]s\s+(?P<post>.+)$",
+            rf"^(?P<pre>.*?\b(?:of|for|at|on))\s+(?:the\s+)?(?P<own>{owner_seq})['’]s\s+(?P<post>[{LO}].*)$",
             re.S,
         )
         self.place_roles = {w.lower() for w in data["place_roles"]}
@@ -295,6 +300,8 @@ class Lexicon:
                 s = cap.group("rest")
         else:
             lead = self.lead_org.match(s)
+            if lead and not self.has_head(lead.group("rest")):
+                lead = None  # "... Education at Kingsmoor Council": no role follows the name
             if lead and self.is_org(lead.group("own"), "lead", False):
                 org = _clean_org(lead.group("own"))
                 s = lead.group("rest")
@@ -459,8 +466,8 @@ def _compound_head(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon) -> 
 
 
 def _is_full(word: str) -> bool:
-    """A capitalised name word (not an initial, not a particle such as "van")."""
-    return word[:1].isupper() and not word.endswith(".")
+    """A capitalised name word (not an initial, not a particle such as "van" or "Ó")."""
+    return word[:1].isupper() and not word.endswith(".") and word not in CAP_PARTICLES
 
 
 def _clean_org(name: str) -> str:
@@ -557,10 +564,12 @@ class PeopleFinder:
             if found:
                 return RoleParse(None, found.org, found.org_ref), "org"
             return None, ""
+        second = seg.split(" ", 2)[1] if seg.count(" ") >= 1 else ""
         if not (
             first[:1].isupper()
             or first[:1].isdigit()
             or low in self.lex.modifiers
+            or (first.isalpha() and low not in self.lex.function and self.lex.is_head(second))
             or self.lex.is_head(first)
             or low in ("the", "a", "an", "its", "their", "his", "her")
             or first.endswith(("'s", "’s"))
@@ -617,11 +626,13 @@ class PeopleFinder:
             if inner:
                 role, lead, cue = _merge(role, inner[0]), inner[1], True
         else:
-            found = self.lex.role_before(text, start, comma=True)
+            # "Trustee chair the Rev Jo Lane": clergy and peers keep "the" before the honorific
+            anchor = start - 4 if not bare and text[max(0, start - 4) : start] == "the " else start
+            found = self.lex.role_before(text, anchor, comma=True)
             if found and re.match(r"^[ \t]*(?:,|\.|$|\n|[ \t]+\w)", text[end : end + 3]):
                 role, lead, cue = _merge(role, found[0]), found[1], True
             elif found is None:
-                found = self.lex.role_before(text, start, comma=False)
+                found = self.lex.role_before(text, anchor, comma=False)
                 if found:
                     role, lead, cue = _merge(role, found[0]), found[1], True
         label = self._table_label(text, start)
@@ -637,8 +648,15 @@ class PeopleFinder:
 
     # -- the passes ------------------------------------------------------------
 
-    def find(self, text: str, skip: list[tuple[int, int]]) -> list[Mention]:
-        """Every person mention in ``text`` outside the ``skip`` ranges, in order."""
+    def find(
+        self, text: str, skip: list[tuple[int, int]], known: set[tuple[int, int]] | None = None
+    ) -> list[Mention]:
+        """Every person mention in ``text`` outside the ``skip`` ranges, in order.
+
+        ``known`` holds the character ranges of PERSON entities when a trained
+        pipeline supplies them: a name there needs no other cue.
+        """
+        known = known or set()
         skip_starts = [s for s, _ in skip]
         taken: list[tuple[int, int]] = []
 
@@ -694,7 +712,7 @@ class PeopleFinder:
                 name = " ".join(words)
                 end = start + len(name)
                 role, lead, cue = self._context(text, start, end, bare=True)
-                if not cue:
+                if not cue and (start, end) not in known:
                     continue
                 mentions.append(
                     Mention(
@@ -834,7 +852,8 @@ class People:
 
     def __call__(self, doc: Doc) -> Doc:
         text = plain_spaces(doc_text(doc))
-        mentions = self.finder.find(text, _boilerplate_ranges(doc))
+        known = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"}
+        mentions = self.finder.find(text, _boilerplate_ranges(doc), known)
         spans: list[Span] = []
         seen: set[tuple[int, int]] = set()
         for mention in mentions:

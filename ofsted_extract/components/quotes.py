@@ -556,7 +556,17 @@ class Quotes:
             return None
 
         def subject_before(verb_start: int, lo: int, participle: bool) -> _Cand | None:
-            if not participle:
+            if participle:
+                # '"...," the report says, adding that "..."': a participle shares the
+                # subject of the finite speech verb before it in the same sentence
+                v = last_verb(lo, verb_start)
+                if v is not None and v[2] not in self.participles:
+                    c = subject_before(v[0], lo, False)
+                    if c is None or c.kind == "other":
+                        c = after_verb(v[1], lo)
+                    if c is not None and c.kind != "other":
+                        return c
+            else:
                 p = back(verb_start, lo)
                 c = ends.get(p)
                 if ok(c, lo):
@@ -593,20 +603,45 @@ class Quotes:
             know ("A council spokesperson said: ..."): that quote has a speaker,
             just not one to name, so it must not inherit the previous one.
             """
+            p = hi
+            while p > lo and text[p - 1].isspace():
+                p -= 1
+            colon = p > lo and text[p - 1] == ":"
             v = last_verb(lo, hi)
             if v is None:
                 # "Jo Lane: ...", "A message from our head, Mrs Jo Lane: ..."
-                p = hi
-                while p > lo and text[p - 1].isspace():
-                    p -= 1
-                if p > lo and text[p - 1] == ":":
+                if colon:
                     c = ends.get(back(p - 1, lo))
                     if c is not None and c.kind == "person" and ok(c, lo):
                         return c
+                    return quoted_from_report(lo, p - 1)
                 return None
             if v[2] in self.according:
                 return after_verb(v[1], lo) or _OTHER
-            return subject_before(v[0], lo, v[2] in self.participles) or _OTHER
+            found = subject_before(v[0], lo, v[2] in self.participles)
+            if colon and (found is None or found.kind == "other"):
+                found = quoted_from_report(lo, p - 1) or found
+            return found or _OTHER
+
+        def quoted_from_report(lo: int, hi: int) -> _Cand | None:
+            """A lead-in that lists the report's words: "Comments from the report:".
+
+            The report stands after "from" or "in" as where the words come from;
+            a person or role named in the lead-in may be the one choosing them
+            ("comments from parents"), so then nothing is said.
+            """
+            words = _words(text, lo, hi)
+            found = self.lexicon.find(words)
+            if found.get("head") or found.get("pronoun"):
+                return None
+            k = bisect_left(person_starts, lo)
+            if k < len(person_starts) and person_starts[k] < hi:
+                return None
+            for i, j in self._sources(words, found):
+                if i > 0 and words[i - 1][2] in ("from", "in") and not masked(words[i][0]):
+                    a2, b2 = words[i][0], words[j - 1][1]
+                    return _Cand(a2, b2, "report", text[a2:b2], a2)
+            return None
 
         def after_cue(p: Passage, lo: int, hi: int) -> _Cand | None:
             """The speaker named after a quote: ', said Jo Lane', ', the report states'."""
