@@ -86,6 +86,9 @@ class _Orgs:
     def __init__(self, doc: Doc, inspections: list[Inspection]) -> None:
         owner_heads: dict[str, list[str]] = rules.load("people")["owner_heads"]
         self.owner_heads = owner_heads
+        people = rules.load("people")
+        self.subject_owners = set(people["subject_owners"])
+        self.org_heads = {w.lower() for w in people["organisation_heads"]}
         self.found: list[tuple[int, str]] = []
         self.acronyms: dict[str, str] = {}
         for span in doc.spans.get("people_orgs", []):
@@ -127,6 +130,12 @@ class _Orgs:
                 return subject
         if len(self.subjects) == 1 and ref in ("council", "authority", "local authority"):
             return self.subjects[0]
+        if len(self.subjects) == 1 and ref in self.subject_owners:
+            # "the home's registered manager" in an article about "Rookwood Lodge": a
+            # setting's name need not end in its kind, but it must not name another kind
+            words = set(re.findall(r"[a-z'-]+", self.subjects[0].lower()))
+            if not (words & self.org_heads) - set(heads):
+                return self.subjects[0]
         return None
 
     def fuller(self, short: str, pos: int) -> str:
@@ -292,13 +301,16 @@ def build_people(
         first = p.mentions[0]
         org = None
         for m in p.mentions:
+            if m.role and role is not None and m.role != role.role:
+                continue  # another capacity: its body is not the one of the role given
             if m.org and m.org_ref and m.org_ref.startswith("name:"):
                 org = orgs.fuller(m.org, m.start)
             elif m.org:
                 org = orgs.expand(m.org)
             elif m.org_ref:
                 org = orgs.resolve(m.org_ref, m.start)
-            if org or m.role:
+            if org:
+                # "Manager Jo Lane" in a caption, then "Jo Lane, who runs Little Owls, said"
                 break
         out.append(
             Person(

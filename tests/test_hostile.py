@@ -399,10 +399,8 @@ def _umask() -> int:
 
 #: Shapes that are still super-linear, with the component to blame. Strict: when
 #: one is fixed the test passes, the run fails, and its line here must go.
-KNOWN_SLOW = {
-    "article-one-line": "quotes.py: O(n^2) in the length of a paragraph (one-line pages)",
-    "capitalised-words": "grades.py: O(n^2) in the number of capitalised grade words",
-}
+#: Shapes a component is still super-linear on (strict xfail: a fix shows up as a failure).
+KNOWN_SLOW: dict[str, str] = {}
 
 
 # -- huge inputs -------------------------------------------------------------------------
@@ -432,7 +430,6 @@ def test_a_20_mb_file_is_cut_with_a_warning_in_bounded_time_and_memory(
     assert _child_peak_mb() < 2048
 
 
-@pytest.mark.xfail(reason=KNOWN_SLOW["article-one-line"], strict=True)
 def test_a_5_mb_single_line_is_cut_with_a_warning(
     tmp_path: Path, cli: Callable[..., subprocess.CompletedProcess[bytes]]
 ) -> None:

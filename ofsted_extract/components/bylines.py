@@ -146,7 +146,8 @@ class Bylines:
         if found or not lines:
             return _dedupe(found)
         # a bare name line in the header: under the headline, or above a date, title or handle
-        for n, (s, e) in enumerate(lines[: min(header_end, self.header_lines)]):
+        # ... or just under a standfirst (the first long line), with a date or title under it
+        for n, (s, e) in enumerate(lines[: min(header_end + 3, self.header_lines)]):
             m = self.bare.match(_unshout(text[s:e]))
             if not m:
                 continue
@@ -158,7 +159,7 @@ class Bylines:
                 or (self.journalist.search(nxt) and len(nxt.split()) <= 6)
                 or nxt.startswith("@")
             )
-            if after_headline or before_detail:
+            if before_detail or (after_headline and n < header_end):
                 names = self._names(m.group("names"), s + m.start("names"))
                 if names:
                     return names

@@ -146,6 +146,8 @@ class Lexicon:
         self.function = {w.lower() for w in data["function_words"]}
         self.not_name = ({w.lower() for w in data["not_name_words"]} | self.function) - self.safe
         self.not_name |= {_norm_word(h) for h in self.honorifics}
+        # "Adopter Jo": a lay role before a first name is not part of the name
+        self.not_name |= {w.lower() for w in data["first_name_roles"] if " " not in w} - self.safe
         self.auxiliaries = {w.lower() for w in data["auxiliaries"]}
         self.complement_stops = {w.lower() for w in data["role_complement_stops"]}
         speech = list(quotes["speech_verbs"])
@@ -171,12 +173,27 @@ class Lexicon:
         self.clause_end = re.compile(
             rf"""[.;:!?"“”()\[\]\n]|\t|[ ]{{2,}}|(?<=\s)[‘'](?=[{UP}{LO}])"""
             rf"""|,?\s+(?:{clause_verbs})\b"""
-            r"""|,\s+(?:a|an|and|but|as|who|whose|which|where|when)\b""",
+            r"""|,\s+(?:a|an|and|but|as|who|whose|which|where|when)\b"""
+            # contact details after a role: "Press Officer, on 01632 960 000", ", tel. 0163..."
+            r"""|,?\s+(?:on|tel|telephone|phone|mob|mobile)[.:]?\s*(?=[\d+(])"""
+            r"""|,\s*(?:tel|telephone|phone|email|e-mail|mob|mobile|fax)\b""",
             re.I,
         )
         self.relative_role = re.compile(
             rf"^,\s*(?:{_alternation(data['relative_role_openers'])})\s+(?:as\s+)?", re.I
         )
+        self.relative_org = re.compile(
+            r"^,\s*who\s+(?:(?:now|also|currently|still|jointly)\s+)*"
+            rf"(?:{_alternation(data['relative_org_verbs'])})\b[ \t]*",
+            re.I,
+        )
+        self.contact_cue = re.compile(r"\b(?:contact|enquiries|inquiries)\b", re.I)
+        first_roles = _alternation(data["first_name_roles"])
+        self.first_name_re = re.compile(
+            rf"(?<![\w'’-])(?P<role>(?i:{first_roles}))[ ](?P<name>{NAME_WORD})"
+            rf"(?=,[ ](?:who|whose|aged|\d{{1,2}},)[ ]|[ ](?:{_alternation(speech)})\b)"
+        )
+        self.org_prep = re.compile(r"(?:^|\s)(for|at)\s+")
         self.introducer = re.compile(
             rf"\b(?:{_alternation(data['introducers'])})[ ]+(?:the[ ]+)?$", re.I
         )
@@ -302,6 +319,8 @@ class Lexicon:
             lead = self.lead_org.match(s)
             if lead and not self.has_head(lead.group("rest")):
                 lead = None  # "... Education at Kingsmoor Council": no role follows the name
+            elif lead and " " not in lead.group("own") and _norm_word(lead.group("own")) in self.org_heads:
+                lead = None  # "Nursery manager", "School business manager": a kind, not a body
             if lead and self.is_org(lead.group("own"), "lead", False):
                 org = _clean_org(lead.group("own"))
                 s = lead.group("rest")
@@ -465,6 +484,10 @@ def _compound_head(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon) -> 
     return pair in lex.heads
 
 
+#: A preposition of place right before a name-shaped pair: "from her home in Castle Lane".
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|on|into|via)[ ]+$", re.I)
+
+
 def _is_full(word: str) -> bool:
     """A capitalised name word (not an initial, not a particle such as "van" or "Ó")."""
     return word[:1].isupper() and not word.endswith(".") and word not in CAP_PARTICLES
@@ -516,6 +539,11 @@ class PeopleFinder:
             stop = self.lex.clause_end.search(seg)
             seg = seg[: stop.start()] if stop else seg
             return self.lex.parse_role(seg), "relative"
+        rel = self.lex.relative_org.match(tail)
+        if rel:
+            found = self._relative_org(tail[rel.end() :])
+            if found is not None:
+                return found, "org"
         column = re.match(r"^(?:\t+|[ ]{2,})(?P<col>[^\t\n]*?[^\s])[ \t]*(?:\n|$)", tail)
         if (
             column
@@ -580,6 +608,32 @@ class PeopleFinder:
             return None, ""
         return self.lex.parse_role(seg), "apposition"
 
+    def _relative_org(self, seg: str) -> RoleParse | None:
+        """The body in "who runs Little Owls", "who leads on exploitation for Vale Police".
+
+        The clause says where the person works without a role noun; the
+        organisation is the verb's object or follows its last "for"/"at". A
+        short name ("Little Owls") is marked for the attribution step to
+        expand to the article's full name of the body.
+        """
+        stop = self.lex.clause_end.search(seg)
+        seg = self.lex.role_tail.sub("", seg[: stop.start()] if stop else seg).strip(" ,")
+        if seg[:1].isupper() or seg.startswith("the "):
+            body, prep = seg, "at"  # the whole object: "who runs Mill Lane Nursery"
+        else:
+            tail = None
+            for tail in self.lex.org_prep.finditer(seg):
+                pass
+            if tail is None:
+                return None
+            body, prep = seg[tail.end() :], tail.group(1).lower()
+        found = self.lex.match_org(body, prep) if body else None
+        if found is None:
+            return None
+        if found.org:
+            return RoleParse(None, found.org, f"name:{found.org}")
+        return RoleParse(None, None, found.org_ref)
+
     def _table_label(self, text: str, start: int) -> RoleParse | None:
         """A report's table row: "Headteacher    Lorna Whitcliffe", "Registered manager: Jo Lee"."""
         line_start = text.rfind("\n", max(0, start - 90), start) + 1
@@ -619,6 +673,15 @@ class PeopleFinder:
                     + 1
                 )
                 seg = text[seg_start:paren_start]
+                if seg_start > lo and text[seg_start - 1] == "," and not self.lex.has_head(seg):
+                    # "Assistant Director, SEND and Inclusion (Jo Lane)": the role's head
+                    # is in the piece before the comma, the department after it
+                    before = text[max(lo, seg_start - 50) : seg_start - 1]
+                    piece = re.split(r"[,:;()\n]", before)[-1]
+                    words = piece.split()
+                    if 0 < len(words) <= 5 and self.lex.is_head(words[-1]):
+                        seg_start -= len(piece) + 1
+                        seg = text[seg_start:paren_start]
                 if self.lex.has_head(seg) and len(seg.split()) <= 10:
                     parsed = self.lex.parse_role(seg)
                     if parsed:
@@ -660,9 +723,20 @@ class PeopleFinder:
         skip_starts = [s for s, _ in skip]
         taken: list[tuple[int, int]] = []
 
+        contact_lines: dict[int, bool] = {}
+
         def skipped(pos: int) -> bool:
             i = bisect_right(skip_starts, pos) - 1
-            return i >= 0 and skip[i][0] <= pos < skip[i][1]
+            if not (i >= 0 and skip[i][0] <= pos < skip[i][1]):
+                return False
+            # a press contact at the foot of a release sits in the page furniture but is
+            # a named person with a role: "For media enquiries contact Jo Lane, Press Officer"
+            line_start = text.rfind("\n", 0, pos) + 1
+            if line_start not in contact_lines:
+                line_end = text.find("\n", pos)
+                line = text[line_start : line_end if line_end >= 0 else len(text)]
+                contact_lines[line_start] = bool(self.lex.contact_cue.search(line))
+            return not contact_lines[line_start]
 
         mentions: list[Mention] = []
         for m in self.lex.honorific_re.finditer(text):
@@ -719,9 +793,62 @@ class PeopleFinder:
                         start, end, start, name, None, *_role_fields(role), lead=lead, form="name"
                     )
                 )
+        mentions.extend(self._first_names(text, skipped))
+        mentions.extend(self._given_names(text, mentions, skipped))
         mentions.sort(key=lambda x: x.start)
         mentions = self._repeats(text, mentions, skipped)
         return mentions
+
+    def _first_names(self, text: str, skipped: Any) -> list[Mention]:
+        """A lay role before a first name alone: "Adopter Jo, who ..., said", "mum Priya said"."""
+        out: list[Mention] = []
+        for m in self.lex.first_name_re.finditer(text):
+            name = m.group("name")
+            if skipped(m.start()) or not self.lex.name_word_ok(name):
+                continue
+            role = m.group("role")
+            out.append(
+                Mention(
+                    m.start(),
+                    m.end("name"),
+                    m.start("name"),
+                    name,
+                    role=" ".join(role.split()),
+                    lead=m.start(),
+                    form="first name",
+                )
+            )
+        return out
+
+    def _given_names(self, text: str, mentions: list[Mention], skipped: Any) -> list[Mention]:
+        """The full name of someone otherwise called only "Ms Lane": "Maisie Lane, who ...".
+
+        A sentence may open with a person's two names and nothing else to say
+        it is a person; once an honorific has shown the surname is a person's,
+        a capitalised word before it is the given name. A place or a body that
+        ends in the same word ("in Castle Lane", "Lane Academy") is not taken.
+        """
+        surnames = {
+            m.name for m in mentions if m.honorific and " " not in m.name and len(m.name) > 1
+        }
+        if not surnames or len(surnames) > 100:
+            return []
+        pattern = re.compile(
+            rf"(?<![\w'’-])(?P<given>{NAME_WORD}) (?P<sur>{'|'.join(map(re.escape, surnames))})"
+            r"(?![\w'’-]| [A-Z])"
+        )
+        spans = sorted((m.start, m.end) for m in mentions)
+        starts = [a for a, _ in spans]
+        out: list[Mention] = []
+        for m in pattern.finditer(text):
+            i = bisect_right(starts, m.end()) - 1
+            if (i >= 0 and spans[i][1] > m.start()) or skipped(m.start()):
+                continue
+            given = m.group("given")
+            if not self.lex.name_word_ok(given) or _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue
+            out.append(Mention(m.start(), m.end(), m.start(), m.group(), lead=m.start(), form="given"))
+        return out
 
     def _name_parts(self, start: int, words: list[str]) -> list[tuple[int, list[str]]]:
         """The names inside a capitalised run: "Dunmoor South Rachel Ennis" -> "Rachel Ennis".
