@@ -40,7 +40,7 @@ class Extractor:
     """Loads the pipeline once and turns many texts into records.
 
     >>> ex = Extractor()                                   # doctest: +SKIP
-    >>> ex.extract("Westmarch was rated good by Ofsted.")  # doctest: +SKIP
+    >>> ex.extract("Kestermoor was rated good by Ofsted.")  # doctest: +SKIP
     """
 
     def __init__(self, model: str | None = None) -> None:

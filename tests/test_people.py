@@ -74,6 +74,88 @@ def test_surnames_with_hyphen_apostrophe_and_mac() -> None:
     assert found["Callum McAteer"].role == "chair of governors"
 
 
+def test_clergy_keep_the_before_a_chain_of_honorifics() -> None:
+    text = (
+        "Trustee chair the Rev. Canon Hezekiah Amankwah-Boyd said the board was "
+        '"immensely proud of every family we have worked with".'
+    )
+    person = one(text, "Hezekiah Amankwah-Boyd")
+    assert person.role == "Trustee chair"
+    assert person.honorific == "Rev Canon"
+    assert len(person.quotes) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            "Father Ciarán Ó Ceallaigh, parish priest and chair of governors, said it was "
+            '"a day the whole parish will remember".',
+            "Ciarán Ó Ceallaigh",
+            "parish priest and chair of governors",
+        ),
+        (
+            'Siobhán Ní Dhuibhir, deputy headteacher, said: "The children have earned this."',
+            "Siobhán Ní Dhuibhir",
+            "deputy headteacher",
+        ),
+        (
+            'Łucja Wiśniewska, nursery manager, said: "Every child here is known and loved."',
+            "Łucja Wiśniewska",
+            "nursery manager",
+        ),
+    ],
+)
+def test_names_with_letters_beyond_ascii_and_gaelic_particles(
+    sentence: str, name: str, role: str
+) -> None:
+    person = one(sentence, name)
+    assert person.role == role
+    assert len(person.quotes) == 1
+
+
+def test_lay_role_before_a_first_name_only() -> None:
+    text = (
+        "Adopter Sam, who adopted two brothers through the agency in 2019, said: "
+        '"They stood by us on the hardest days."\n\n'
+        'Foster carer Bronwen said the training was "the best we have ever had".'
+    )
+    found = people(text)
+    assert (found["Sam"].role, [q.text for q in found["Sam"].quotes]) == (
+        "Adopter",
+        ["They stood by us on the hardest days."],
+    )
+    assert found["Bronwen"].role == "Foster carer"
+    assert "Adopter Sam" not in found
+
+
+def test_a_lay_role_word_before_a_capitalised_noun_is_not_a_person() -> None:
+    text = (
+        "Student Voice, which meets every fortnight, said pupils felt safe.\n\n"
+        "Pupil Premium funding, which the school receives for 80 children, was praised."
+    )
+    assert extract(text).people == []
+
+
+def test_full_name_at_the_start_of_a_sentence_joins_the_later_honorific_mentions() -> None:
+    text = (
+        "Delphine Carrow, who has cared for children at her home for 12 years, was inspected "
+        "in May.\n\n"
+        'Ms Carrow said: "I do this because I love seeing the children grow."'
+    )
+    found = people(text)
+    assert list(found) == ["Delphine Carrow"]
+    assert found["Delphine Carrow"].honorific == "Ms"
+
+
+def test_a_place_ending_in_the_surname_is_not_the_persons_name() -> None:
+    text = (
+        "The nursery moved to Orchard Carrow in 2020.\n\n"
+        'Ms Carrow said: "I do this because I love seeing the children grow."'
+    )
+    assert list(people(text)) == ["Carrow"]
+
+
 # -- role and organisation --------------------------------------------------------
 
 
@@ -230,6 +312,54 @@ def test_descriptor_before_organisation_is_dropped() -> None:
     assert (person.role, person.organisation) == ("founder", "Families for Fair Grades")
 
 
+def test_organisation_in_a_relative_clause() -> None:
+    text = (
+        "Detective Inspector Tamsin Reeve, who leads on missing children for Corbury Police, "
+        'said: "We meet every week with the council now."'
+    )
+    person = one(text, "Tamsin Reeve")
+    assert (person.role, person.organisation) == ("Detective Inspector", "Corbury Police")
+
+
+def test_short_name_in_a_relative_clause_expands_to_the_body_named() -> None:
+    text = (
+        "Little Wrens Day Nursery in Hollin Street has been rated outstanding.\n\n"
+        "Manager Tess Ogilvie with children in the garden.\n\n"
+        'Tess Ogilvie, who has managed Little Wrens since 2015, said: "We are over the moon."'
+    )
+    person = one(text, "Tess Ogilvie")
+    assert (person.role, person.organisation) == ("Manager", "Little Wrens Day Nursery")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["who represents Abbey ward", "who previously ran Little Wrens", "who works with Jo Lane"],
+)
+def test_relative_clauses_that_do_not_name_an_employer(clause: str) -> None:
+    text = f'Cllr Amos Treloar, {clause}, said: "This is a proud day for the town."'
+    assert one(text, "Amos Treloar").organisation is None
+
+
+def test_the_homes_manager_is_the_inspected_home_whatever_its_name() -> None:
+    text = (
+        "Fernlea Lodge, a children's home run by Brightpath Care Ltd, has been rated good by "
+        "Ofsted after an inspection in March.\n\n"
+        "The home's registered manager, Lowri Pennant, said staff were "
+        '"proud of every young person who lives here".'
+    )
+    person = one(text, "Lowri Pennant")
+    assert (person.role, person.organisation) == ("registered manager", "Fernlea Lodge")
+
+
+def test_the_homes_manager_is_not_a_council_under_inspection() -> None:
+    text = (
+        "Kelbrook Borough Council's children's services have been rated good by Ofsted.\n\n"
+        "The home's registered manager, Lowri Pennant, said staff were "
+        '"proud of every young person who lives here".'
+    )
+    assert one(text, "Lowri Pennant").organisation is None
+
+
 def test_a_former_role_is_not_the_role() -> None:
     text = (
         "Greyport Council has appointed Dr Obi Nwosu, a former director of children's services "
@@ -285,6 +415,34 @@ def test_report_school_details_and_inspection_team_rows() -> None:
     assert found["Bethany Crole"].role == "lead inspector"
     assert found["Jonas Weir"].role == "Ofsted Inspector"
     assert "Brackwater" not in found
+
+
+def test_minutes_role_with_a_department_after_a_comma() -> None:
+    text = (
+        "Officers in attendance: Chief Executive (Wilf Arden), Assistant Director, Early Help "
+        "and Inclusion (Noor Sadiq), Democratic Services Officer (Ty Pugh)\n\n"
+        "The Assistant Director, Early Help and Inclusion, explained the figures."
+    )
+    found = people(text)
+    assert found["Noor Sadiq"].role == "Assistant Director, Early Help and Inclusion"
+    assert found["Wilf Arden"].role == "Chief Executive"
+    assert found["Ty Pugh"].role == "Democratic Services Officer"
+
+
+def test_press_contact_at_the_foot_of_a_release() -> None:
+    text = (
+        "Ashwell Council's fostering service has been rated outstanding by Ofsted.\n\n"
+        'Cllr Moira Dent said: "Our carers are simply wonderful people."\n\n'
+        "ENDS\n\nNotes to editors\n1. The full report is on the Ofsted website.\n\n"
+        "For media enquiries please contact Kwame Osei-Bonsu, Communications Officer, on "
+        "01632 960 000 or email press@ashwell.example"
+    )
+    assert one(text, "Kwame Osei-Bonsu").role == "Communications Officer"
+
+
+def test_contact_details_are_not_part_of_the_role() -> None:
+    text = "Contact: Jory Penhale, Head of Performance and Improvement, tel. 01632 960 001"
+    assert one(text, "Jory Penhale").role == "Head of Performance and Improvement"
 
 
 def test_message_from_introduces_a_person() -> None:
@@ -423,6 +581,11 @@ def test_evidence_points_at_the_first_mention() -> None:
             None,
         ),
         ("headteacher at Lantern Row since 2021", "headteacher", "Lantern Row", None),
+        ("Head of Fostering", "Head of Fostering", None, None),
+        ("Chair of Governors", "Chair of Governors", None, None),
+        ("Nursery manager", "Nursery manager", None, None),
+        ("School business manager", "School business manager", None, None),
+        ("Marlstone council leader", "council leader", "Marlstone", "name:Marlstone"),
         (
             "Executive Member for Children's Services and Education at Kingsmoor Borough Council",
             "Executive Member for Children's Services and Education",

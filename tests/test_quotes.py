@@ -251,6 +251,138 @@ def test_a_person_named_by_role_only_is_the_person_given_that_role() -> None:
     }
 
 
+def test_lead_naming_the_speaker_by_role_before_the_person_is_introduced() -> None:
+    text = (
+        "Brantwell Junior School has climbed to good after what its headteacher calls "
+        '"three years of stubborn, patient work by everyone here".\n\n'
+        "Inspectors visited in March.\n\n"
+        'Headteacher Rosalind Akande said: "We never stopped believing in these children."'
+    )
+    assert said(extract(text)) == {
+        "Rosalind Akande": [
+            "three years of stubborn, patient work by everyone here",
+            "We never stopped believing in these children.",
+        ]
+    }
+
+
+def test_a_role_named_before_anyone_holds_it_is_not_given_to_someone_else() -> None:
+    text = (
+        'The school\'s chair of governors described the result as "a reward for the whole '
+        'village".\n\nHeadteacher Ivo Brandt said: "We are thrilled for the children."'
+    )
+    record = extract(text)
+    assert said(record) == {"Ivo Brandt": ["We are thrilled for the children."]}
+    assert any("speaker unclear" in w for w in record.warnings)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Leaders have acted swiftly," the report says, adding that "pupils now attend well".',
+        '"Leaders have acted swiftly," inspectors said, noting that "pupils now attend well".',
+        'The letter says leaders have acted swiftly, adding that "pupils now attend well".',
+    ],
+)
+def test_participle_shares_the_subject_of_the_verb_before_it(sentence: str) -> None:
+    found = said(extract(sentence))
+    assert list(found) == ["report"]
+    assert "pupils now attend well" in found["report"]
+
+
+def test_participle_after_a_named_speaker_goes_to_that_speaker() -> None:
+    text = (
+        '"This is a proud day," said Cllr Imogen Taft, adding that "the hard work is not over".'
+    )
+    assert said(extract(text)) == {
+        "Imogen Taft": ["This is a proud day,", "the hard work is not over"]
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A joint inspection of how agencies in Corbury protect children has found that most "
+        'families get "swift, well-planned and effective support".',
+        'The latest inspection found that leaders "know their school inside out".',
+        'Ofsted\'s monitoring visit found that plans were "not yet having enough impact".',
+    ],
+)
+def test_the_inspection_itself_as_the_subject(sentence: str) -> None:
+    assert list(said(extract(sentence))) == ["report"]
+
+
+def test_inspection_inside_a_role_is_not_the_report() -> None:
+    text = (
+        "Mira Osei, the regulator's director of social care inspection, said the figures "
+        'showed "steady improvement across almost every region".'
+    )
+    assert list(said(extract(text))) == ["Mira Osei"]
+
+
+def test_report_words_inside_a_persons_reported_speech_go_to_the_report() -> None:
+    text = (
+        "Headteacher Tobias Lund said the school would now focus on writing, which inspectors "
+        'flagged as an area where some pupils "do not yet write at length often enough".'
+    )
+    assert said(extract(text)) == {"report": ["do not yet write at length often enough"]}
+
+
+def test_a_persons_view_of_the_report_stays_theirs() -> None:
+    text = (
+        "Headteacher Tobias Lund said the report was "
+        '"a fair picture of a school on the way up".'
+    )
+    assert said(extract(text)) == {"Tobias Lund": ["a fair picture of a school on the way up"]}
+
+
+def test_second_segment_after_a_long_role_continues_the_speaker() -> None:
+    text = (
+        "\u201cWe said we would not stop until every service was good,\u201d said Councillor "
+        "Petra Vance-Holm, Leader of Rushmere Borough Council. \u201cToday's letter shows "
+        "we are nearly there.\u201d"
+    )
+    assert said(extract(text)) == {
+        "Petra Vance-Holm": [
+            "We said we would not stop until every service was good,",
+            "Today's letter shows we are nearly there.",
+        ]
+    }
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Here are some of our favourite comments from the report:",
+        "Extracts from the inspection report:",
+        "Among the highlights in the inspectors' letter:",
+    ],
+)
+def test_a_list_of_report_extracts_after_a_lead_in(lead_in: str) -> None:
+    text = (
+        f"{lead_in}\n\n"
+        "'Children are curious and keen to explore the garden every day.'\n\n"
+        "'Staff know each child well and plan for their next steps.'\n\n"
+        'Manager Kirsty Hale said: "We are so proud of the whole team."'
+    )
+    assert said(extract(text)) == {
+        "Kirsty Hale": ["We are so proud of the whole team."],
+        "report": [
+            "Children are curious and keen to explore the garden every day.",
+            "Staff know each child well and plan for their next steps.",
+        ],
+    }
+
+
+def test_comments_from_parents_are_not_the_reports() -> None:
+    text = (
+        "Here are some comments from our parents:\n\n"
+        "'The staff are like a second family to our daughter.'"
+    )
+    record = extract(text)
+    assert said(record) == {}
+
+
 # -- traps -----------------------------------------------------------------------
 
 

@@ -35,16 +35,18 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH, SENT_START
+import numpy
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import rules
-from ..textutil import fold_quotes
+from ..textutil import doc_text, fold_quotes
 
 for _name, _default in (
     ("ofsted_role", None),
@@ -64,6 +66,8 @@ MAX_LINE_TOKENS = 60
 WINDOW = 40
 _YEAR = re.compile(r"(?:^|[/.\-])((?:19[5-9]|20[0-9])\d)$")
 _FIN_YEAR = re.compile(r"^(?:19|20)\d\d/\d\d$")
+#: Where a token ending in a year may end (four digits not followed by a fifth).
+_YEAR_END = re.compile(r"(?:19[5-9]|20[0-9])\d(?!\d)")
 _SINCE_OPENERS = frozenset(
     {"it", "the", "its", "their", "being", "was", "were", "a", "an", "they", "then", "her",
      "his", "our", "we", "last", "ofsted", "inspectors"}
@@ -209,6 +213,7 @@ class Grades:
         self.det_bodies = frozenset(grades["area_blockers"]["determiner_bodies"])
         self.subject_verbs = frozenset(grades["area_blockers"]["subject_verbs"])
         self.clause_breaks = frozenset(grades["clause_breaks"])
+        self.clause_break_ids = word_ids(nlp.vocab, grades["clause_breaks"])
         self.subjects = frozenset(grades["gradeable_subjects"]["words"])
         self.or_tails = frozenset(grades["or_tails"]["words"])
         self.movement = frozenset(grades["movement_words"])
@@ -295,6 +300,9 @@ class TokenTable:
     sent_of: list[int]
     sent_bounds: list[tuple[int, int]]
     inner_space: bool = False
+    lower: numpy.ndarray = field(default_factory=lambda: numpy.zeros(0, dtype="uint64"))
+    space: numpy.ndarray = field(default_factory=lambda: numpy.zeros(0, dtype=bool))
+    starts: list[int] = field(default_factory=list)
     compact: tuple[Doc, list[int]] | None = None
 
 
@@ -364,22 +372,37 @@ def phrase_matches(matcher: PhraseMatcher, doc: Doc) -> list[tuple[int, int, int
     return [(m, keep[a], keep[b - 1] + 1) for m, a, b in matcher(words_doc)]
 
 
+#: The token table of each live Doc. A weak map, not ``doc.user_data``: the table holds
+#: lists and a Doc of its own, which would make ``doc.to_bytes()`` fail.
+_TABLES: weakref.WeakKeyDictionary[Doc, TokenTable] = weakref.WeakKeyDictionary()
+
+
 def token_table(doc: Doc) -> TokenTable:
-    """The doc's TokenTable (cached in ``doc.user_data``)."""
-    cached = doc.user_data.get("ofsted_token_table")
-    if isinstance(cached, TokenTable) and cached.n == len(doc):
+    """The doc's TokenTable, built once per Doc and shared by the components."""
+    cached = _TABLES.get(doc)
+    if cached is not None and cached.n == len(doc):
         return cached
+    table = _build_table(doc)
+    _TABLES[doc] = table
+    return table
+
+
+def _build_table(doc: Doc) -> TokenTable:
     n = len(doc)
-    text = doc.text
+    text = doc_text(doc)
     if n:
         # int64 first: tolist() on uint64 (SENT_START -1 is 2**64-1) is very slow
-        arr = doc.to_array([IDX, LENGTH, SENT_START]).astype("int64")
+        arr = doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE]).astype("int64")
         idx: list[int] = arr[:, 0].tolist()
         lengths: list[int] = arr[:, 1].tolist()
-        flags: list[int] = arr[:, 2].tolist()
-        starts = [0] + [i for i in range(1, n) if flags[i] == 1]
+        flagged = numpy.flatnonzero(arr[1:, 2] == 1) + 1
+        starts = [0, *flagged.tolist()]
+        space = arr[:, 3].astype(bool)
+        lower = doc.to_array(LOWER)
     else:
         idx, lengths, starts = [], [], []
+        space = numpy.zeros(0, dtype=bool)
+        lower = numpy.zeros(0, dtype="uint64")
     texts = [text[i : i + k] for i, k in zip(idx, lengths, strict=True)]
     folded = fold_quotes(text).lower()
     if len(folded) == len(text):
@@ -388,26 +411,65 @@ def token_table(doc: Doc) -> TokenTable:
         low = [fold_quotes(t.lower()) for t in texts]
     starts = _unwrap(texts, starts)
     bounds = list(zip(starts, starts[1:] + [n], strict=True)) if n else []
-    sent_of = [0] * n
-    for k, (a, b) in enumerate(bounds):
-        sent_of[a:b] = [k] * (b - a)
-    is_space = [t.isspace() for t in texts]
-    inner_space = any(
-        is_space[i] and sent_of[i - 1] == sent_of[i + 1] for i in range(1, n - 1)
-    )
-    table = TokenTable(
+    marks = numpy.zeros(n, dtype="int64")
+    marks[starts] = 1
+    sent_arr = numpy.cumsum(marks) - 1
+    # a break inside a sentence: a space token whose neighbours share a sentence
+    inner_space = n > 2 and bool(numpy.any(space[1:-1] & (sent_arr[:-2] == sent_arr[2:])))
+    return TokenTable(
         n=n,
         text=text,
         texts=texts,
         low=low,
-        is_space=is_space,
+        is_space=space.tolist(),
         idx=idx,
-        sent_of=sent_of,
+        sent_of=sent_arr.tolist(),
         sent_bounds=bounds,
         inner_space=inner_space,
+        lower=lower,
+        space=space,
+        starts=starts,
     )
-    doc.user_data["ofsted_token_table"] = table
-    return table
+
+
+def positions(table: TokenTable, ids: numpy.ndarray) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of ``ids`` (string hashes).
+
+    One vectorised test over the doc instead of a Python loop over every token.
+    """
+    if not table.n or not len(ids):
+        return []
+    return numpy.flatnonzero(numpy.isin(table.lower, ids)).tolist()  # type: ignore[no-any-return]
+
+
+def word_ids(nlp_vocab: Any, words: Any) -> numpy.ndarray:
+    """The string hashes of ``words`` (lower-cased), for :func:`positions`."""
+    return numpy.array(
+        sorted({nlp_vocab.strings.add(w.lower()) for w in words}), dtype="uint64"
+    )
+
+
+def _lines(table: TokenTable) -> tuple[list[int], list[tuple[int, int]]]:
+    """The line of each token and the token bounds of each line: a token after a space
+    token holding a newline starts a line."""
+    n = table.n
+    if not n:
+        return [], [(0, 0)]
+    nl = numpy.array([m.start() for m in _NEWLINE.finditer(table.text)], dtype="int64")
+    marks = numpy.zeros(n, dtype="int64")
+    if len(nl):
+        tok = numpy.unique(numpy.searchsorted(numpy.asarray(table.idx), nl, side="right") - 1)
+        tok = tok[(tok >= 0) & (tok < n - 1)]
+        tok = tok[table.space[tok]]
+        marks[tok + 1] = 1
+    marks[0] = 0
+    starts = numpy.flatnonzero(marks).tolist()
+    line_of: list[int] = numpy.cumsum(marks).tolist()
+    bounds = list(zip([0, *starts], [*starts, n], strict=True))
+    return line_of, bounds
+
+
+_NEWLINE = re.compile("\n")
 
 
 class _Reader:
@@ -425,35 +487,17 @@ class _Reader:
         self.sent_of = table.sent_of
         self.sent_bounds = table.sent_bounds
         # lines: a token after a newline starts a new line
-        self.line_of = [0] * n
-        self.line_bounds: list[tuple[int, int]] = []
-        line, line_start = 0, 0
-        texts, is_space = self.texts, self.is_space
-        for i in range(1, n):
-            if is_space[i - 1] and "\n" in texts[i - 1]:
-                self.line_bounds.append((line_start, i))
-                line += 1
-                line_start = i
-            self.line_of[i] = line
-        self.line_bounds.append((line_start, n))
+        self.line_of, self.line_bounds = _lines(table)
         # clauses: split at commas, dashes, brackets and contrastive conjunctions
-        self.clause_of = [0] * n
-        self.clause_start: dict[int, int] = {}
-        self.clause_end: dict[int, int] = {}
-        clause = 0
-        prev_sent = -1
-        breaks = comp.clause_breaks
-        sent_of, low = self.sent_of, self.low
-        for i in range(n):
-            if sent_of[i] != prev_sent:
-                clause += 1
-                prev_sent = sent_of[i]
-                self.clause_start[clause] = i
-            elif low[i] in breaks:
-                clause += 1
-                self.clause_start[clause] = i
-            self.clause_of[i] = clause
-            self.clause_end[clause] = i + 1
+        marks = numpy.zeros(n, dtype="int64")
+        marks[table.starts] = 1
+        if n:
+            marks[numpy.isin(table.lower, comp.clause_break_ids)] = 1
+        clause_starts = numpy.flatnonzero(marks).tolist()
+        self.clause_of: list[int] = numpy.cumsum(marks).tolist()
+        # clause k (from 1) runs from clause_start[k] to clause_end[k]
+        self.clause_start: list[int] = [0, *clause_starts]
+        self.clause_end: list[int] = [0, *clause_starts[1:], n]
         self.cues = _Cues()
         strings = doc.vocab.strings
         for match_id, start, end in phrase_matches(comp.cue_matcher, doc):
@@ -462,9 +506,12 @@ class _Reader:
             self.cues.add(strings[match_id], start, end)
         self.cues.finish()
         self._filter_since()
-        self.years: list[int | None] = [
-            _year(t) if t[-1:].isdigit() and len(t) >= 4 else None for t in texts
-        ]
+        self.years: list[int | None] = [None] * n
+        if n:
+            for m in _YEAR_END.finditer(table.text):
+                k = bisect.bisect_right(table.idx, m.start()) - 1
+                if k >= 0 and table.idx[k] + len(self.texts[k]) == m.end():
+                    self.years[k] = _year(self.texts[k])
         self.area_starts: set[int] = set()
         self.area_start_list: list[int] = []
         self.area_at: dict[int, _Area] = {}

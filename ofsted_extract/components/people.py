@@ -34,8 +34,8 @@ from spacy.tokens import Doc, Span
 from .. import rules
 from ..textutil import doc_text
 
-UP = "A-ZÀ-ÖØ-Þ"
-LO = "a-zß-öø-ÿ"
+UP = "A-ZÀ-ÖØ-ÞĀ-ɏ"  # Latin-1 and Latin Extended-A/B capitals (Ł, Š, Ș...)
+LO = "a-zß-öø-ÿĀ-ɏ"  # Extended-A/B mixes cases: both sets take the whole block
 #: One word of a name: Jeffery, O'Donnell, McAllister, Asare-Mensah.
 NAME_WORD = rf"(?:Mc|Mac|O['’]|D['’]|Fitz)?[{UP}][{LO}]+(?:-[{UP}][{LO}]+)*(?![{UP}{LO}\d])"
 INITIAL = rf"[{UP}]\.(?![{UP}{LO}])"

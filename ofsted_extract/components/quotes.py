@@ -322,6 +322,7 @@ class Quotes:
         src = data["report_sources"]
         self.dets = {_low(x) for x in src["determiners"]}
         self.mods = {_low(x) for x in src["modifiers"]}
+        self.bare_nouns = {_low(x) for x in src["determined_nouns"]}
         self.lexicon = PhraseIndex()
         self.lexicon.add("verb", data["speech_verbs"])
         self.lexicon.add("noun", src["nouns"])
@@ -339,12 +340,14 @@ class Quotes:
         out: list[tuple[int, int]] = []
         for i, j, _ in found.get("body", []):
             out.append((i, j))
-        for i, j, _ in found.get("noun", []):
+        for i, j, phrase in found.get("noun", []):
             k = i
             while k > 0 and i - k < 4 and words[k - 1][2] in self.mods:
                 k -= 1
             if k > 0 and words[k - 1][2] in self.dets:
                 k -= 1
+            if k == i and phrase in self.bare_nouns:
+                continue  # "director of social care inspection" is a role, not the report
             out.append((k, j))
         return out
 
