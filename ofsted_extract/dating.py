@@ -102,6 +102,8 @@ _WRAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 
 
 _INVALID = "invalid"
+_ISO_PARTS = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"[0-9][0-9]*")
 #: How far back (characters) the words leading into a date are read.
 _LEAD_REACH = 48
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -210,10 +212,17 @@ class Grammar:
             part = rf"(?P<y{n}>(?:19|20)\d\d)(?!\d)"
             return rf"(?:\s*,?\s*{part})?" if optional else part
 
+        # A machine timestamp's clock part ("2019-05-03T10:02:00Z", "2019-05-03
+        # 10:02"): part of the date's words, so a dateline or a meta tag holding
+        # one is nothing but its date.
+        clock = (
+            r"(?:(?:T|[^\S\n])(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{1,9})?)?"
+            r"(?:Z|[+-](?:[01]\d)(?::?[0-5]\d)?)?(?![\w:]))?"
+        )
         # Shapes that start at a digit: the first that matches wins, longest first.
         self.at_digit = _compile(
             r"(?=\d)(?<![\d.,\u00a3$:/-])(?:"
-            rf"(?P<iso>{y}-(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])(?!\d))"
+            rf"(?P<iso>{y}-(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])(?!\d){clock})"
             r"|(?P<numeric>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:(?:19|20)\d\d|\d\d)"
             r"(?!\d|[/.-]\d))"
             rf"|(?P<dmrange>{day(1)}{of}\s+{month(1)}{year(1)}{to}(?:{wd}\s*)?{the}{d}{of}\s+"
@@ -225,16 +234,20 @@ class Grammar:
             r"|minutes?|mins?)\s+(?i:ago)\b)"
             ")"
         )
-        # Shapes that start at a capitalised month name.
+        # Shapes that start at a capitalised month name. The name is read once
+        # (``mn``; ``mfull`` when it is written in full) and the shapes branch
+        # on what follows it: trying the whole list of names again in every
+        # branch made this the dearest pattern of the grammar.
+        full_only = "(?(mfull)|(?!))"  # a range or a bare month needs the full name
         self.at_month = _compile(
-            "(?:"
-            rf"(?P<mdrange>{month(5)}\s+{day(5)}{to}(?:{month(6)}\s+)?{d}(?:\s*,\s*|\s+)"
+            rf"(?P<mn>(?P<mfull>{month_full})|(?:{month_abbr})\.?)(?![A-Za-z])(?:"
+            rf"(?P<mdrange>\s+{day(5)}{to}(?:{month(6)}\s+)?{d}(?:\s*,\s*|\s+)"
             rf"{year(5, False)})"
-            rf"|(?P<mdy>{month(7)}\s+{day(7)}(?:\s*,\s*|\s+){year(7, False)})"
-            rf"|(?P<mrange>{month(8, True)}{to_month}{mod}?{month(9, True)}{year(8)})"
-            rf"|(?P<my>{month(10)}\s*,?\s*{year(10, False)})"
-            rf"|(?P<md>{month(11)}\s+{day(11)}(?!(?:\s|,)*\d))"
-            rf"|(?P<month>{month(12, True)}(?!(?:\s|,)*\d))"
+            rf"|(?P<mdy>\s+{day(7)}(?:\s*,\s*|\s+){year(7, False)})"
+            rf"|(?P<mrange>{full_only}{to_month}{mod}?{month(9, True)}{year(8)})"
+            rf"|(?P<my>\s*,?\s*{year(10, False)})"
+            rf"|(?P<md>\s+{day(11)}(?!(?:\s|,)*\d))"
+            rf"|(?P<month>{full_only}(?!(?:\s|,)*\d))"
             ")"
         )
         self.at_weekday = _compile(rf"(?P<weekday>{wd_full})(?![A-Za-z])")
@@ -335,8 +348,19 @@ class Grammar:
         tokens knows them already and passes them; otherwise they are searched.
         """
         found: list[Mention] = []
-        for match in self.at_digit.finditer(text):
-            _add(found, self._at_digit(text, match))
+        # the digit-led shapes are tried only where a run of digits starts: a
+        # scan for a plain charset runs in C, while the shapes' own lookahead
+        # would have the engine try them at every character
+        at_digit = self.at_digit.match
+        shape_end = -1
+        for run in _DIGIT_RUN.finditer(text):
+            pos = run.start()
+            if pos < shape_end:
+                continue  # inside a shape already read ("12/03/2024")
+            match = at_digit(text, pos)
+            if match is not None:
+                shape_end = match.end()
+                _add(found, self._at_digit(text, match))
         readers = {"month": self._at_month, "weekday": self._at_weekday,
                    "keyword": self._at_keyword}
         for pos, kind in self.word_seeds(text) if seeds is None else seeds:
@@ -365,7 +389,7 @@ class Grammar:
         pos = match.start()
         kind = match.lastgroup
         if kind == "iso":
-            year, month, day = (int(x) for x in match["iso"].split("-"))
+            year, month, day = (int(x) for x in _ISO_PARTS.findall(match["iso"])[:3])
             if not valid_day(year, month, day):
                 return Mention(pos, match.end(), _INVALID)
             return Mention(pos, match.end(), "date", year, month, day)
@@ -507,12 +531,12 @@ class Grammar:
         "dmrange": ("range", "d1", "m1", "y1", "m2", "y2"),
         "dayrange": ("range", "d3", "m3", "y3", None, None),
         "date": ("date", "d4", "m4", "y4", None, None),
-        "mdrange": ("range", "d5", "m5", None, "m6", "y5"),
-        "mdy": ("date", "d7", "m7", "y7", None, None),
-        "mrange": ("range", None, "m8", None, "m9", "y8"),
-        "my": ("month", None, "m10", "y10", None, None),
-        "md": ("date", "d11", "m11", None, None, None),
-        "month": ("month", None, "m12", None, None, None),
+        "mdrange": ("range", "d5", "mn", None, "m6", "y5"),
+        "mdy": ("date", "d7", "mn", "y7", None, None),
+        "mrange": ("range", None, "mn", None, "m9", "y8"),
+        "my": ("month", None, "mn", "y10", None, None),
+        "md": ("date", "d11", "mn", None, None, None),
+        "month": ("month", None, "mn", None, None, None),
     }
 
     def _named(self, shape: str, match: re.Match[str], start: int) -> Mention | None:

@@ -70,6 +70,7 @@ class _Mention:
     explicit: bool
     year: int | None
     years_ago: int | None
+    category: str | None = None
     body: str | None = None
     body_how: str = ""
 
@@ -226,6 +227,7 @@ class _Builder:
                     explicit=bool(span._.ofsted_explicit),
                     year=span._.ofsted_year,
                     years_ago=span._.ofsted_years_ago,
+                    category=span._.ofsted_category,
                 )
             )
         return out
@@ -374,7 +376,7 @@ class _Builder:
                     title_mine.append(m)
                 continue
             if m.body_how == "sentence" and m.body in other_keys and m.body != key:
-                # 'Neighbouring Kestrel Vale is rated good': another body's grade
+                # 'Neighbouring Farley is rated good': another body's grade
                 continue
             if a <= m.start < b:
                 mine.append(m)
@@ -424,6 +426,9 @@ class _Builder:
     def visit_type(self, visits: list[Span], a: int, b: int, mine: list[_Mention]) -> str | None:
         inside = [v for v in visits if a <= v.start_char < b]
         plain_current = any(m.role == "overall" for m in mine)
+        if plain_current:
+            # a graded inspection is not turned into the monitoring visit it had before
+            inside = [v for v in inside if not self._past_visit(v)]
         for kind in ("monitoring_visit", "focused_visit", "ungraded"):
             strong = [v for v in inside if v.label_ == kind and v._.ofsted_strong]
             weak = [v for v in inside if v.label_ == kind and not v._.ofsted_strong]
@@ -438,6 +443,12 @@ class _Builder:
             ):
                 return "full"
         return None
+
+    def _past_visit(self, visit: Span) -> bool:
+        past = visit._.ofsted_past
+        if past is True:
+            return True
+        return bool(past) and self.pub_year is not None and int(past) < self.pub_year - 1
 
     def remit(
         self, cluster: BodyCluster, mine: list[_Mention], visits: list[Span], a: int, b: int
@@ -502,11 +513,18 @@ class _Builder:
 
     @staticmethod
     def pick_overall(mine: Iterable[_Mention]) -> _Mention | None:
+        """The first grade called the overall one, else the first grade of this inspection;
+        a grade word is preferred over a category ('placed in special measures after
+        Ofsted rated it inadequate' gives the evidence 'inadequate')."""
         cands = [m for m in mine if m.role in ("overall", "kept")]
         if not cands:
             return None
         explicit = [m for m in cands if m.explicit]
-        return (explicit or cands)[0]
+        chosen = (explicit or cands)[0]
+        if chosen.category is not None:
+            worded = [m for m in cands if m.category is None and m.grade == chosen.grade]
+            return worded[0] if worded else chosen
+        return chosen
 
     def pick_previous(self, mine: Iterable[_Mention]) -> _Mention | None:
         cands = [m for m in mine if m.role in ("previous", "kept")]

@@ -53,6 +53,28 @@ def test_bare_name_line_with_a_title_line_under_it_after_page_furniture() -> Non
     assert extract(text).authors == ["Jane Doe"]
 
 
+@pytest.mark.parametrize("date", ["June 27, 2019", "27 June 2019", "27/06/2019"])
+def test_bare_name_line_under_a_standfirst_above_a_date_line(date: str) -> None:
+    text = (
+        "Trade Weekly\n\n"
+        "Round-up: two providers slip to grade 3 as land college earns top marks\n\n"
+        "A land-based college has been rated outstanding, while two independent training "
+        "providers have been graded requires improvement\n\n"
+        f"Tobiah Rennick\n{date}\n\n{BODY}"
+    )
+    assert extract(text).authors == ["Tobiah Rennick"]
+
+
+def test_bare_name_line_under_a_standfirst_without_a_date_is_not_a_byline() -> None:
+    text = (
+        "Round-up: two providers slip to grade 3 as land college earns top marks\n\n"
+        "A land-based college has been rated outstanding, while two independent training "
+        "providers have been graded requires improvement\n\n"
+        f"Tobiah Rennick\n\n{BODY}"
+    )
+    assert extract(text).authors == []
+
+
 @pytest.mark.parametrize(
     "header",
     [

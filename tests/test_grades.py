@@ -160,15 +160,64 @@ def test_met_is_only_the_safeguarding_judgement() -> None:
     assert grades(text) == []
 
 
-def test_special_measures_is_a_category_not_a_grade() -> None:
+def test_special_measures_is_an_inadequate_grade_with_its_category() -> None:
     doc = run("Blackmoor Academy has been placed in special measures after Ofsted judged it "
               "inadequate.")
     assert [s.label_ for s in doc.spans["grade_categories"]] == ["special_measures"]
-    assert [s.label_ for s in doc.spans["grades"]] == ["inadequate"]
+    found = [(s.text, s.label_, s._.ofsted_role, s._.ofsted_category) for s in doc.spans["grades"]]
+    assert found == [("special measures", "inadequate", "overall", "special_measures"),
+                     ("inadequate", "inadequate", "overall", None)]
     doc = run("Blackmoor Academy has been taken out of special measures.")
     assert list(doc.spans["grade_categories"]) == []
+    assert [(s.label_, s._.ofsted_role) for s in doc.spans["grades"]] == [
+        ("inadequate", "previous")]
     doc = run("Ofsted judged Ketley School inadequate and found that it has serious weaknesses.")
     assert [s.label_ for s in doc.spans["grade_categories"]] == ["serious_weaknesses"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("Pennock Vale Academy has been placed in special measures.", "special_measures"),
+        ("Ofsted has put Harlow Brook School into special measures.", "special_measures"),
+        ("Tanners Mead Primary has been judged to have serious weaknesses.",
+         "serious_weaknesses"),
+        ("Ofsted finds 'serious weaknesses' at Crossgate Academy", "serious_weaknesses"),
+    ],
+)
+def test_a_category_alone_is_an_inadequate_overall_grade(sentence: str, category: str) -> None:
+    doc = run(sentence)
+    assert [(s.label_, s._.ofsted_role, s._.ofsted_category) for s in doc.spans["grades"]] == [
+        ("inadequate", "overall", category)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a rule about categories, not a school placed in one
+        "A school is placed in special measures if it is graded urgent improvement for "
+        "leadership.",
+        # a future step
+        "Ofsted will monitor the academy until it is taken out of special measures.",
+        # schools in general
+        "Schools judged to have serious weaknesses are re-inspected within 30 months.",
+        # faults described, not the category
+        "The report found serious weaknesses in how the council tracks missing children.",
+        # not placed there
+        "Dunholm Academy was not placed in special measures.",
+    ],
+)
+def test_category_words_that_grade_nobody(sentence: str) -> None:
+    assert grades(sentence) == []
+
+
+def test_a_report_card_school_in_special_measures_has_no_overall_grade() -> None:
+    text = ("Under the new report cards, Fallow Lane School was graded needs attention for "
+            "inclusion and urgent improvement for leadership and governance, and now "
+            "requires special measures.")
+    doc = run(text)
+    assert all(s._.ofsted_role == "area" for s in doc.spans["grades"])
+    assert [s.label_ for s in doc.spans["grade_categories"]] == ["special_measures"]
 
 
 # ---- not grades -------------------------------------------------------------------------
@@ -346,7 +395,7 @@ def test_evidence_offsets_are_exact() -> None:
 def test_token_table_matches_the_doc() -> None:
     doc = run("Ofsted rated İstanbul Road School good.\nNext line, with ‘quotes’.")
     table = token_table(doc)
-    assert table.texts == [t.text for t in doc]
+    assert list(table.texts) == [t.text for t in doc]
     assert len(table.low) == len(doc)
     assert table.low[table.texts.index("‘")] == "'"
 

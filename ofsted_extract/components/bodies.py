@@ -29,12 +29,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import rules
-from .grades import phrase_matches, token_table
+from .layout import title_span
+from .grades import TokenTable, phrase_matches, positions, token_table, word_ids
 
 if not Span.has_extension("ofsted_body"):
     Span.set_extension("ofsted_body", default=None)
 if not Span.has_extension("ofsted_strong"):
     Span.set_extension("ofsted_strong", default=False)
+if not Span.has_extension("ofsted_past"):
+    Span.set_extension("ofsted_past", default=False)
 if not Doc.has_extension("ofsted_bodies"):
     Doc.set_extension("ofsted_bodies", default=None)
 
@@ -44,6 +47,8 @@ MAX_NAME_TOKENS = 8
 #: At most this many distinct short names go into the alias search.
 MAX_CLUSTERS = 60
 _PLACE_KINDS = frozenset({"council", "send", "jtai"})
+#: Words that follow the subject of a sentence: 'Amira Castell, who ...', '... was inspected'.
+_AFTER_SUBJECT = frozenset({",", "was", "has", "is", "had", "who", "said", "says", "("})
 
 
 class Furniture:
@@ -125,6 +130,7 @@ class Bodies:
             self.visits.add(f"V|{visit}", [nlp.make_doc(p) for p in vis[visit]])
         self.future = frozenset(vis["future"])
         self.strong_before = frozenset(vis["strong_before"])
+        self.past_before = frozenset(vis["past_before"])
         self.council_words = frozenset(data["council_words"]["words"])
         self.type_words = frozenset(data["type_words"]["words"])
         self.key_drop = frozenset(data["key_words"]["drop"])
@@ -134,6 +140,7 @@ class Bodies:
         self.stop_leading = frozenset(data["stop_leading"]["words"])
         self.not_subject = [p.split() for p in data["not_subject_before"]["phrases"]]
         self.childminder = frozenset(data["childminder_words"]["words"])
+        self.childminder_ids = word_ids(nlp.vocab, data["childminder_words"]["words"])
         named = data["named_subjects"]
         self.named_verbs = frozenset(named["verbs"])
         self.auxiliaries = frozenset(named["auxiliaries"])
@@ -198,6 +205,8 @@ class Bodies:
             ):
                 break
             low = doc[start].text.lower()
+            if low == "our" and start + 1 < end and doc[start + 1].text == "Lady":
+                break  # 'Our Lady of Lourdes Catholic Primary' is a name
             if low in self.stop_leading or low in self.joiners or low in ("of", "'s", "-", "’s"):
                 start += 1
                 continue
@@ -260,16 +269,62 @@ class Bodies:
         return out
 
     def _childminders(self, doc: Doc) -> list[tuple[int, int, str]]:
-        out = []
-        n = len(doc)
+        """A childminder is inspected under her own name: 'Registered childminder Amira
+        Castell', 'a childminder, Amira Castell,'; or, when the graded sentence only says
+        'A Farley childminder has been rated outstanding', the person whose name opens one
+        of the next two sentences."""
+        out: list[tuple[int, int, str]] = []
         table = token_table(doc)
-        for i in [k for k, w in enumerate(table.low) if w in self.childminder]:
-            j = i + 1
-            while j < n and j - i <= 4 and doc[j].text[:1].isupper() and doc[j].is_alpha:
-                j += 1
-            if j - (i + 1) >= 2:
-                out.append((i + 1, j, "childminder"))
+        texts, n = table.texts, table.n
+        mentions = positions(table, self.childminder_ids)
+        for i in mentions:
+            k = i + 1
+            if k < n and texts[k] == ",":
+                k += 1
+            end = self._person_name(table, k)
+            if end is not None:
+                out.append((k, end, "childminder"))
+        if out or not mentions:
+            return out
+        graded = {table.sent_of[s.start] for s in doc.spans.get("grades", [])}
+        title = title_span(doc)
+        for i in mentions:
+            sent = table.sent_of[i]
+            if sent not in graded or (title is not None and title.start <= i < title.end):
+                continue  # a headline is followed by a byline, not by the childminder
+            for nxt in (sent + 1, sent + 2):
+                if nxt >= len(table.sent_bounds):
+                    break
+                a, b = table.sent_bounds[nxt]
+                while a < b and table.is_space[a]:
+                    a += 1
+                end = self._person_name(table, a, opening=True)
+                if end is not None:
+                    return [(a, end, "childminder")]
+            break
         return out
+
+    def _person_name(self, table: TokenTable, k: int, opening: bool = False) -> int | None:
+        """End of a personal name of two or three capitalised words starting at ``k``; an
+        ``opening`` name must be followed by what follows a sentence's subject."""
+        texts, low, n = table.texts, table.low, table.n
+        j = k
+        words = 0
+        while j < n and words < 3 and texts[j][:1].isupper() and texts[j].isalpha() \
+                and low[j] not in self.named_not and low[j] not in self.type_words \
+                and low[j] not in self.heads and low[j] not in self.stop_leading:
+            j += 1
+            words += 1
+            # a hyphenated surname: 'Amira Castell-Mensah'
+            while j + 1 < n and texts[j] == "-" and texts[j + 1][:1].isupper() \
+                    and table.idx[j] == table.idx[j - 1] + len(texts[j - 1]) \
+                    and table.idx[j + 1] == table.idx[j] + 1:
+                j += 2
+        if words < 2:
+            return None
+        if opening and (j >= n or low[j] not in _AFTER_SUBJECT):
+            return None
+        return j
 
     def _named(self, doc: Doc) -> list[tuple[int, int, str]]:
         """'Little Otters Saltmere was judged Good': a capitalised subject or object of a
@@ -302,9 +357,11 @@ class Bodies:
             return
         words = [t.lower_ for t in doc[start:end]]
         if any(w in self.named_not or w in self.type_words for w in words) or not all(
-                t.text[:1].isupper()
-                                                             for t in doc[start:end]):
-            return
+            t.text[:1].isupper() or (t.lower_ in self.joiners and 0 < k < end - start - 1)
+            for k, t in enumerate(doc[start:end])
+        ):
+            return  # every word capitalised, but 'Cradle & Kin Adoption' keeps its '&'
+
         if end < len(doc) and doc[end].text in ("'s", "’s"):
             return
         if end - start == 1 and doc[start].is_sent_start:
@@ -397,6 +454,7 @@ class Bodies:
             cluster.forms.append(BodyForm(span.text, kind, span.start_char, span.end_char))
             mentions.append((span.start_char, span.end_char, kind, key))
             taken_until = end
+        self._merge_named(clusters, mentions)
         self._aliases(doc, clusters, mentions, furniture)
         mentions.sort()
         spans: list[Span] = []
@@ -410,6 +468,31 @@ class Bodies:
         doc._.ofsted_bodies = clusters
         doc.spans["visits"] = self._visits(doc)
         return doc
+
+    @staticmethod
+    def _merge_named(
+        clusters: dict[str, BodyCluster], mentions: list[tuple[int, int, str, str]]
+    ) -> None:
+        """A name found only as the subject of a grading verb ('Hazel Barn rated
+        Outstanding!') that is the short form or the start of another body's name ('Hazel
+        Barn Day Nursery', 'Hazel Barn & Co') is that body, not a second one."""
+        moved: dict[str, str] = {}
+        for key, cluster in list(clusters.items()):
+            if cluster.kinds != {"named"}:
+                continue
+            targets = [
+                other for other_key, other in clusters.items()
+                if other_key != key and other_key not in moved
+                and (other.short.lower() == key or other_key.startswith(key + " "))
+            ]
+            if len(targets) != 1:
+                continue  # none, or ambiguous
+            target = targets[0]
+            target.forms.extend(cluster.forms)
+            moved[key] = target.key
+            del clusters[key]
+        if moved:
+            mentions[:] = [(a, b, kind, moved.get(key, key)) for a, b, kind, key in mentions]
 
     def _aliases(
         self,
@@ -480,8 +563,26 @@ class Bodies:
             )
             span = Span(doc, start, end, label=visit)
             span._.ofsted_strong = bool(strong)
+            span._.ofsted_past = self._visit_past(table, start, end, sent_start, sent_end)
             out.append(span)
         return out
+
+    def _visit_past(
+        self, table: TokenTable, start: int, end: int, sent_start: int, sent_end: int
+    ) -> int | bool:
+        """Whether a visit is history ('The provider had received a monitoring visit',
+        'an earlier focused visit'), or the year it is dated to ('a monitoring visit in
+        2018'), so that it does not decide the visit type of a later graded inspection."""
+        low = table.low
+        if any(low[k] in self.past_before for k in range(max(sent_start, start - 3), start)):
+            return True
+        if "had" in low[max(sent_start, start - 8) : start]:
+            return True
+        for k in range(end, min(sent_end, end + 5)):
+            text = table.texts[k]
+            if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20"):
+                return int(text)
+        return False
 
 
 def _join_clitics(span: Span) -> list[str]:

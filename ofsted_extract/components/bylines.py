@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from .. import rules
 from ..textutil import doc_text
-from .people import INITIAL, NAME_WORD, PARTICLE, _alternation, plain_spaces
+from .people import INITIAL, NAME_WORD, PARTICLE, _alternation, plain_text
 
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATEISH = re.compile(
@@ -155,7 +155,7 @@ class Bylines:
             prev = text[lines[n - 1][0] : lines[n - 1][1]].strip() if n > 0 else ""
             after_headline = len(prev.split()) >= 5 and not prev.endswith((".", ":"))
             before_detail = bool(
-                _DATEISH.search(nxt)
+                (_DATEISH.search(nxt) and len(nxt.split()) <= 10)
                 or (self.journalist.search(nxt) and len(nxt.split()) <= 6)
                 or nxt.startswith("@")
             )
@@ -166,7 +166,7 @@ class Bylines:
         return []
 
     def __call__(self, doc: Doc) -> Doc:
-        text = plain_spaces(doc_text(doc))
+        text = plain_text(doc)
         skip = sorted((sp.start_char, sp.end_char) for sp in doc.spans.get("boilerplate", []))
         spans: list[Span] = []
         seen: set[tuple[int, int]] = set()

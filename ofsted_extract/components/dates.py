@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
@@ -44,8 +45,7 @@ from spacy.vocab import Vocab
 from .. import rules
 from ..dating import Grammar, Mention, Parts, resolve
 from ..record import PartialDate
-from ..textutil import doc_text, evidence, lines
-from .layout import in_boilerplate
+from ..textutil import doc_text, evidence
 
 _KEY = "ofsted_dates"
 
@@ -57,15 +57,22 @@ ARTICLE_LABEL, ARTICLE_DATELINE, ARTICLE_MEETING, ARTICLE_TODAY, ARTICLE_UPDATED
 _LOOK_BACK = 300
 _LOOK_AHEAD = 160
 
+#: The longest a dateline's words on either side of its date can be (a byline, a
+#: masthead, a clock time): a date with more beside it stands in a sentence.
+_DATELINE_REACH = 120
+#: What the last word before a labelled date may be followed by.
+_LABEL_PUNCT = " \t\u00a0:,.-\u2013\u2014|\u2022\u00b7"
+#: The last characters before a date given by a machine-readable key.
+_KEY_ENDS = frozenset(("\"", "'", "=", ":"))
+
 #: The most words a label line may carry after its date ("in Nursery News", "by Newsdesk").
 _LABEL_TAIL_WORDS = 6
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 #: What may stand between a visit word and a bare year: "inspected in 2019".
 _YEAR_GAPS = frozenset({"", "in", "during", "on", "in the year"})
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+|\n")
 #: Clause breaks; a comma before a digit is a thousands separator ("1,100-pupil school").
-_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\[\]\u2013\u2014]|\s-\s")
+_BREAK_CHAR = re.compile(r"[,;:()\[\]\u2013\u2014-]")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\w])|\b\d{1,2}\s*[ap]\.?m\.?(?![\w])|"
@@ -177,13 +184,37 @@ class Dates:
         poster = _phrases(data["article_byline_labels"])
         strong += rf"|(?:{poster})\s+[^|\u2022\u00b7\n]{{1,60}}?\s+on"
         weak = _phrases(data["article_labels_weak"])
+        # what may stand between a label and its date, in any order: "Last
+        # updated at 09:40 on 2 March 2011", "Posted: 16:21, 12 March 2024"
         label_tail = (
-            r"\s*(?::|-|\u2013)?\s*(?:on\s+)?(?:at\s+)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]m)?\s*,?\s*)?$"
+            r"(?:\s*(?::|-|\u2013|,|\b(?:on|at)\b|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+            r"|\b(?:bst|gmt|utc)\b))*\s*$"
         )
         # a label opens its line or follows a separator ("By Ann Lee | Posted 3 May 2024")
         lead = r"(?:^|[|\u2022\u00b7]|\s{2,})\s*"
         self.strong_label = re.compile(rf"{lead}(?:{strong}){label_tail}", re.IGNORECASE)
         self.weak_label = re.compile(rf"{lead}(?:{weak}){label_tail}", re.IGNORECASE)
+        # machine-readable dates: the key right before the date ('"datePublished":
+        # "2019-..."', 'property="article:published_time" content="2019-...'),
+        # or a tag whose key follows it ('content="2019-..." name="pubdate"')
+        key_tail = r"[\"']?\s*(?:(?:content|value|datetime)\s*=|[:=])\s*[\"']?\s*$"
+        key_after = r"^[\"']?\s+(?:property|name|itemprop)\s*=\s*[\"']?(?:[\w-]+[:.])?"
+        self.machine_keys: list[tuple[re.Pattern[str], re.Pattern[str], int]] = []
+        for key, strength in (("article_machine_keys_strong", ARTICLE_LABEL),
+                              ("article_machine_keys_weak", ARTICLE_UPDATED)):
+            keys = _phrases(data[key])
+            self.machine_keys.append((
+                re.compile(rf"(?<![A-Za-z])(?:{keys}){key_tail}", re.IGNORECASE),
+                re.compile(rf"{key_after}(?:{keys})[\"']", re.IGNORECASE),
+                strength,
+            ))
+        self.label_ends = {
+            w.split()[-1].lower()
+            for key in ("article_labels_strong", "article_labels_weak", "article_byline_labels")
+            for w in data[key]
+        } | {"on", "at", "bst", "gmt", "utc", "am", "pm", "m"}  # "m": the end of "10.15 a.m."
+        issue_words = _phrases(data["masthead_issue_words"])
+        self.issue_line = re.compile(rf"(?<![\w-])(?:{issue_words})\b", re.IGNORECASE)
         self.filler = _words_regex(w for w in data["dateline_filler"] if w[0].isalnum())
         self.meeting = re.compile(
             rf"\b(?:{_phrases(data['meeting_heading_words'])})\b.*\bheld\b.*\bon\s*$",
@@ -198,6 +229,7 @@ class Dates:
         # glue words ("Council)Inspectors spent").
         self.inspector_text = re.compile(_phrases(data["inspector_words"]), re.IGNORECASE)
         self.report_text = _words_regex(data["report_words"])
+        self.deadline_ends = {w.split()[-1].lower() for w in data["deadline_words"]}
         self.deadline_end = re.compile(
             rf"(?<![\w-])(?:{_phrases(data['deadline_words'])})\W*\Z", re.IGNORECASE
         )
@@ -210,21 +242,20 @@ class Dates:
     # -- the component -----------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        weighed, table = self._weigh(doc)
-        doc.user_data[_KEY] = [w.to_tuple() for w in weighed]
+        weighed, token_starts = self._weigh(doc)
+        rows = [w.to_tuple() for w in weighed]
+        doc.user_data[_KEY] = rows
+        _WEIGHED[doc] = (rows, weighed)
         spans: list[Span] = []
-        with_role = [w for w in weighed if w.role is not None]
-        if with_role and table is not None:
-            # the tokens each date covers, by binary search over the token offsets
-            # (what char_span's "expand" does, without building a Token per call)
-            token_starts = table[:, 1]
-            marks = np.array([(w.mention.start, w.mention.end) for w in with_role],
-                             dtype=np.uint64)
-            firsts = np.searchsorted(token_starts, marks[:, 0], side="right") - 1
-            lasts = np.searchsorted(token_starts, marks[:, 1], side="left")
-            for w, first, last in zip(with_role, firsts.tolist(), lasts.tolist(), strict=True):
+        for w in weighed:
+            role = w.role
+            if role is not None:
+                # the tokens the date overlaps, by binary search over the token
+                # offsets (what char_span's "expand" does, without a Token per call)
+                first = bisect.bisect_right(token_starts, w.mention.start) - 1
+                last = bisect.bisect_left(token_starts, w.mention.end)
                 if 0 <= first < last:
-                    spans.append(Span(doc, first, last, label=w.role or ""))
+                    spans.append(Span(doc, first, last, label=role))
         doc.spans["dates"] = spans
         return doc
 
@@ -232,65 +263,69 @@ class Dates:
         """Every date in the doc, weighed for the three roles."""
         return self._weigh(doc)[0]
 
-    def _weigh(self, doc: Doc) -> tuple[list[Weighed], np.ndarray[Any, Any] | None]:
+    def _weigh(self, doc: Doc) -> tuple[list[Weighed], list[int]]:
+        """Every date in the doc, weighed, and where the doc's tokens start.
+
+        What several dates share (the trigger phrases, the top matter, the
+        lists of other stories) is worked out once, and only when a date needs
+        it: a page whose dates are all page furniture never runs the matcher.
+        """
+        if not len(doc):
+            return [], []
         text = doc_text(doc)
-        table = doc.to_array([LOWER, IDX, LENGTH]) if len(doc) else None
+        table = doc.to_array([LOWER, IDX, LENGTH])
         mentions = self.grammar.find(text, self._seeds(table, text))
+        if not mentions:
+            return [], []
+        page = _Page(self, doc, text, table)
         out: list[Weighed] = []
-        ctx: _Context | None = None
-        header_end: int | None = None
-        listed: list[tuple[int, int]] | None = None
+        furniture_starts, furniture_ends = page.furniture
+        k, n_furniture = 0, len(furniture_starts)
         for m in mentions:
-            in_furniture = in_boilerplate(doc, m.start)
-            in_list = False
-            if in_furniture:
-                if listed is None:
-                    listed = self._listed(doc, text)
-                in_list = _inside(listed, [s for s, _ in listed], m.start)
-            if header_end is None:
-                header_end = self._header_end(doc, text)
-            article = 0 if in_list else self._article(text, m, header_end)
+            # the mentions come in order: walk the furniture ranges beside them
+            while k < n_furniture and furniture_ends[k] <= m.start:
+                k += 1
+            in_furniture = k < n_furniture and furniture_starts[k] <= m.start
+            in_list = in_furniture and page.in_list(m.start)
+            article = 0 if in_list else self._article(text, m, page)
             visit = report = None
-            if not in_furniture and article < ARTICLE_DATELINE and table is not None:
-                if ctx is None:
-                    ctx = self._context(doc, text, table)
+            if not in_furniture and article < ARTICLE_DATELINE:
+                ctx = page.context()
                 # no visit or publication word within reach (the sentence, and
                 # the one before it): no role to weigh
                 if ctx.near_trigger(m.start - 2 * _LOOK_BACK, m.end + _LOOK_AHEAD):
-                    win = _Window(text, m, ctx)
+                    win = _Window(text, m)
                     visit = self._visit(text, m, win, ctx)
                     report = self._report(m, win, ctx)
             out.append(Weighed(m, in_furniture, in_list, article, visit, report))
-        return out, table
+        return out, page.token_starts
 
-    def _seeds(self, table: np.ndarray[Any, Any] | None, text: str) -> list[tuple[int, str]]:
+    def _seeds(self, table: np.ndarray[Any, Any], text: str) -> list[tuple[int, str]]:
         """Tokens that may start a word-led date: month and weekday names, "year", "ago", ...
 
         One vectorised lookup over the token array, no Python loop over tokens;
         month and weekday names must still be capitalised in the text.
         """
-        out: list[tuple[int, str]] = []
-        if table is None:
-            return out
         at = np.searchsorted(self.seed_ids, table[:, 0])
         at[at >= len(self.seed_ids)] = 0
         hits = table[self.seed_ids[at] == table[:, 0]]
+        out: list[tuple[int, str]] = []
+        seed_kinds = self.seed_kinds
         for word_id, idx, _ in hits.tolist():
-            kind = self.seed_kinds[word_id]
+            kind = seed_kinds[word_id]
             if kind == "keyword" or text[idx].isupper():
                 out.append((idx, kind))
         return out
 
-    def _context(self, doc: Doc, text: str, table: np.ndarray[Any, Any]) -> _Context:
+    def _context(self, doc: Doc, token_starts: list[int], token_lengths: list[int]) -> _Context:
         """The trigger phrases of the whole document, found once."""
-        token_starts = table[:, 1].tolist()
-        token_ends = (table[:, 1] + table[:, 2]).tolist()
         events: list[tuple[int, int, int, str]] = []
         marks: list[tuple[int, int, int, str]] = []
         group_of = self.group_of
         for match_id, first, last in self.matcher(doc):
             group = group_of[match_id]
-            found = (token_starts[first], token_ends[last - 1], last, group)
+            found = (token_starts[first], token_starts[last - 1] + token_lengths[last - 1],
+                     last, group)
             if group in _MARKER_GROUPS:
                 marks.append(found)
             else:
@@ -308,7 +343,7 @@ class Dates:
 
     # -- the article's date -----------------------------------------------
 
-    def _article(self, text: str, m: Mention, header_end: int) -> int:
+    def _article(self, text: str, m: Mention, page: _Page) -> int:
         if m.kind != "date" and not (m.kind == "month" and m.year is not None):
             return 0
         lo = max(0, m.start - _LOOK_BACK)
@@ -317,57 +352,78 @@ class Dates:
         line_end = min(len(text), m.end + _LOOK_AHEAD) if line_end < 0 else line_end
         prefix = text[line_start : m.start]
         suffix = text[m.end : line_end]
-        if not prefix.strip() and line_start > 0:
+        if line_start > 0 and (not prefix or prefix.isspace()):
             # a label alone on the line above ("Published" / "3 March 2025")
             reach = max(0, line_start - 200)
             prev_start = text.rfind("\n", reach, max(line_start - 1, 0)) + 1 or reach
             above = text[prev_start : line_start - 1].strip()
-            if self.strong_label.search(above) or self.weak_label.search(above):
+            if self._labelled(above) and (
+                self.strong_label.search(above) or self.weak_label.search(above)
+            ):
                 prefix = above + " "
         prefix = prefix[-200:]
-        # "Posted on 5 July 2022 by Newsdesk" is a label line; "Published on 3
-        # July, the report found ..." opens a sentence about the report
-        short_tail = len(_WORD.findall(_TIME.sub(" ", suffix))) <= _LABEL_TAIL_WORDS
-        if short_tail and self.strong_label.search(prefix):
-            return ARTICLE_LABEL
-        if short_tail and self.weak_label.search(prefix):
-            return ARTICLE_UPDATED
+        # the cheap tests first: most dates stand in sentences, where no label,
+        # key or dateline can be
+        if prefix.rstrip()[-1:] in _KEY_ENDS or "=" in suffix[:80]:
+            for key_before, key_after, strength in self.machine_keys:
+                if key_before.search(prefix) or key_after.match(suffix):
+                    return strength
+        if self._labelled(prefix):
+            # "Posted on 5 July 2022 by Newsdesk" is a label line; "Published on 3
+            # July, the report found ..." opens a sentence about the report
+            short_tail = len(_WORD.findall(_TIME.sub(" ", suffix))) <= _LABEL_TAIL_WORDS
+            if short_tail and self.strong_label.search(prefix):
+                return ARTICLE_LABEL
+            if short_tail and self.weak_label.search(prefix):
+                return ARTICLE_UPDATED
         if m.day is None:
             return 0
-        in_header = m.start < header_end
-        # a year-less date must stand alone on its line ("12 March", as on
-        # pages that leave out the current year)
-        bare = not prefix.strip(" |\t") and not suffix.strip()
-        if in_header and (m.year is not None or bare) and self._dateline(prefix, suffix):
-            return ARTICLE_DATELINE
-        if in_header and self.meeting.search(prefix):
-            return ARTICLE_MEETING
-        if _TODAY_BEFORE.search(text, max(0, m.start - 40), m.start) and suffix.lstrip().startswith(
-            ")"
+        rest = suffix.strip()
+        if len(prefix) <= _DATELINE_REACH and len(rest) <= _DATELINE_REACH:
+            # a year-less date must stand alone on its line ("12 March", as on
+            # pages that leave out the current year), or close a newsletter's
+            # masthead line ("Issue 14 - Thursday 9th March")
+            dated = m.year is not None or (not rest and (
+                not prefix.strip(" |\t")
+                or (_masthead(prefix) and bool(self.issue_line.search(prefix)))
+            ))
+            if dated and self._dateline(prefix, suffix) and m.start < page.header_end():
+                return ARTICLE_DATELINE
+        if (
+            prefix.rstrip()[-2:].lower() == "on"
+            and self.meeting.search(prefix)
+            and m.start < page.header_end()
         ):
+            return ARTICLE_MEETING
+        if rest.startswith(")") and _TODAY_BEFORE.search(text, max(0, m.start - 40), m.start):
             return ARTICLE_TODAY
         return 0
 
+    def _labelled(self, prefix: str) -> bool:
+        """Whether ``prefix`` may end in a label: its last word could close one.
+
+        A label is followed only by a colon, "on", "at" or a clock time, so the
+        last word before the date is a label's last word or one of those. A
+        set lookup rules out nearly every date in running text before any
+        label pattern runs.
+        """
+        stripped = prefix.rstrip(_LABEL_PUNCT)
+        i = len(stripped)
+        while i and stripped[i - 1].isalnum():
+            i -= 1
+        word = stripped[i:].lower()
+        return word in self.label_ends or word.isdigit()
+
     def _dateline(self, prefix: str, suffix: str) -> bool:
-        """Whether a line holds nothing but the date, a clock time, a reading time or a byline."""
-        prefix = _BYLINE_LEAD.sub(" ", prefix)
+        """Whether a line holds nothing but the date, a clock time, a reading time or a byline.
+
+        A short masthead or section name closed by a separator may lead the
+        date too ("Westbury Herald | 4 March 2021", "Schools - 4 March 2021").
+        """
+        prefix = "" if _masthead(prefix) else _BYLINE_LEAD.sub(" ", prefix)
         rest = _TIME.sub(" ", f"{prefix} {suffix}")
         rest = self.filler.sub(" ", rest)
         return not _WORD.search(rest)
-
-    def _header_end(self, doc: Doc, text: str) -> int:
-        """Where the page's top matter ends: the second line of prose, or the 25th line."""
-        seen = prose = 0
-        for start, end in lines(text):
-            if in_boilerplate(doc, start):
-                continue
-            seen += 1
-            line = text[start:end]
-            if len(line) > 80 and _PROSE_END.search(line) and len(_WORD.findall(line)) >= 20:
-                prose += 1
-            if prose >= 2 or seen >= 25:
-                return end
-        return len(text)
 
     # -- the inspectors' visit ---------------------------------------------
 
@@ -431,8 +487,21 @@ class Dates:
         return None
 
     def _deadline_before(self, text: str, lo: int, pos: int) -> bool:
-        """Whether a deadline word ("by", "until", "from") stands right before ``pos``."""
-        return bool(self.deadline_end.search(text, max(lo, pos - 40), pos))
+        """Whether a deadline word ("by", "until", "from") stands right before ``pos``.
+
+        The word before ``pos`` is read first: only when it can end a deadline
+        phrase does the phrase pattern run.
+        """
+        lo = max(lo, pos - 40)
+        j = pos
+        while j > lo and not (text[j - 1].isalnum() or text[j - 1] == "_"):
+            j -= 1
+        i = j
+        while i > lo and (text[i - 1].isalnum() or text[i - 1] == "_"):
+            i -= 1
+        if text[i:j].lower() not in self.deadline_ends:
+            return False
+        return bool(self.deadline_end.search(text, lo, pos))
 
     def _is_visit(self, group: str, win: _Window, ctx: _Context) -> bool:
         if group == "visit":
@@ -484,6 +553,105 @@ class Dates:
         return _merged(listed)
 
 
+class _Page:
+    """What the weighing of one document's dates shares, each part worked out when first needed."""
+
+    __slots__ = ("comp", "doc", "text", "table", "furniture", "_header_end", "_listed",
+                 "_context", "_token_starts", "_token_lengths")
+
+    def __init__(self, comp: Dates, doc: Doc, text: str, table: np.ndarray[Any, Any]) -> None:
+        self.comp = comp
+        self.doc = doc
+        self.text = text
+        self.table = table
+        self.furniture = _furniture(doc)
+        self._header_end: int | None = None
+        self._listed: tuple[list[int], list[int]] | None = None
+        self._context: _Context | None = None
+        self._token_starts: list[int] | None = None
+        self._token_lengths: list[int] = []
+
+    @property
+    def token_starts(self) -> list[int]:
+        if self._token_starts is None:
+            # int64 first: tolist() on spaCy's uint64 arrays is slow
+            positions = self.table[:, 1:].astype(np.int64)
+            self._token_starts = positions[:, 0].tolist()
+            self._token_lengths = positions[:, 1].tolist()
+        return self._token_starts
+
+    def context(self) -> _Context:
+        if self._context is None:
+            starts = self.token_starts
+            self._context = self.comp._context(self.doc, starts, self._token_lengths)
+        return self._context
+
+    def header_end(self) -> int:
+        """Where the page's top matter ends: the second line of prose, or the 25th line.
+
+        Lines of page furniture do not count. The walk stops at the end of the
+        top matter, so a long page costs no more than a short one.
+        """
+        if self._header_end is None:
+            self._header_end = len(self.text)
+            text = self.text
+            starts, ends = self.furniture
+            k, n_furniture = 0, len(starts)
+            seen = prose = 0
+            pos = 0
+            while pos <= len(text):
+                newline = text.find("\n", pos)
+                end = len(text) if newline < 0 else newline
+                start, pos = pos, end + 1
+                line = text[start:end]
+                if not line or line.isspace():
+                    continue
+                while k < n_furniture and ends[k] <= start:
+                    k += 1
+                if k < n_furniture and starts[k] <= start:
+                    continue
+                seen += 1
+                if (
+                    len(line) > 80
+                    and _PROSE_END.search(line)
+                    and len(_WORD.findall(line)) >= 20
+                ):
+                    prose += 1
+                if prose >= 2 or seen >= 25:
+                    self._header_end = end
+                    break
+        return self._header_end
+
+    def in_list(self, pos: int) -> bool:
+        """Whether ``pos`` lies in furniture that lists other stories ("Most read")."""
+        if self._listed is None:
+            listed = self.comp._listed(self.doc, self.text)
+            self._listed = ([a for a, _ in listed], [b for _, b in listed])
+        starts, ends = self._listed
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < ends[i]
+
+
+def _furniture(doc: Doc) -> tuple[list[int], list[int]]:
+    """The page furniture's character ranges, sorted, overlapping and touching ones joined.
+
+    The same ranges as ``layout.in_boilerplate`` reads; built here once per
+    document so that the dates, which come in order, can walk beside them.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    group = doc.spans.get("boilerplate")
+    if group is None:
+        return starts, ends
+    for start, end in sorted((span.start_char, span.end_char) for span in group):
+        if starts and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
 class _Context:
     """What the weighing of every date in one document shares: its phrases and tokens."""
 
@@ -524,7 +692,7 @@ class _Window:
     __slots__ = ("text", "line_start", "sent_start", "sent_end", "clause_start",
                  "before_start")
 
-    def __init__(self, text: str, m: Mention, ctx: _Context) -> None:
+    def __init__(self, text: str, m: Mention) -> None:
         self.text = text
         lo = max(0, m.start - _LOOK_BACK)
         newline = text.rfind("\n", lo, m.start)
@@ -532,12 +700,16 @@ class _Window:
         self.line_start = newline + 1 if newline >= 0 else (0 if lo == 0 else m.start)
         self.sent_start = _sentence_start(text, lo, m.start)
         self.sent_end = _sentence_end(text, m.end, min(len(text), m.end + _LOOK_AHEAD))
-        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, self.sent_start, m.start)]
+        breaks = _clause_breaks(text, self.sent_start, m.start)
+        if breaks and text[breaks[-1] - 1] == "," and (
+            text[breaks[-1] : m.start].strip().lower() in _APPOSITION_LEADS
+        ):
+            # a date set off by commas belongs to the words before it: "at its
+            # last inspection, in 2016," / "The visit, on 4 and 5 June, ..."
+            breaks.pop()
         self.clause_start = breaks[-1] if breaks else self.sent_start
         # the clause before the date's own, when there is one
-        self.before_start = (breaks[-2] if len(breaks) > 1 else self.sent_start) if breaks else (
-            self.clause_start
-        )
+        self.before_start = breaks[-2] if len(breaks) > 1 else self.sent_start
 
     def previous_start(self) -> int | None:
         """Where the sentence before starts, when it is in the same paragraph."""
@@ -548,26 +720,81 @@ class _Window:
         return None if _BLANK_LINE.search(self.text, start, self.sent_start) else start
 
 
+def _clause_breaks(text: str, lo: int, hi: int) -> list[int]:
+    """Where the clauses after each break in ``text[lo:hi]`` start.
+
+    One scan for a plain charset (which the regex engine runs in C), then a
+    look at the neighbours: a comma before a digit is a thousands separator
+    ("a 1,100-pupil school"), and a hyphen is a break only between spaces.
+    """
+    out: list[int] = []
+    for found in _BREAK_CHAR.finditer(text, lo, hi):
+        i = found.start()
+        char = text[i]
+        if char == ",":
+            if i + 1 < hi and text[i + 1].isdigit():
+                continue
+        elif char == "-":
+            if not (i > lo and i + 1 < hi and text[i - 1].isspace() and text[i + 1].isspace()):
+                continue
+            out.append(i + 2)
+            continue
+        out.append(i + 1)
+    return out
+
+
+#: Where sentences end: full stops and the like (checked for what follows), and line ends.
+_STOPS = (".", "!", "?", "\n")
+_CLOSERS = frozenset("\"')]\u201d\u2019")
+
+
 def _sentence_start(text: str, lo: int, pos: int) -> int:
     """Where the sentence holding ``pos`` starts, looking back no further than ``lo``.
 
-    Sentences end at . ! ? and at line ends, except inside hard-wrapped prose:
+    Sentences end at . ! ? (followed by white space, perhaps after a closing
+    quote or bracket) and at line ends, except inside hard-wrapped prose:
     PDFs and e-mails break lines mid-sentence ("carried out between 4 and" /
     "15 November 2024"), so a line end is no sentence end when the line is
     long, has no closing punctuation, and either stops on a lower-case word or
-    the next line goes on in lower case or digits.
+    the next line goes on in lower case or digits. Found with ``str.rfind``,
+    which runs in C, rather than a regex tried at every character.
     """
-    for found in reversed(list(_SENTENCE_END.finditer(text, lo, pos))):
-        if text[found.start()] != "\n" or not _wrapped(text, found.start()):
-            return found.end()
-    return lo
+    hi = pos
+    while True:
+        i = max(text.rfind(stop, lo, hi) for stop in _STOPS)
+        if i < 0:
+            return lo
+        if text[i] == "\n":
+            if not _wrapped(text, i):
+                return i + 1
+        else:
+            j = i + 1
+            while j < pos and text[j] in _CLOSERS:
+                j += 1
+            if j < pos and text[j].isspace():
+                while j < pos and text[j].isspace():
+                    j += 1
+                return j
+        hi = i
 
 
 def _sentence_end(text: str, pos: int, hi: int) -> int:
-    for found in _SENTENCE_END.finditer(text, pos, hi):
-        if text[found.start()] != "\n" or not _wrapped(text, found.start()):
-            return found.start()
-    return hi
+    lo = pos
+    while True:
+        found = [i for i in (text.find(stop, lo, hi) for stop in _STOPS) if i >= 0]
+        if not found:
+            return hi
+        i = min(found)
+        if text[i] == "\n":
+            if not _wrapped(text, i):
+                return i
+        else:
+            j = i + 1
+            while j < hi and text[j] in _CLOSERS:
+                j += 1
+            if j < hi and text[j].isspace():
+                return i
+        lo = i + 1
 
 
 def _wrapped(text: str, newline: int) -> bool:
@@ -586,6 +813,9 @@ def _wrapped(text: str, newline: int) -> bool:
     )
 
 
+#: What may lead a date set off by a comma for it to still be read with the clause before.
+_APPOSITION_LEADS = frozenset(("", "in", "on", "during", "over", "throughout", "between"))
+
 #: Words that cannot end a sentence: a line that ends on one is wrapped.
 _OPEN_WORDS = frozenset(
     (
@@ -595,6 +825,25 @@ _OPEN_WORDS = frozenset(
 )
 #: A line at least this long that stops mid-sentence is taken to be hard-wrapped.
 _WRAP_MIN_LINE = 50
+
+
+#: Separators between the parts of a masthead or section line.
+_SEPARATOR = re.compile(r"\s*[|\u2022\u00b7]\s*|\s+[-\u2013\u2014]\s+")
+#: The most words a masthead line may carry before its date.
+_MASTHEAD_WORDS = 8
+
+
+def _masthead(prefix: str) -> bool:
+    """Whether the words before a date are a short name line closed by a separator.
+
+    Split in Python rather than matched by one pattern: a pattern of repeated
+    segments, each of which may hold a dash, backtracks exponentially on a line
+    of dashes.
+    """
+    pieces = _SEPARATOR.split(prefix)
+    if len(pieces) < 2 or pieces[-1].strip():
+        return False
+    return 0 < len(_WORD.findall(prefix)) <= _MASTHEAD_WORDS
 
 
 def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -644,11 +893,26 @@ def _seasons() -> dict[str, tuple[int, int]]:
 # -- what the assembler asks -----------------------------------------------------
 
 
+#: Per Doc: the rows the component left in ``doc.user_data`` and the dates they
+#: hold, so the assembler's calls (one per inspection, and the article's date)
+#: read them without rebuilding them. Keyed weakly: an entry dies with its Doc;
+#: the rows are kept to tell a replaced or deserialised list from them.
+_WEIGHED: weakref.WeakKeyDictionary[Doc, tuple[list[Any] | None, list[Weighed]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def _weighed(doc: Doc) -> list[Weighed]:
     rows = doc.user_data.get(_KEY)
-    if rows is None:  # the component did not run on this doc: weigh it now
-        return _finder().weigh(doc)
-    return [Weighed.from_tuple(row) for row in rows]
+    cached = _WEIGHED.get(doc)
+    if cached is not None and cached[0] is rows:
+        return cached[1]
+    # when the component did not run on this doc, it is weighed now
+    weighed = (
+        _finder().weigh(doc) if rows is None else [Weighed.from_tuple(row) for row in rows]
+    )
+    _WEIGHED[doc] = (rows, weighed)
+    return weighed
 
 
 def _partial(doc: Doc, m: Mention, parts: Parts) -> PartialDate:

@@ -36,8 +36,9 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, SENT_START
@@ -54,6 +55,7 @@ for _name, _default in (
     ("ofsted_years_ago", None),
     ("ofsted_explicit", False),
     ("ofsted_grade", None),
+    ("ofsted_category", None),
 ):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
@@ -111,6 +113,7 @@ class _Cand:
     year: int | None = None
     years_ago: int | None = None
     label: str | None = None  # "overall" / "previous" when a table-row label claims it
+    category: str | None = None  # special_measures / serious_weaknesses for a category grade
     areas: list[_Area] = field(default_factory=list)
     earlier_column: bool = False  # the first of two grades in a table row: the one before
 
@@ -123,6 +126,52 @@ class _Area:
     rc_keys: tuple[str, ...]
     attributive: bool
     grade: _Cand | None = None
+
+
+#: Order of preference among matches of equal length.
+_RANK = {"category": 0, "strong": 0, "predicate": 1, "paraphrase": 2, "weak": 2}
+#: Capitalised words before an area word that do not make it part of a name.
+_NOT_NAME_WORDS = frozenset(
+    {"ofsted", "overall", "inspectors", "the", "its", "their", "our", "and", "good",
+     "outstanding", "inadequate", "satisfactory", "adequate", "requires", "improvement",
+     "judgement", "grade", "rating", "effectiveness", "i"}
+)
+#: Sentence openers that are never the first word of a name.
+_SENTENCE_OPENERS = frozenset(
+    {"a", "an", "the", "in", "at", "for", "as", "both", "all", "while", "but", "also", "its",
+     "their", "his", "her", "our", "this", "that", "inspectors", "ofsted", "overall", "her",
+     "with", "on", "by", "from", "when", "after", "under", "meanwhile", "however"}
+)
+
+
+#: Previous-grade cues that say nothing about a grade *before* them: 'rated good, three
+#: years after ...', 'placed in special measures as Ofsted strips its grade'.
+_NOT_AFTER = frozenset({"since", "previously", "had", "months", "years", "weeks", "strips",
+                        "stripped", "strip", "loses", "lose", "lost", "losing", "once", "was",
+                        "were", "used"})
+#: Words that may open a noun phrase naming the inspection before ('The council's ...').
+_SUBJECT_LEAD = frozenset({"the", "its", "their", "his", "her", "our", "a", "this", "that", "'s",
+                           "'", ".", ")", "(", "-", "–"})
+_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "did", "does", "do", "said",
+                          "says", "took"})
+
+
+def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls in one of the sorted, disjoint ``ranges``."""
+    i = bisect.bisect_right(ranges, (pos, 1 << 62)) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
+
+
+def promo_ranges(table: TokenTable, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Character ranges of the inline promotion lines of a text, computed once per doc."""
+    if table.promo is None:
+        text = table.text
+        out = []
+        for m in pattern.finditer(text):
+            end = text.find("\n", m.end())
+            out.append((m.start(), len(text) if end < 0 else end))
+        table.promo = out
+    return table.promo
 
 
 class _Cues:
@@ -170,36 +219,56 @@ class Grades:
     """The ``ofsted_grades`` component: grade mentions, their roles and their areas."""
 
     def __init__(self, nlp: Language, grades: dict[str, Any], areas: dict[str, Any]) -> None:
-        self.grade_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.area_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.cue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact_cue_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # One matcher for grade words, area names and cue phrases: a PhraseMatcher pass
+        # costs about as much per token whatever it holds, so one pass is the cheapest.
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        #: what each match id stands for: ("G", kind, grade, category), ("A", area index),
+        #: ("C", cue label)
+        self.label_info: dict[int, tuple[Any, ...]] = {}
+        strings = nlp.vocab.strings
 
         def phrases(table: dict[str, Any]) -> dict[str, Any]:
             return {k: v for k, v in table.items() if k != "_doc"}
+
+        def add(label: str, info: tuple[Any, ...], words: list[str]) -> None:
+            docs = [nlp.make_doc(v) for w in words for v in _variants(w.lower())]
+            if docs:
+                self.matcher.add(label, docs)
+                self.label_info[strings.add(label)] = info
 
         for kind, table in (
             ("strong", grades["strong_phrases"]),
             ("predicate", grades["predicate_phrases"]),
             ("weak", grades["weak_words"]),
+            ("paraphrase", grades["paraphrases"]),
         ):
             for phrase, grade in phrases(table).items():
-                self.grade_matcher.add(
-                    f"G|{kind}|{grade}", [nlp.make_doc(v) for v in _variants(phrase)]
-                )
+                add(f"G|{kind}|{grade}", ("G", kind, grade, None), [phrase])
+        cats = grades["category_grades"]
+        for phrase, category in cats["phrases"].items():
+            add(f"G|category|{category}", ("G", "category", "inadequate", category), [phrase])
+        #: abbreviations that only count in their exact spelling ('RI', never 'ri')
+        self.exact_words: dict[str, tuple[str, str]] = {}
         for phrase, grade in phrases(grades["case_sensitive"]).items():
-            self.exact_matcher.add(f"G|weak|{grade}", [nlp.make_doc(phrase)])
+            add(f"X|{phrase.lower()}", ("X", phrase.lower()), [phrase])
+            self.exact_words.setdefault(phrase.lower(), (phrase, grade))
+        self.category_before = frozenset(cats["before"])
+        self.category_descriptive = frozenset(cats["descriptive_after"])
+        self.category_judged = frozenset(cats["judged_before"])
 
         self.scale_of: dict[str, str] = {}
+        #: exact spellings a scale cue needs ('SEND' and 'Send', not the verb 'send')
+        self.exact_cues: dict[str, tuple[str, frozenset[str]]] = {}
         for scale, spec in phrases(grades["scale_contexts"]).items():
             for grade in spec["grades"]:
                 self.scale_of[grade] = scale
-            self._cue(nlp, f"ctx:{scale}", spec["cues"])
-            if spec.get("exact_cues"):
-                self.exact_cue_matcher.add(
-                    f"ctx:{scale}", [nlp.make_doc(p) for p in spec["exact_cues"]]
-                )
+            add(f"C|ctx:{scale}", ("C", f"ctx:{scale}"), spec["cues"])
+            for cue in spec.get("exact_cues", []):
+                label = f"ctx:{scale}"
+                spellings = self.exact_cues.get(cue.lower(), (label, frozenset()))[1]
+                self.exact_cues[cue.lower()] = (label, spellings | {cue})
+        for low_cue in self.exact_cues:
+            add(f"X|{low_cue}", ("X", low_cue), [low_cue])
         self.needs_area: dict[str, set[str]] = {
             k: set(v) for k, v in phrases(grades["needs_area"]).items()
         }
@@ -220,32 +289,48 @@ class Grades:
         self.fronted_openers = frozenset(grades["previous_fronted"]["openers"])
         self.subject_use = frozenset(grades["subject_use"]["words"])
         self.copulas = frozenset(grades["copulas"])
+        self.licence_words = frozenset(w for w in grades["licence_verbs"] if " " not in w)
         self.relyears: dict[str, int] = {
             k: int(v) for k, v in phrases(grades["relative_years"]).items()
         }
 
-        self._cue(nlp, "licence", grades["licence_verbs"])
-        self._cue(nlp, "prev_local", grades["previous_local"]["phrases"])
-        self._cue(nlp, "prev_fronted", grades["previous_fronted"]["phrases"])
-        self._cue(nlp, "current", grades["current_cues"]["phrases"])
-        self._cue(nlp, "kept_before", grades["kept_cues"]["before"])
-        self._cue(nlp, "kept_after", grades["kept_cues"]["after"])
-        self._cue(nlp, "remain", grades["kept_cues"]["remain_verbs"])
-        self._cue(nlp, "hyp_before", grades["hypothetical"]["before"])
-        self._cue(nlp, "hyp_after", grades["hypothetical"]["after"])
-        self._cue(nlp, "stat", grades["statistics"]["markers"])
-        self._cue(nlp, "plural_body", grades["statistics"]["plural_bodies"])
-        self._cue(nlp, "one_of", grades["statistics"]["one_of"])
-        self._cue(nlp, "scale", grades["scale_markers"]["phrases"])
-        self._cue(nlp, "negation", grades["negations"])
-        self._cue(nlp, "connector", grades["area_connectors_after"]["phrases"])
-        self._cue(nlp, "future", grades["future_words"]["words"])
+        def cue(label: str, words: list[str]) -> None:
+            add(f"C|{label}", ("C", label), words)
+
+        cue("licence", grades["licence_verbs"])
+        cue("prev_local", grades["previous_local"]["phrases"])
+        cue("prev_fronted", grades["previous_fronted"]["phrases"])
+        cue("current", grades["current_cues"]["phrases"])
+        cue("kept_before", grades["kept_cues"]["before"])
+        cue("kept_after", grades["kept_cues"]["after"])
+        cue("same_grade", grades["kept_cues"]["same_grade"])
+        cue("remain", grades["kept_cues"]["remain_verbs"])
+        cue("hyp_before", grades["hypothetical"]["before"])
+        cue("hyp_after", grades["hypothetical"]["after"])
+        cue("stat", grades["statistics"]["markers"])
+        cue("plural_body", grades["statistics"]["plural_bodies"])
+        cue("one_of", grades["statistics"]["one_of"])
+        cue("scale", grades["scale_markers"]["phrases"])
+        cue("negation", grades["negations"])
+        cue("connector", grades["area_connectors_after"]["phrases"])
+        cue("future", grades["future_words"]["words"])
+        cue("leaving", cats["leaving"])
         for phrase, years in self.relyears.items():
-            self._cue(nlp, f"relyear:{years}", [phrase])
+            cue(f"relyear:{years}", [phrase])
         for phrase, category in phrases(grades["categories"]).items():
-            self._cue(nlp, f"category:{category}", [phrase])
+            cue(f"category:{category}", [phrase])
+        labels = sorted({w.lower() for w in grades["promo_lines"]["labels"]}, key=len, reverse=True)
+        self.promo_line = re.compile(
+            r"^[ \t]*(?:" + "|".join(re.escape(w) for w in labels) + r")[ \t]*[:|>\u2013\u2014-]",
+            re.IGNORECASE | re.MULTILINE,
+        )
 
         self.area_name_heads = frozenset(areas["name_heads"]["words"])
+        self.area_descriptors = frozenset(areas["descriptor_heads"]["words"])
+        self.named_areas = frozenset(areas["named_areas"]["keys"])
+        owned = areas["owned_services"]
+        self.owned_keys = frozenset(owned["keys"])
+        self.owned_nouns = frozenset(owned["nouns"])
         self.area_specs: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
         attributive = {p.lower() for p in areas["attributive"]["phrases"]}
         self.attributive_ids: set[int] = set()
@@ -261,12 +346,7 @@ class Grades:
             self.area_specs.append((keys, rc))
             if phrase.lower() in attributive:
                 self.attributive_ids.add(idx)
-            self.area_matcher.add(f"A|{idx}", [nlp.make_doc(v) for v in _variants(phrase)])
-
-    def _cue(self, nlp: Language, label: str, words: list[str]) -> None:
-        docs = [nlp.make_doc(v) for w in words for v in _variants(w.lower())]
-        if docs:
-            self.cue_matcher.add(label, docs)
+            add(f"A|{idx}", ("A", idx), [phrase])
 
     def __call__(self, doc: Doc) -> Doc:
         reader = _Reader(self, doc)
@@ -282,6 +362,34 @@ def _year(text: str) -> int | None:
     return int(m.group(1)) if m and (len(text) == 4 or not text[:-4].isdigit()) else None
 
 
+class TokenTexts(Sequence[str]):
+    """The token texts of a doc, sliced from its text only when asked for.
+
+    The rules read the lower-case forms of most tokens but the original spelling of
+    few, so making a string for every token up front would be wasted work.
+    """
+
+    def __init__(self, text: str, idx: list[int], lengths: list[int]) -> None:
+        self.text = text
+        self.idx = idx
+        self.lengths = lengths
+
+    def __len__(self) -> int:
+        return len(self.idx)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self.idx)))]
+        a = self.idx[i]
+        return self.text[a : a + self.lengths[i]]
+
+
 @dataclass
 class TokenTable:
     """Plain lists of what the rules read about each token, built once per doc.
@@ -293,7 +401,7 @@ class TokenTable:
 
     n: int
     text: str
-    texts: list[str]
+    texts: TokenTexts
     low: list[str]
     is_space: list[bool]
     idx: list[int]
@@ -304,6 +412,7 @@ class TokenTable:
     space: numpy.ndarray = field(default_factory=lambda: numpy.zeros(0, dtype=bool))
     starts: list[int] = field(default_factory=list)
     compact: tuple[Doc, list[int]] | None = None
+    promo: list[tuple[int, int]] | None = None
 
 
 _TERMINAL = frozenset({".", "!", "?", ":", ";", '"', "'", "”", "’", ")", "…"})
@@ -312,7 +421,7 @@ _CONTINUING = frozenset({"in", "of", "to", "the", "a", "an", "and", "from", "for
                          "at", "on", "as", "its", "their", "was", "were", "is", "are", "be"})
 
 
-def _unwrap(texts: list[str], starts: list[int]) -> list[int]:
+def _unwrap(texts: TokenTexts, starts: list[int], space: list[bool]) -> list[int]:
     """Drop the sentence starts that only mark a hard-wrapped line.
 
     The layout starts a sentence at every line, which is right for headlines, table rows
@@ -320,30 +429,41 @@ def _unwrap(texts: list[str], starts: list[int]) -> list[int]:
     eight words or more that ends without closing punctuation, followed by a line that
     goes on in lower case, is one sentence across the break.
     """
+    text, idx, lengths = texts.text, texts.idx, texts.lengths
+
+    def tok(k: int) -> str:
+        return text[idx[k] : idx[k] + lengths[k]]
+
     out: list[int] = []
     prev = 0
+    n = len(idx)
     for start in starts:
-        if start == 0 or not out:
+        if start == 0 or not out or not space[start - 1]:
+            # no space token before it: a start inside a line, never a wrap
             out.append(start)
             prev = start
             continue
         j = start - 1
-        while j > prev and texts[j].isspace():
+        while j > prev and space[j]:
             j -= 1
-        gap = "".join(texts[j + 1 : start])
-        newline = "\n" in gap and "\n\n" not in gap
+        gap = "".join([tok(k) for k in range(j + 1, start)])
+        last = tok(j)
+        if "\n" not in gap or "\n\n" in gap or last in _TERMINAL:
+            out.append(start)
+            prev = start
+            continue
         k = start
-        while k < len(texts) and (texts[k] in ("'", '"', "‘", "“") or texts[k].isspace()):
+        while k < n and (space[k] or tok(k) in ("'", '"', "‘", "“")):
             k += 1
         words = 0  # words of the line before the break, counted up to 8
         k0 = j
-        while k0 >= 0 and words < 8 and "\n" not in texts[k0]:
-            words += texts[k0][:1].isalnum()
+        while k0 >= 0 and words < 8 and "\n" not in (word := tok(k0)):
+            words += word[:1].isalnum()
             k0 -= 1
-        if (newline and texts[j] not in _TERMINAL and words >= 8 and k < len(texts)
-                and (texts[k][:1].islower() or texts[k][:1].isdigit()
-                     or texts[j].lower() in _CONTINUING)):
-            continue  # a wrapped line: the sentence goes on
+        if words >= 8 and k < n:
+            first = tok(k)[:1]
+            if first.islower() or first.isdigit() or last.lower() in _CONTINUING:
+                continue  # a wrapped line: the sentence goes on
         out.append(start)
         prev = start
     return out
@@ -365,7 +485,8 @@ def phrase_matches(matcher: PhraseMatcher, doc: Doc) -> list[tuple[int, int, int
     compact = table.compact
     if compact is None:
         keep = [i for i, sp in enumerate(table.is_space) if not sp]
-        words = [table.texts[i] for i in keep]
+        text, idx, lengths = table.text, table.idx, table.texts.lengths
+        words = [text[idx[i] : idx[i] + lengths[i]] for i in keep]
         compact = (Doc(doc.vocab, words=words), keep)
         table.compact = compact
     words_doc, keep = compact
@@ -403,13 +524,14 @@ def _build_table(doc: Doc) -> TokenTable:
         idx, lengths, starts = [], [], []
         space = numpy.zeros(0, dtype=bool)
         lower = numpy.zeros(0, dtype="uint64")
-    texts = [text[i : i + k] for i, k in zip(idx, lengths, strict=True)]
+    texts = TokenTexts(text, idx, lengths)
     folded = fold_quotes(text).lower()
     if len(folded) == len(text):
         low = [folded[i : i + k] for i, k in zip(idx, lengths, strict=True)]
     else:  # a character whose lower case is longer: fold token by token
-        low = [fold_quotes(t.lower()) for t in texts]
-    starts = _unwrap(texts, starts)
+        low = [fold_quotes(text[i : i + k].lower()) for i, k in zip(idx, lengths, strict=True)]
+    is_space: list[bool] = space.tolist()
+    starts = _unwrap(texts, starts, is_space)
     bounds = list(zip(starts, starts[1:] + [n], strict=True)) if n else []
     marks = numpy.zeros(n, dtype="int64")
     marks[starts] = 1
@@ -421,7 +543,7 @@ def _build_table(doc: Doc) -> TokenTable:
         text=text,
         texts=texts,
         low=low,
-        is_space=space.tolist(),
+        is_space=is_space,
         idx=idx,
         sent_of=sent_arr.tolist(),
         sent_bounds=bounds,
@@ -499,11 +621,30 @@ class _Reader:
         self.clause_start: list[int] = [0, *clause_starts]
         self.clause_end: list[int] = [0, *clause_starts[1:], n]
         self.cues = _Cues()
-        strings = doc.vocab.strings
-        for match_id, start, end in phrase_matches(comp.cue_matcher, doc):
-            self.cues.add(strings[match_id], start, end)
-        for match_id, start, end in phrase_matches(comp.exact_cue_matcher, doc):
-            self.cues.add(strings[match_id], start, end)
+        # one matcher pass gives the grade words, the area names and the cues
+        self.grade_matches: list[tuple[int, int, str, str, str | None]] = []
+        self.area_matches: list[tuple[int, int, int]] = []
+        info_of = comp.label_info
+        promo = self._promo_ranges()
+        for match_id, start, end in phrase_matches(comp.matcher, doc):
+            info = info_of[match_id]
+            what = info[0]
+            if what == "C":
+                self.cues.add(info[1], start, end)
+            elif promo and _inside(promo, table.idx[start]):
+                continue  # the headline of another article
+            elif what == "G":
+                self.grade_matches.append((start, end, info[1], info[2], info[3]))
+            elif what == "A":
+                self.area_matches.append((start, end, info[1]))
+            else:  # an exact spelling: 'RI' (a grade), 'SEND' (a scale cue)
+                word = self.texts[start]
+                exact = comp.exact_words.get(info[1])
+                if exact is not None and word == exact[0]:
+                    self.grade_matches.append((start, end, "weak", exact[1], None))
+                ctx = comp.exact_cues.get(info[1])
+                if ctx is not None and word in ctx[1]:
+                    self.cues.add(ctx[0], start, end)
         self.cues.finish()
         self._filter_since()
         self.years: list[int | None] = [None] * n
@@ -610,6 +751,7 @@ class _Reader:
         for cand in live:
             self.assign_role(cand)
         self.check_needs_area(cands)
+        self.report_cards(live)
 
         grade_spans: list[Span] = []
         for cand in cands:
@@ -620,6 +762,8 @@ class _Reader:
             span._.ofsted_year = cand.year
             span._.ofsted_years_ago = cand.years_ago
             span._.ofsted_explicit = cand.explicit
+            if cand.category is not None:
+                span._.ofsted_category = cand.category
             grade_spans.append(span)
         area_spans: list[Span] = []
         for area in areas:
@@ -646,49 +790,79 @@ class _Reader:
                     categories.append(Span(doc, s, self.cues.end(label, s), label=label[9:]))
         doc.spans["grade_categories"] = sorted(categories, key=lambda sp: sp.start)
 
+    def _promo_ranges(self) -> list[tuple[int, int]]:
+        """Character ranges of inline promotion lines ('SEE ALSO: ...')."""
+        return promo_ranges(token_table(self.doc), self.c.promo_line)
+
     def candidates(self) -> list[_Cand]:
-        doc = self.doc
-        found: list[tuple[int, int, str, str]] = []
-        for matcher in (self.c.grade_matcher, self.c.exact_matcher):
-            for match_id, start, end in phrase_matches(matcher, doc):
-                _, kind, grade = doc.vocab.strings[match_id].split("|")
-                found.append((start, end, kind, grade))
+        found = self.grade_matches
         # longest match wins; among equals, the stronger kind
-        rank = {"strong": 0, "predicate": 1, "weak": 2}
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0]), rank[m[2]]))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0]), _RANK[m[2]]))
         out: list[_Cand] = []
         last_end = -1
-        for start, end, kind, grade in found:
+        for start, end, kind, grade, category in found:
             if start < last_end:
                 continue
             scale = self.c.scale_of.get(grade)
             if scale is not None and not self.cues.any_doc(f"ctx:{scale}"):
                 continue
-            out.append(_Cand(start, end, grade, kind))
+            out.append(_Cand(start, end, grade, kind, category=category))
             last_end = end
         return out
 
     def areas(self) -> list[_Area]:
-        doc = self.doc
-        found = []
-        for match_id, start, end in phrase_matches(self.c.area_matcher, doc):
-            idx = int(doc.vocab.strings[match_id].split("|")[1])
-            found.append((start, end, idx))
+        texts, low, n = self.texts, self.low, self.n
+        found = self.area_matches
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         out: list[_Area] = []
         last_end = -1
         for start, end, idx in found:
             if start < last_end:
                 continue
-            if end < self.n and doc[end].text in self.c.area_name_heads:
-                continue  # 'Hollowmere Sixth Form College' is a name, not the sixth form
-            if end + 1 < self.n and doc[end].lower_ == "of" and doc[end + 1].is_title \
-                    and doc[end + 1].lower_ not in ("the",):
-                continue  # 'the leadership of Greyford Council': its people, not an area
             keys, rc = self.c.area_specs[idx]
+            if end < n and (texts[end] in self.c.area_name_heads
+                            or low[end] in self.c.area_descriptors):
+                # 'Holbeck Sixth Form College', 'Ashfield Fostering Ltd', 'an independent
+                # fostering agency': a name or a kind of provider, not an area
+                continue
+            if end + 1 < n and low[end] == "of" and texts[end + 1].istitle() \
+                    and low[end + 1] not in ("the",):
+                continue  # 'the leadership of Farley Council': its people, not an area
+            if self._in_name(start) and not set(keys) & self.c.named_areas:
+                continue  # 'Cradle & Kin Adoption has been judged outstanding'
+            if self._owned_service(start, end, keys):
+                continue  # 'Pelham Council's fostering service has been rated good'
             out.append(_Area(start, end, keys, rc, idx in self.c.attributive_ids))
             last_end = end
         return out
+
+    def _in_name(self, start: int) -> bool:
+        """A capitalised area word after a capitalised word inside a sentence is part of a
+        provider's name ('Northmoor Apprenticeships', 'Cradle & Kin Adoption')."""
+        word = self.texts[start]
+        if not word[:1].isupper() or start == 0:
+            return False
+        j = start - 1
+        if self.low[j] in ("&", "and") and j > 0:
+            j -= 1
+        prev = self.texts[j]
+        if self.is_space[j] or not prev[:1].isupper() or not prev.isalpha() or prev.isupper():
+            return False
+        if self.sent_of[j] != self.sent_of[start] or self.low[j] in _NOT_NAME_WORDS:
+            return False
+        return j > self.sent_start(start) or self.low[j] not in _SENTENCE_OPENERS
+
+    def _owned_service(self, start: int, end: int, keys: tuple[str, ...]) -> bool:
+        """'Pelham Borough Council's fostering service': the service as a body of its own."""
+        if not set(keys) & self.c.owned_keys or start < 2:
+            return False
+        if self.low[start - 1] not in ("'s", "'"):
+            return False
+        owner = self.texts[start - 2]
+        if not owner[:1].isupper():
+            return False
+        nouns = self.c.owned_nouns
+        return self.low[end - 1] in nouns or (end < self.n and self.low[end] in nouns)
 
     # ---- licence ---------------------------------------------------------------
 
@@ -708,6 +882,19 @@ class _Reader:
         )
         nxt = low[nx] if nx < self.n else ""
         prv = low[p] if p >= 0 else ""
+        if cand.kind == "category":
+            self._category_licence(cand, p, nx)
+            return
+        if cand.kind == "paraphrase":
+            if self.negated(cand):
+                cand.drop = "negated"
+            elif quoted:
+                cand.licence = "quoted"
+            elif self._verb_before(s, areas):
+                cand.licence = "verb"
+            elif self._copula_before(s, areas):
+                cand.licence = "copula"
+            return
 
         # traps that no licence overrides
         if cand.kind != "strong":
@@ -778,6 +965,30 @@ class _Reader:
             cand.licence = "subject"
         elif self._short_line(cand):
             cand.licence = "heading"
+
+    def _category_licence(self, cand: _Cand, p: int, nx: int) -> None:
+        """'placed in special measures', 'judged to have serious weaknesses' are inadequate
+        grades; 'taken out of special measures' is the grade before; 'serious weaknesses in
+        its safeguarding' describes faults."""
+        low = self.low
+        s = cand.start
+        if self.negated(cand):
+            cand.drop = "negated"
+            return
+        lo = max(self.sent_start(s), s - 4)
+        if self.cues.has("leaving", lo, s):
+            cand.licence = "category-left"
+            return
+        if p < 0 or low[p] not in self.c.category_before:
+            return
+        nxt = low[nx] if nx < self.n else ""
+        to_have = low[p] == "have" and low[self.prev_word(p)] == "to"  # 'judged to have'
+        if cand.category == "serious_weaknesses" and nxt in self.c.category_descriptive \
+                and not to_have and not any(
+            low[k] in self.c.category_judged for k in range(max(lo, s - 6), s)
+        ):
+            return  # 'found serious weaknesses in how leaders check on pupils'
+        cand.licence = "category"
 
     def coordinate(self, cands: list[_Cand]) -> None:
         """'rated outstanding in three areas (...) and good for care leavers': the second grade
@@ -949,6 +1160,18 @@ class _Reader:
         for a, b in zip(cands, cands[1:], strict=False):
             if b.grade == a.grade and b.start - a.end <= 3 and "(" in self.low[a.end : b.start]:
                 b.drop = "gloss"
+        # 'an outstanding verdict, the highest grade it can award', 'the top rating of
+        # outstanding': a paraphrase next to the grade it describes only glosses it
+        for i, cand in enumerate(cands):
+            if cand.kind != "paraphrase" or cand.drop is not None:
+                continue
+            for other in cands[max(0, i - 2) : i] + cands[i + 1 : i + 3]:
+                if (other.kind != "paraphrase" and other.grade == cand.grade
+                        and other.drop is None
+                        and self.sent_of[other.start] == self.sent_of[cand.start]
+                        and abs(other.start - cand.start) <= 12):
+                    cand.drop = "gloss"
+                    break
 
     def drop_alternatives(self, cands: list[_Cand]) -> None:
         """'good or outstanding', 'outstanding, good, requires improvement or inadequate',
@@ -999,13 +1222,19 @@ class _Reader:
 
     def claim_areas(self, cands: list[_Cand], areas: list[_Area]) -> None:
         """Attach each run of areas to the grade it shares a sentence (or table row) with."""
-        live = [c for c in cands if c.drop is None]
+        live = [c for c in cands if c.drop is None and c.kind != "category"]
         starts = [c.start for c in live]
         runs = self._runs(areas, live)
+        forward: _Cand | None = None  # the grade the last run took from before it
         for run in runs:
             first, last = run[0], run[-1]
             grade = self._forward_grade(first, live, starts)
-            if grade is None:
+            if grade is None and forward is not None:
+                grade = self._repeated_connector(first, forward, starts)
+            if grade is not None:
+                forward = grade
+            else:
+                forward = None
                 grade = self._list_lead_in(first, live, starts)
             if grade is None:
                 grade = self._backward_grade(last, live, starts)
@@ -1014,6 +1243,23 @@ class _Reader:
             for area in run:
                 area.grade = grade
                 grade.areas.append(area)
+
+    def _repeated_connector(self, area: _Area, grade: _Cand, starts: list[int]) -> _Cand | None:
+        """'graded outstanding for safeguarding children and for leadership and
+        management': 'and for' hands the same grade on to the next area, when no other
+        grade stands between."""
+        if self.sent_of[grade.start] != self.sent_of[area.start]:
+            return None
+        i = bisect.bisect_left(starts, grade.end)
+        if i < len(starts) and starts[i] < area.start:
+            return None
+        p = self.prev_word(area.start)
+        while p >= 0 and self.low[p] in ("the", "its", "their", "her", "his"):
+            p = self.prev_word(p)
+        if p < 0 or not self.cues.has("connector", p, p + 1):
+            return None
+        q = self.prev_word(p)
+        return grade if q >= 0 and self.low[q] in ("and", ",") else None
 
     def _runs(self, areas: list[_Area], live: list[_Cand]) -> list[list[_Area]]:
         grade_tokens: set[int] = set()
@@ -1247,6 +1493,11 @@ class _Reader:
         if trap is not None:
             cand.drop = trap
             return
+        if cand.licence == "category-left":
+            # 'taken out of special measures': the category of the inspection before
+            self._find_year(cand)
+            cand.role = "previous"
+            return
         labelled_overall = cand.explicit
         nx = self.next_word(e)
         real_areas = [a for a in cand.areas if not ({"overall", "previous"} & set(a.keys))]
@@ -1330,16 +1581,19 @@ class _Reader:
             return "previous"
         current = self.cues.has("current", max(cs, s - 3), s)
         kept = self.cues.has("kept_before", max(cs, s - 10), s) or self.cues.has(
-            "kept_after", e, min(self.sent_end(s), e + 6)
-        )
+            "kept_after", e, min(self.sent_end(s), e + 10)
+        ) or self._same_as_before(cand)
         if kept and not self.cues.has("prev_local", max(cs, s - 10), s):
             self._find_year(cand)
             return "kept"
-        if not current and (self.cues.has("prev_local", max(cs, s - 10), s)
+        if not current and (self._cue_before("prev_local", max(cs, s - 10), s)
                             or self._prev_after(e, ce)):
             self._find_year(cand)
             return "previous"
         if self._when_clause(cand):
+            return "previous"
+        if not current and self._previous_subject(cand):
+            self._find_year(cand)
             return "previous"
         fronted = None if current else self._fronted(cand)
         if fronted is not None:
@@ -1362,6 +1616,55 @@ class _Reader:
                 return "previous"  # 'had been graded requires improvement in 2018'
             return "dated"
         return "overall"
+
+    def _cue_before(self, label: str, lo: int, s: int) -> bool:
+        """A cue in [lo, s) with no other grade between it and the grade at ``s``: in
+        'once rated outstanding, it has been placed in special measures' the 'once' is the
+        first grade's."""
+        hit = self.cues.last(label, lo, s)
+        if hit is None:
+            return False
+        i = bisect.bisect_right(self.live_starts, hit)
+        return i >= len(self.live_starts) or self.live_starts[i] >= s
+
+    def _same_as_before(self, cand: _Cand) -> bool:
+        """'rated requires improvement, the same grade it received at its last inspection in
+        2017': the grade was held. A past cue or a year must follow the phrase, or it may be
+        a comparison with another body ('the same grade as its neighbour')."""
+        e = cand.end
+        hi = min(self.sent_end(cand.start), e + 14)
+        hit = self.cues.first("same_grade", e, hi)
+        if hit is None:
+            return False
+        after = self.cues.end("same_grade", hit)
+        lo, hi = after, min(self.sent_end(cand.start), after + 10)
+        if self.low[after - 1] in ("in", "inspection"):
+            return True  # 'as it did in 2019', 'as at its last inspection'
+        return bool(self.cues.has("prev_local", lo, hi) or self.years_in(lo, hi)
+                    or self._relative_years(lo, hi) is not None)
+
+    def _previous_subject(self, cand: _Cand) -> bool:
+        """The sentence's subject is the inspection before: 'The council's previous
+        inspection, in 2011, judged overall effectiveness to be adequate', 'Its last
+        inspection found the school to be good'."""
+        s = cand.start
+        ss = self.sent_start(s)
+        hit = self.cues.first("prev_fronted", ss, min(s, ss + 16))
+        if hit is None:
+            return False
+        low, texts = self.low, self.texts
+        for k in range(ss, hit):  # only a determiner or a name before it
+            if self.is_space[k] or low[k] in _SUBJECT_LEAD or texts[k][:1].isupper() \
+                    or texts[k][:1].isdigit():
+                continue
+            return False
+        for k in range(self.cues.end("prev_fronted", hit), s):
+            word = low[k]
+            if word in self.c.licence_words:
+                return True  # its own verb: 'judged', 'rated', 'found'
+            if word in self.c.copulas or word in _AUXILIARIES:
+                return False  # 'Its last inspection was in 2019, and this one ...'
+        return False
 
     def segment(self, cand: _Cand) -> tuple[int, int]:
         """The stretch whose years belong to this grade: up to the next grade word, and back
@@ -1388,7 +1691,7 @@ class _Reader:
         ce = min(ce, e + 12)
         hit = self.cues.first("prev_local", e, ce)
         while hit is not None:
-            if self.low[hit] not in ("since", "previously", "had", "months", "years", "weeks"):
+            if self.low[hit] not in _NOT_AFTER:
                 return True
             hit = self.cues.first("prev_local", hit + 1, ce)
         return False
@@ -1512,6 +1815,22 @@ class _Reader:
                 if years:
                     return max(years)
         return None
+
+    def report_cards(self, live: list[_Cand]) -> None:
+        """A school report card grades areas and has no overall grade: a report-card grade
+        is never the overall one ("'Exceptional' inclusion at ..." in a headline), and in a
+        document whose report-card grades are in use a category ('now requires special
+        measures') is the school's category, not an inadequate grade."""
+        in_use = False
+        for cand in live:
+            if self.c.scale_of.get(cand.grade) == "report_card" and cand.drop is None:
+                in_use = True
+                if cand.role in ("overall", "kept", "dated"):
+                    cand.role = None
+        if in_use:
+            for cand in live:
+                if cand.kind == "category":
+                    cand.drop = "report-card"
 
     def check_needs_area(self, cands: list[_Cand]) -> None:
         """'met' is only the safeguarding judgement of a report card."""

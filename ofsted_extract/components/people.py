@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
@@ -47,12 +48,26 @@ PARTICLE = (
 )
 #: A run of name-shaped words on one line (single spaces only: a name never wraps or spans columns).
 NAME_RUN = rf"(?:{INITIAL} ?)*{NAME_WORD}(?: (?:{PARTICLE} |{INITIAL} )*{NAME_WORD})*"
+#: A run of name words at the start of a word, written for speed: the first capital is read
+#: first (the regex engine skips to capitals), the word boundary is checked behind it, then
+#: the rest of the first word (an initial, or Mc/Mac/O'/D'/Fitz and lower-case letters).
+_NAME_REST = (
+    rf"(?:(?<=M)a?c[{UP}]|(?<=[OD])['’][{UP}]|(?<=F)itz[{UP}])?[{LO}]+(?:-[{UP}][{LO}]+)*"
+    rf"(?![{UP}{LO}\d])"
+)
+NAME_RUN_AT_WORD = (
+    rf"[{UP}](?<![\w'’-].)(?:\.(?![{UP}{LO}]) ?(?:{INITIAL} ?)*{NAME_WORD}|{_NAME_REST})"
+    rf"(?: (?:{PARTICLE} |{INITIAL} )*{NAME_WORD})*"
+)
 #: One word of an organisation's name: Council, NHS, Children's, Providers', Pre-School, CofE.
 ORG_WORD = rf"[{UP}][{UP}{LO}'’&.-]*(?<![.-])"
+ORG_WORD_REST = rf"[{UP}{LO}'’&.-]*(?<![.-])"
 ORG_CONNECT = r"(?:of|for|and|&|the|upon|de|du|la|le|in)"
 ORG_SEQ = rf"{ORG_WORD}(?:[ ]+(?:{ORG_CONNECT}[ ]+)*{ORG_WORD})*"
 
 _SPACE_COLUMN = re.compile(r"\t|[ ]{2,}")
+_WORDISH = re.compile(r"[\w'’-]")
+_BLANKS = re.compile(r"[\t\n]")
 _HARD_BREAK = re.compile(r"[.!?;:\"“”„()\[\]|•·\n]|[’'](?=\s|$)|\t|[ ]{2,}")
 _TOKEN = re.compile(r"[\w’'&.-]+|[^\w\s]")
 
@@ -92,14 +107,63 @@ class RoleParse:
     org_ref: str | None = None
 
 
-def _alternation(words: list[str]) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any run of blanks."""
-    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in parts)
+def _alternation(words: Iterable[str]) -> str:
+    """A regex for any of the phrases, the longest one that fits first; a space matches blanks.
+
+    The phrases are merged into a prefix tree ("said|says|saying" becomes
+    "sa(?:y(?:ing|s)|id)"): Python's regex engine tries the branches of an
+    alternation one by one, so a flat list of 200 verbs costs 200 tries at
+    every character, the tree a few.
+    """
+    return trie_pattern({w.strip(): "" for w in words if w.strip()})
+
+
+def trie_pattern(phrases: dict[str, str], bounded: bool = False) -> str:
+    """A prefix-tree regex for the phrases (the keys), each followed by its own pattern.
+
+    ``bounded``: the match must start a word (no letter, digit, apostrophe or
+    hyphen before it). The usual ``(?<![\\w'’-])`` in front would make the
+    regex engine try every position of the text; the first character is
+    read first instead (``[Cc](?<![\\w'’-].)(?<=C)llr...``), so the engine
+    skips straight to the positions that can start a phrase.
+    """
+    tree: dict[str, Any] = {}
+    for phrase, tail in phrases.items():
+        node = tree
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = tail
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [
+            _char(ch) + build(sub) for ch, sub in sorted(node.items(), key=lambda kv: kv[0]) if ch
+        ]
+        if "" in node:
+            branches.append(str(node[""]))  # the phrase ends here: tried after longer ones
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    if not tree:
+        return "(?!)"
+    if not bounded or "" in tree or " " in tree:
+        pattern = "(?:" + build(tree) + ")"
+        return rf"(?<![\w'’-]){pattern}" if bounded else pattern
+    firsts = "".join(re.escape(ch) for ch in sorted(tree))
+    rest = "|".join(rf"(?<={re.escape(ch)}){build(tree[ch])}" for ch in sorted(tree))
+    return rf"(?:[{firsts}](?<![\w'’-].)(?:{rest}))"
+
+
+def _char(ch: str) -> str:
+    return r"[ \t]+" if ch == " " else re.escape(ch)
 
 
 _UNICODE_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
 _SPACES = str.maketrans(dict.fromkeys(_UNICODE_SPACES + "\u202f\u205f\u3000", " "))
+
+
+_ODD_SPACE = re.compile(f"[{_UNICODE_SPACES}\u202f\u205f\u3000]")
+_PLAIN_KEY = "ofsted_extract.plain_text"
 
 
 def plain_spaces(text: str) -> str:
@@ -107,9 +171,21 @@ def plain_spaces(text: str) -> str:
 
     Scraped copy puts non-breaking and thin spaces between words ("inspection
     report states"); the rules here read words separated by spaces, so they
-    work on this copy, and offsets still index the original text.
+    work on this copy, and offsets still index the original text. Most texts
+    have none, and looking costs far less than translating.
     """
+    if text.isascii() or not _ODD_SPACE.search(text):
+        return text
     return text.translate(_SPACES)
+
+
+def plain_text(doc: Doc) -> str:
+    """:func:`plain_spaces` of the doc's text, made once and shared by the components."""
+    got = doc.user_data.get(_PLAIN_KEY)
+    if got is None:
+        got = plain_spaces(doc_text(doc))
+        doc.user_data[_PLAIN_KEY] = got
+    return str(got)
 
 
 _NORM_CACHE: dict[str, str] = {}
@@ -153,15 +229,17 @@ class Lexicon:
         speech = list(quotes["speech_verbs"])
         self.speech_word = re.compile(rf"\b(?:{_alternation(speech)})\b[ \t]*", re.I)
         hon = _alternation(self.honorifics)
+        first_hon = trie_pattern({h: "" for h in self.honorifics}, bounded=True)
         self.honorific_re = re.compile(
-            rf"(?<![\w'’-])(?P<hon>(?:{hon})\.?(?:[ ](?:{hon})\.?)?)[ ]"
+            rf"(?P<hon>{first_hon}\.?(?:[ ](?:{hon})\.?)?)[ ]"
             rf"(?P<name>(?:{INITIAL} ?)*{NAME_WORD}"
             rf"(?: (?:{PARTICLE} |{INITIAL} ){{0,3}}{NAME_WORD}){{0,3}})"
         )
-        self.run_re = re.compile(rf"(?<![\w'’-]){NAME_RUN}")
+        self.run_re = re.compile(NAME_RUN_AT_WORD)
         self.org_seq = re.compile(ORG_SEQ)
         self.org_mention_re = re.compile(
-            rf"(?<![\w'’-]){ORG_SEQ}(?:[ ]*\((?P<acr>[A-Z][A-Za-z&]{{1,7}})\))?"
+            rf"[{UP}](?<![\w'’-].){ORG_WORD_REST}(?:[ ]+(?:{ORG_CONNECT}[ ]+)*{ORG_WORD})*"
+            rf"(?:[ ]*\((?P<acr>[A-Z][A-Za-z&]{{1,7}})\))?"
         )
         verbs = _alternation(speech)
         aux = _alternation(sorted(self.auxiliaries))
@@ -188,9 +266,11 @@ class Lexicon:
             re.I,
         )
         self.contact_cue = re.compile(r"\b(?:contact|enquiries|inquiries)\b", re.I)
-        first_roles = _alternation(data["first_name_roles"])
+        self.first_name_roles = {" ".join(w.lower().split()) for w in data["first_name_roles"]}
+        # a lone capitalised word after a space, then ", who"/", 34,"/a speech verb: the lay
+        # role before it ("Adopter Jo, who ...") is checked on the words before, in Python
         self.first_name_re = re.compile(
-            rf"(?<![\w'’-])(?P<role>(?i:{first_roles}))[ ](?P<name>{NAME_WORD})"
+            rf"[{UP}](?<![\w'’-].)(?<=[ ].){_NAME_REST}"
             rf"(?=,[ ](?:who|whose|aged|\d{{1,2}},)[ ]|[ ](?:{_alternation(speech)})\b)"
         )
         self.org_prep = re.compile(r"(?:^|\s)(for|at)\s+")
@@ -802,21 +882,25 @@ class PeopleFinder:
     def _first_names(self, text: str, skipped: Any) -> list[Mention]:
         """A lay role before a first name alone: "Adopter Jo, who ..., said", "mum Priya said"."""
         out: list[Mention] = []
+        roles = self.lex.first_name_roles
         for m in self.lex.first_name_re.finditer(text):
-            name = m.group("name")
-            if skipped(m.start()) or not self.lex.name_word_ok(name):
+            name = m.group()
+            if not self.lex.name_word_ok(name) or skipped(m.start()):
                 continue
-            role = m.group("role")
+            before = _BLANKS.sub(" ", text[max(0, m.start() - 40) : m.start()]).split(" ")
+            role = None
+            for size in (2, 1):  # "foster carer Sam", "mum Sam"
+                words = before[-1 - size : -1]
+                if len(words) == size and " ".join(words).lower() in roles:
+                    role = " ".join(words)
+                    break
+            if role is None:
+                continue
+            lead = m.start() - len(role) - 1
+            if lead > 0 and _WORDISH.match(text, lead - 1):
+                continue
             out.append(
-                Mention(
-                    m.start(),
-                    m.end("name"),
-                    m.start("name"),
-                    name,
-                    role=" ".join(role.split()),
-                    lead=m.start(),
-                    form="first name",
-                )
+                Mention(lead, m.end(), m.start(), name, role=role, lead=lead, form="first name")
             )
         return out
 
@@ -978,7 +1062,7 @@ class People:
                 Span.set_extension(ext, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = plain_spaces(doc_text(doc))
+        text = plain_text(doc)
         known = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"}
         mentions = self.finder.find(text, _boilerplate_ranges(doc), known)
         spans: list[Span] = []

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span
 
 from .. import rules
 from ..textutil import doc_text, fold_quotes
-from .people import plain_spaces
+from .people import plain_text
 
 _OPEN_BEFORE = set(" \t\n([{—–-/…\"'")
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…\"'")
@@ -57,15 +57,21 @@ _ABBREVIATIONS = {
     "etc", "jr", "sr", "gen", "col", "capt", "sgt", "insp", "supt",
 }  # fmt: skip
 _NON_BLANK = re.compile(r"\S")
+_NEWLINE = re.compile(r"\n")
 _COLON_ONLY = re.compile(r"\s*:\s*")
 _SIGNED = re.compile(r"\s*(?:$|[,.(\n])")
 _WORD_CHARS = re.compile(r"\w+")
+_LAST_WORD = re.compile(r"(\w+)$")
+_LAST_WORD_SPACE = re.compile(r"(\w+)\s*$")
+_LAST_WORD_PUNCT = re.compile(r"(\w+)\W*$")
+_APPOSITION = re.compile(r",[^,]*,\s*")
+_KEY_WORD = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[^\sa-z])")
 
 
 def label_key(text: str) -> str:
     """A quote's words for comparing with the grade labels."""
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")))
+    return " ".join(_KEY_WORD.findall(text.lower().replace("’", "'")))
 
 
 @dataclass
@@ -111,27 +117,39 @@ _OTHER = _Cand(-1, -1, "other", "", -1)
 
 
 class Lines:
-    """The lines of a text with their offsets, and which ones a quote may run across."""
+    """The lines of a text with their offsets, and which ones a quote may run across.
+
+    Whether a line is blank, furniture or an interruption is worked out only
+    for the lines a quote comes near, once each.
+    """
 
     def __init__(self, text: str, skip: list[tuple[int, int]], interruptions: set[str]) -> None:
         self.text = text
-        self.spans: list[tuple[int, int]] = []
-        pos = 0
-        for line in text.split("\n"):
-            self.spans.append((pos, pos + len(line)))
-            pos += len(line) + 1
-        self.starts = [s for s, _ in self.spans]
-        skip_starts = [s for s, _ in skip]
-        self.skippable: list[bool] = []
-        for s, e in self.spans:
-            line = text[s:e].strip()
-            i = bisect_right(skip_starts, s) - 1
-            furniture = i >= 0 and skip[i][0] <= s < skip[i][1]
-            self.skippable.append(
-                not line or furniture or " ".join(line.lower().split()) in interruptions
-            )
-        self.blank = [not text[s:e].strip() for s, e in self.spans]
+        self.starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+        ends = [s - 1 for s in self.starts[1:]]
+        ends.append(len(text))
+        self.spans: list[tuple[int, int]] = list(zip(self.starts, ends, strict=True))
+        self.skip = skip
+        self.skip_starts = [s for s, _ in skip]
+        self.interruptions = interruptions
+        self._skippable: dict[int, bool] = {}
         self._previous: dict[int, int | None] = {}
+
+    def skippable(self, i: int) -> bool:
+        """Whether line ``i`` is blank, page furniture or an interruption ("Advertisement")."""
+        got = self._skippable.get(i)
+        if got is None:
+            s, e = self.spans[i]
+            line = self.text[s:e].strip()
+            k = bisect_right(self.skip_starts, s) - 1
+            furniture = k >= 0 and self.skip[k][0] <= s < self.skip[k][1]
+            got = not line or furniture or " ".join(line.lower().split()) in self.interruptions
+            self._skippable[i] = got
+        return got
+
+    def blank(self, i: int) -> bool:
+        s, e = self.spans[i]
+        return _NON_BLANK.search(self.text, s, e) is None
 
     def first_char(self, i: int) -> int:
         """Offset of the first non-blank character of line ``i``."""
@@ -146,8 +164,8 @@ class Lines:
         """The next line after ``i`` that is not blank, furniture or an interruption."""
         j = i + 1
         skipped = 0
-        while j < len(self.spans) and self.skippable[j]:
-            if not self.blank[j]:
+        while j < len(self.spans) and self.skippable(j):
+            if not self.blank(j):
                 skipped += 1
             if skipped > limit:
                 return None
@@ -158,7 +176,7 @@ class Lines:
         """The last line before ``i`` that is not blank, furniture or an interruption."""
         if i not in self._previous:
             j = i - 1
-            while j >= 0 and self.skippable[j]:
+            while j >= 0 and self.skippable(j):
                 j -= 1
             self._previous[i] = j if j >= 0 else None
         return self._previous[i]
@@ -220,10 +238,16 @@ class QuoteFinder:
         i = 0
         n = len(lines.spans)
         while i < n:
+            if cur is None:
+                # no quote open: go straight to the next line holding a mark of this kind
+                nxt_mark = folded.find(kind, lines.spans[i][0])
+                if nxt_mark < 0:
+                    break
+                i = max(i, lines.index(nxt_mark))
+                if lines.skippable(i):
+                    i += 1
+                    continue
             s, e = lines.spans[i]
-            if cur is None and lines.skippable[i]:
-                i += 1
-                continue
             found = [
                 m
                 for m in self.marks(text, folded, s, e, kind)
@@ -329,47 +353,43 @@ class Quotes:
         self.lexicon.add("body", [*src["inspectors"], *src["bodies"]])
         self.lexicon.add("head", [h for h in people["role_heads"] if h.lower() != "inspector"])
         self.lexicon.add("pronoun", list(self.pronouns))
+        self.lexicon.opener  # noqa: B018  (compiled here, not on the first document)
         self.ref_dets = {"the", "our", "its", "their", "his", "her"}
 
     # -- words -------------------------------------------------------------------
 
-    def _sources(
-        self, words: list[Word], found: dict[str, list[tuple[int, int, str]]]
-    ) -> list[tuple[int, int]]:
-        """Word spans that stand for the report: "Ofsted's inspection report", "the inspectors"."""
-        out: list[tuple[int, int]] = []
-        for i, j, _ in found.get("body", []):
-            out.append((i, j))
-        for i, j, phrase in found.get("noun", []):
-            k = i
-            while k > 0 and i - k < 4 and words[k - 1][2] in self.mods:
-                k -= 1
-            if k > 0 and words[k - 1][2] in self.dets:
-                k -= 1
-            if k == i and phrase in self.bare_nouns:
+    def _sources(self, low: str, lo: int, found: Found) -> list[tuple[int, int]]:
+        """Character spans that stand for the report: "Ofsted's inspection report", "the inspectors"."""
+        out: list[tuple[int, int]] = [(a, b) for a, b, _ in found.get("body", [])]
+        for a, b, phrase in found.get("noun", []):
+            before = _words_before(low, lo, a, 5)
+            k = 0
+            while k < len(before) and k < 4 and before[k][2] in self.mods:
+                k += 1
+            if k < len(before) and before[k][2] in self.dets:
+                k += 1
+            if k == 0 and phrase in self.bare_nouns:
                 continue  # "director of social care inspection" is a role, not the report
-            out.append((k, j))
+            out.append((before[k - 1][0] if k else a, b))
         return out
 
-    def _role_refs(
-        self, words: list[Word], found: dict[str, list[tuple[int, int, str]]]
-    ) -> list[tuple[int, int, str]]:
+    def _role_refs(self, text: str, low: str, lo: int, found: Found) -> list[tuple[int, int, str]]:
         """ "The headteacher", "the council's chief executive": a person named by role."""
         out: list[tuple[int, int, str]] = []
-        for i, j, head in found.get("head", []):
-            for k in range(i - 1, max(i - 5, -1), -1):
-                w = words[k][2]
-                if w in self.ref_dets or (w.endswith("'s") and words[k][3][:1].isupper()):
-                    out.append((k, j, head))
+        for a, b, head in found.get("head", []):
+            before = _words_before(low, lo, a, 4)
+            for k, (ws, we, w) in enumerate(before):
+                if w in self.ref_dets or (w.endswith("'s") and text[ws : ws + 1].isupper()):
+                    out.append((ws, b, head))
                     break
-                if k < i - 1 and words[k + 1][0] - words[k][1] > 1:
+                if k + 1 < len(before) and ws - before[k + 1][1] > 1:
                     break
         return out
 
     # -- indexes -----------------------------------------------------------------
 
     def _index(
-        self, doc: Doc, text: str, windows: list[tuple[int, int]]
+        self, people: list[dict[str, Any]], text: str, low: str, windows: list[tuple[int, int]]
     ) -> tuple[list[tuple[int, int, str]], dict[int, _Cand], dict[int, _Cand]]:
         """Speech verbs and possible speakers, read only in the sentences around quotes."""
         verbs: list[tuple[int, int, str]] = []
@@ -395,19 +415,15 @@ class Quotes:
                     starts[k] = c
 
         for a, b in windows:
-            words = _words(text, a, b)
-            found = self.lexicon.find(words)
-            verbs.extend(
-                (words[i][0], words[j - 1][1], phrase) for i, j, phrase in found.get("verb", [])
-            )
-            for i, _, word in found.get("pronoun", []):
-                put(_Cand(words[i][0], words[i][1], "pronoun", word, words[i][0]), words[i][0])
-            for i, j, head in self._role_refs(words, found):
-                put(_Cand(words[i][0], words[j - 1][1], "role", head, words[i][0]), words[i][0])
-            for i, j in self._sources(words, found):
-                a2, b2 = words[i][0], words[j - 1][1]
+            found = self.lexicon.find(low, a, b)
+            verbs.extend(found.get("verb", []))
+            for a2, b2, word in found.get("pronoun", []):
+                put(_Cand(a2, b2, "pronoun", word, a2), a2)
+            for a2, b2, head in self._role_refs(text, low, a, found):
+                put(_Cand(a2, b2, "role", head, a2), a2)
+            for a2, b2 in self._sources(low, a, found):
                 put(_Cand(a2, b2, "report", text[a2:b2], a2), a2)
-        for d in _people(doc):
+        for d in people:
             lead = d["lead"] if d["lead"] >= 0 else d["start"]
             put(
                 _Cand(d["start"], d["end"], "person", d["name"], lead),
@@ -438,7 +454,7 @@ class Quotes:
         line = "".join(pieces)
         out = [s]
         for m in _SENTENCE_END.finditer(line):
-            word = re.search(r"(\w+)\W*$", line[max(0, m.start() - 40) : m.start() + 1])
+            word = _LAST_WORD_PUNCT.search(line[max(0, m.start() - 40) : m.start() + 1])
             if word and (
                 word.group(1).lower() in _ABBREVIATIONS
                 or len(word.group(1)) == 1
@@ -454,7 +470,7 @@ class Quotes:
     # -- cues --------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        text = plain_spaces(doc_text(doc))
+        text = plain_text(doc)
         folded = fold_quotes(text)
         skip = sorted((sp.start_char, sp.end_char) for sp in doc.spans.get("boilerplate", []))
         lines = Lines(text, skip, self.interruptions)
@@ -484,7 +500,7 @@ class Quotes:
                     "text": body.strip(),
                     "words": len(body.split()),
                     "label": label_key(body) in self.labels,
-                    "cue": asdict(cue),
+                    "cue": dict(cue.__dict__),
                 }
                 spans.append(span)
         doc.spans["quotes"] = spans
@@ -518,10 +534,12 @@ class Quotes:
             prev = lines.previous_content(lines.index(p.open))
             if prev is not None:
                 windows.append(lines.spans[prev])
-        verbs, ends, starts = self._index(doc, text, _merge(windows))
+        people = _people(doc)
+        low = lower_text(text)
+        verbs, ends, starts = self._index(people, text, low, _merge(windows))
         verbs.sort()
         verb_starts = [v[0] for v in verbs]
-        person_starts = sorted(d["start"] for d in _people(doc))
+        person_starts = sorted(d["start"] for d in people)
 
         def masked(pos: int) -> bool:
             k = bisect_right(masks, (pos, 10**12)) - 1
@@ -531,14 +549,14 @@ class Quotes:
             while True:
                 while p > lo and text[p - 1].isspace():
                     p -= 1
-                m = re.search(r"(\w+)$", text[max(lo, p - 20) : p])
+                m = _LAST_WORD.search(text, max(lo, p - 20), p)
                 if m and m.group(1).lower() in self.aux and p - len(m.group(1)) > lo:
                     p -= len(m.group(1))
                     continue
                 return p
 
         def preceded_by_prep(c: _Cand, lo: int) -> bool:
-            m = re.search(r"(\w+)\s*$", text[max(lo, c.lead - 20) : c.lead])
+            m = _LAST_WORD_SPACE.search(text, max(lo, c.lead - 20), c.lead)
             return m is not None and m.group(1).lower() in self.preps
 
         def ok(c: _Cand | None, lo: int) -> bool:
@@ -633,16 +651,15 @@ class Quotes:
             a person or role named in the lead-in may be the one choosing them
             ("comments from parents"), so then nothing is said.
             """
-            words = _words(text, lo, hi)
-            found = self.lexicon.find(words)
+            found = self.lexicon.find(low, lo, hi)
             if found.get("head") or found.get("pronoun"):
                 return None
             k = bisect_left(person_starts, lo)
             if k < len(person_starts) and person_starts[k] < hi:
                 return None
-            for i, j in self._sources(words, found):
-                if i > 0 and words[i - 1][2] in ("from", "in") and not masked(words[i][0]):
-                    a2, b2 = words[i][0], words[j - 1][1]
+            for a2, b2 in self._sources(low, lo, found):
+                before = _words_before(low, lo, a2, 1)
+                if before and before[0][2] in ("from", "in") and not masked(a2):
                     return _Cand(a2, b2, "report", text[a2:b2], a2)
             return None
 
@@ -672,9 +689,7 @@ class Quotes:
                 if c is not None and c.start >= a and not masked(c.start):
                     return c
                 c = starts.get(a)
-                if c is not None and re.fullmatch(
-                    r",[^,]*,\s*", text[back_forward(c.end, hi) : v[0]] or "-"
-                ):
+                if c is not None and _APPOSITION.fullmatch(text, back_forward(c.end, hi), v[0]):
                     return c  # "..., Cllr Reed, the leader, said"
             return after_verb(v[1], lo) or _OTHER
 
@@ -692,10 +707,9 @@ class Quotes:
             """Whether the latest speaker before ``pos`` was the report or its inspectors."""
             report = -1
             lo = max(0, pos - 1500)
-            words = _words(text, lo, pos)
-            for i, _ in self._sources(words, self.lexicon.find(words)):
-                if not masked(words[i][0]):
-                    report = max(report, words[i][0])
+            for a, _ in self._sources(low, lo, self.lexicon.find(low, lo, pos)):
+                if not masked(a):
+                    report = max(report, a)
             k = bisect_left(person_starts, pos) - 1
             while k >= 0 and masked(person_starts[k]):
                 k -= 1
@@ -763,72 +777,168 @@ class Quotes:
 
 
 _WORD = re.compile(r"[^\W_][\w'’&-]*")
+_WORD_CHAR = re.compile(r"[\w'’&-]")
 
 
 def _low(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-#: A word of the text: (start, end, lower case, as written, lower case without a possessive 's).
-Word = tuple[int, int, str, str, str]
+def lower_text(text: str) -> str:
+    """``text`` in lower case with ’ as ', the same length (offsets hold).
+
+    A few characters lower-case to two ("İ"); they are kept as written.
+    """
+    low = text.lower().replace("’", "'")
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
+    return low
 
 
-def _words(text: str, start: int, end: int) -> list[Word]:
-    out: list[Word] = []
-    for m in _WORD.finditer(text, start, end):
-        low = _low(m.group())
-        out.append((m.start(), m.end(), low, m.group(), low[:-2] if low.endswith("'s") else low))
+def _words_before(low: str, lo: int, pos: int, n: int) -> list[tuple[int, int, str]]:
+    """Up to ``n`` words of ``low`` ending before ``pos`` (not before ``lo``), nearest first."""
+    out: list[tuple[int, int, str]] = []
+    start = max(lo, pos - 24 * n)
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low, start, pos)]
+    if words and words[0][0] == start > lo and _WORD_CHAR.match(low, start - 1):
+        words = words[1:]  # cut in the middle of a word
+    for w in reversed(words):
+        out.append(w)
+        if len(out) == n:
+            break
     return out
 
 
-class PhraseIndex:
-    """Tagged phrases of one or more words, matched on a list of words.
+#: Tagged phrases found in a stretch of text: tag -> [(start, end, phrase)].
+Found = dict[str, list[tuple[int, int, str]]]
+#: A phrase of a lexicon: (tag, its words).
+Option = tuple[str, tuple[str, ...]]
 
-    The text's words are read once per sentence; the lexicons sit in one dict
-    from first word to the phrases starting with it, so matching costs one
-    look-up per word however long the lexicons are.
+
+class PhraseIndex:
+    """Tagged phrases of one or more words, found in a stretch of lower-cased text.
+
+    One compiled pattern finds the words that can open a phrase (the rest of
+    the text is skipped by the regex engine, not by a Python loop over
+    words). The phrases opening with a word sit in one dict, those of two
+    words and more under their second word too, so a hit costs a look-up or
+    two however long the lexicons are.
     """
 
     def __init__(self) -> None:
-        self.first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        #: first word -> (one-word phrases, second word -> longer phrases), each [(tag, words)]
+        self.first: dict[str, tuple[list[Option], dict[str, list[Option]]]] = {}
+        self._opener: re.Pattern[str] | None = None
 
     def add(self, tag: str, phrases: list[str]) -> None:
         for phrase in phrases:
             words = tuple(_low(w) for w in phrase.split())
-            if words:
-                self.first.setdefault(words[0], []).append((tag, words))
-        for options in self.first.values():
-            options.sort(key=lambda o: len(o[1]), reverse=True)
-
-    def find(self, words: list[Word]) -> dict[str, list[tuple[int, int, str]]]:
-        """For each tag, the (first word, end, phrase) of the longest match at each word.
-
-        The last word of a phrase may carry a possessive ("the report's authors"
-        holds "the report").
-        """
-        out: dict[str, list[tuple[int, int, str]]] = {}
-        n = len(words)
-        first = self.first
-        for i, w in enumerate(words):
-            options = first.get(w[2]) or first.get(w[4])
-            if not options:
+            if not words:
                 continue
+            singles, longer = self.first.setdefault(words[0], ([], {}))
+            if len(words) == 1:
+                singles.append((tag, words))
+            else:
+                longer.setdefault(words[1], []).append((tag, words))
+                longer[words[1]].sort(key=lambda o: len(o[1]), reverse=True)
+        self._opener = None
+
+    @property
+    def opener(self) -> re.Pattern[str]:
+        if self._opener is None:
+            tails: dict[str, str] = {}
+            for word, (singles, longer) in self.first.items():
+                tails[word] = ""
+                if not singles:
+                    # a word that only opens longer phrases ("the" of "the inspectors") is a
+                    # hit only when one of its second words follows: most "the"s are skipped
+                    # by the regex engine
+                    seconds = trie_pattern({w: "" for w in longer})
+                    tails[word] = rf"(?:'s)?(?=[^\w'&-][\W_]*(?:{seconds})(?:'s)?(?![\w'&-]))"
+            self._opener = re.compile(
+                rf"(?<![\w'&-])(?:{trie_pattern(tails)})(?:'s)?(?![\w'&-])"
+            )
+        return self._opener
+
+    def find(self, low: str, start: int, end: int) -> Found:
+        """For each tag, the (start, end, phrase) of the longest match at each word.
+
+        ``low`` is the text made by :func:`lower_text`. The last word of a
+        phrase may carry a possessive ("the report's authors" holds "the
+        report").
+        """
+        out: Found = {}
+        first = self.first
+        for m in self.opener.finditer(low, start, end):
+            word = m.group()
+            entry = first.get(word)
+            if entry is None and word.endswith("'s"):
+                entry = first.get(word[:-2])
+            if entry is None:
+                continue
+            singles, longer = entry
             seen: set[str] = set()
-            for tag, option in options:
-                if tag in seen:
-                    continue
-                size = len(option)
-                if size > 1:
-                    j = i + size
-                    if j > n or any(
-                        words[i + k][2] != option[k]
-                        and (i + k != j - 1 or words[i + k][4] != option[k])
-                        for k in range(1, size)
-                    ):
-                        continue
-                seen.add(tag)
-                out.setdefault(tag, []).append((i, i + size, " ".join(option)))
+            if longer:
+                nxt = _WORD.search(low, m.end(), end)
+                if nxt is not None:
+                    second = nxt.group()
+                    options = longer.get(second) or (
+                        longer.get(second[:-2], []) if second.endswith("'s") else []
+                    )
+                    for tag, option in options:
+                        if tag in seen or not _same(second, option, 1):
+                            continue
+                        stop = _rest(low, nxt.end(), end, option)
+                        if stop >= 0:
+                            seen.add(tag)
+                            out.setdefault(tag, []).append((m.start(), stop, " ".join(option)))
+            for tag, option in singles:
+                if tag not in seen:
+                    seen.add(tag)
+                    out.setdefault(tag, []).append((m.start(), m.end(), option[0]))
         return out
+
+
+def trie_pattern(words: dict[str, str]) -> str:
+    """One regex for many words, shaped as a prefix tree, each word followed by its pattern.
+
+    Python's regex engine tries the branches of an alternation one by one at
+    every position; with the branches merged by common prefixes it makes a
+    couple of comparisons per position instead of one per word.
+    """
+    tree: dict[str, Any] = {}
+    for word, tail in words.items():
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = tail
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:
+            branches.append(str(node[""]))
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return build(tree)
+
+
+def _same(word: str, option: tuple[str, ...], k: int) -> bool:
+    """Whether ``word`` is word ``k`` of ``option`` (the last may carry a possessive)."""
+    if word == option[k]:
+        return True
+    return k == len(option) - 1 and word.endswith("'s") and word[:-2] == option[k]
+
+
+def _rest(low: str, pos: int, end: int, option: tuple[str, ...]) -> int:
+    """Where words 2... of ``option`` end when they follow ``pos`` in ``low``, or -1."""
+    for k in range(2, len(option)):
+        m = _WORD.search(low, pos, end)
+        if m is None or not _same(m.group(), option, k):
+            return -1
+        pos = m.end()
+    return pos
 
 
 def _people(doc: Doc) -> list[dict[str, Any]]:
