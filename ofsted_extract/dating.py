@@ -104,6 +104,9 @@ _WRAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 _INVALID = "invalid"
 _ISO_PARTS = re.compile(r"\d+")
 _DIGIT_RUN = re.compile(r"[0-9][0-9]*")
+_LETTERS = re.compile(r"[A-Za-z]+")
+#: What may not stand right before a digit-led date ("3.5", "1,200", "£20", "10:30").
+_NOT_BEFORE_DIGITS = frozenset("0123456789.,\u00a3$:/-")
 #: How far back (characters) the words leading into a date are read.
 _LEAD_REACH = 48
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -123,8 +126,9 @@ class _Lead:
     digits: bool = False
 
 
-def _previous_word(text: str, pos: int) -> str:
-    """The word before ``pos`` (lower case), past white space and one comma, dot or hyphen."""
+def _word_before(text: str, pos: int) -> tuple[str, int]:
+    """The word before ``pos`` (lower case) and where it starts, past white space and
+    one comma, dot or hyphen."""
     lo = max(0, pos - 30)
     i = pos
     while i > lo and text[i - 1].isspace():
@@ -134,7 +138,7 @@ def _previous_word(text: str, pos: int) -> str:
     j = i
     while j > lo and text[j - 1].isalnum():
         j -= 1
-    return text[j:i].lower()
+    return text[j:i].lower(), j
 
 
 def _add(found: list[Mention], mention: Mention | None) -> None:
@@ -154,7 +158,7 @@ class Grammar:
     at the same place, never overlapping.
 
     Speed: a date always holds a digit, a capitalised month or weekday name, or
-    one of a few keywords ("year", "autumn", "ago", "today"). Those seeds are
+    one of a few keywords ("year", "autumn", "weeks", "today"). Those seeds are
     found by scans the regex engine runs in C (a charset or literal prefix), and
     each shape is then matched *anchored* at its seed, with the words that may
     lead into it ("between", "Tuesday", "late", "in") read backwards from a
@@ -175,10 +179,15 @@ class Grammar:
         units = [u.lower() for u in data["relative_units"]]
         #: Lower-case words that seed a keyword date; a caller that already has
         #: tokens (the spaCy component) passes the offsets of these.
+        #: Words that only ever start a date before "ago" ("three weeks ago", "2
+        #: hours ago"): a caller may skip them when no "ago" follows.
+        self.ago_words: frozenset[str] = frozenset(
+            [*(u + "s" for u in units), "days", "hour", "hours", "minute", "minutes", "min",
+             "mins"]
+        )
         self.keywords: frozenset[str] = frozenset(
-            [*self.seasons, *units, *(u + "s" for u in units), "ago", "today", "tonight",
-             "yesterday", "morning", "afternoon", "evening", "night", "day", "days", "hour",
-             "hours", "minute", "minutes", "min", "mins"]
+            [*self.seasons, *units, *self.ago_words, "today", "tonight", "yesterday", "morning",
+             "afternoon", "evening", "night", "day"]
         )
 
         month_full = _alt(_cases(self.months))
@@ -267,7 +276,7 @@ class Grammar:
         #: The lower-case word forms that seed each kind of word-led date, for
         #: callers that already have tokens (the spaCy component).
         self.seed_words: dict[str, str] = {
-            **{w: "keyword" for w in self.keywords},
+            **{w: "ago_word" if w in self.ago_words else "keyword" for w in self.keywords},
             **{w: "weekday" for w in self.weekdays},
             **{w: "month" for w in self.months},
             **{w: "month" for w in self.month_abbr},
@@ -275,8 +284,13 @@ class Grammar:
         }
 
         # Words that may lead into a shape, read backwards from its seed.
+        #: Every word any lead is made of (a generous superset: it is read off
+        #: the patterns themselves).
+        self.lead_vocab: set[str] = set()
+
         def back(pattern: str, last_words: set[str], digits: bool = False) -> _Lead:
             regex = _compile(rf"(?<![\w-])(?:{pattern})\Z")
+            self.lead_vocab.update(w.lower() for w in _LETTERS.findall(pattern))
             return _Lead(regex, frozenset(last_words), digits)
 
         # Each lead knows the words it can end with; the word right before a
@@ -344,7 +358,7 @@ class Grammar:
 
         Digit-led dates are scanned for (the scan only stops at digits).
         Word-led ones start at ``seeds``, the offsets and kinds ("month",
-        "weekday", "keyword") of words in :attr:`seed_words`: a caller with
+        "weekday", "keyword", "ago_word") of words in :attr:`seed_words`: a caller with
         tokens knows them already and passes them; otherwise they are searched.
         """
         found: list[Mention] = []
@@ -357,12 +371,20 @@ class Grammar:
             pos = run.start()
             if pos < shape_end:
                 continue  # inside a shape already read ("12/03/2024")
+            # what no shape can start with, ruled out before any pattern runs:
+            # a run after a decimal point or currency sign, of three digits or
+            # more than four, or of four that is no year ("1,100 pupils")
+            length = run.end() - pos
+            if pos and text[pos - 1] in _NOT_BEFORE_DIGITS:
+                continue
+            if length > 2 and (length != 4 or text[pos : pos + 2] not in ("19", "20")):
+                continue
             match = at_digit(text, pos)
             if match is not None:
                 shape_end = match.end()
                 _add(found, self._at_digit(text, match))
         readers = {"month": self._at_month, "weekday": self._at_weekday,
-                   "keyword": self._at_keyword}
+                   "keyword": self._at_keyword, "ago_word": self._at_keyword}
         for pos, kind in self.word_seeds(text) if seeds is None else seeds:
             _add(found, readers[kind](text, pos))
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
@@ -376,13 +398,26 @@ class Grammar:
         # read again as a shorter date ("February 2020"), then is dropped
         return [m for m in out if m.kind != _INVALID]
 
-    @staticmethod
-    def _lead(lead: _Lead, text: str, pos: int) -> re.Match[str] | None:
-        """The words leading into a shape: a non-empty match ending at ``pos``."""
-        word = _previous_word(text, pos)
+    def _lead(self, lead: _Lead, text: str, pos: int) -> re.Match[str] | None:
+        """The words leading into a shape: a non-empty match ending at ``pos``.
+
+        The longest such match is wanted, so the pattern would be searched
+        for over the whole reach before ``pos``. But a lead is made only of
+        words in :attr:`lead_vocab`: when the word before the last one is not
+        among them, the lead can only start at the last word, and one
+        anchored match (a few steps) replaces the search (hundreds).
+        """
+        word, word_start = _word_before(text, pos)
         if word not in lead.words and not (lead.digits and word.isdigit()):
             return None
-        found = lead.regex.search(text, max(0, pos - _LEAD_REACH), pos)
+        lo = max(0, pos - _LEAD_REACH)
+        if word_start < lo:
+            return None
+        before, _ = _word_before(text, word_start)
+        if before in self.lead_vocab or before.isdigit():
+            found = lead.regex.search(text, lo, pos)
+        else:
+            found = lead.regex.match(text, word_start, pos)
         return found if found is not None and found.end() > found.start() else None
 
     def _at_digit(self, text: str, match: re.Match[str]) -> Mention | None:

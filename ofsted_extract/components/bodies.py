@@ -29,7 +29,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import rules
-from .layout import title_span
 from .grades import TokenTable, phrase_matches, positions, token_table, word_ids
 
 if not Span.has_extension("ofsted_body"):
@@ -49,6 +48,7 @@ MAX_CLUSTERS = 60
 _PLACE_KINDS = frozenset({"council", "send", "jtai"})
 #: Words that follow the subject of a sentence: 'Amira Castell, who ...', '... was inspected'.
 _AFTER_SUBJECT = frozenset({",", "was", "has", "is", "had", "who", "said", "says", "("})
+_AFTER_COMMA = frozenset({"who", "whose", "a", "an", "the", "aged", "herself", "himself"})
 
 
 class Furniture:
@@ -287,11 +287,10 @@ class Bodies:
         if out or not mentions:
             return out
         graded = {table.sent_of[s.start] for s in doc.spans.get("grades", [])}
-        title = title_span(doc)
         for i in mentions:
             sent = table.sent_of[i]
-            if sent not in graded or (title is not None and title.start <= i < title.end):
-                continue  # a headline is followed by a byline, not by the childminder
+            if sent not in graded:
+                continue
             for nxt in (sent + 1, sent + 2):
                 if nxt >= len(table.sent_bounds):
                     break
@@ -301,7 +300,6 @@ class Bodies:
                 end = self._person_name(table, a, opening=True)
                 if end is not None:
                     return [(a, end, "childminder")]
-            break
         return out
 
     def _person_name(self, table: TokenTable, k: int, opening: bool = False) -> int | None:
@@ -322,8 +320,17 @@ class Bodies:
                 j += 2
         if words < 2:
             return None
-        if opening and (j >= n or low[j] not in _AFTER_SUBJECT):
-            return None
+        if opening:
+            # 'Amira Castell, who ...', 'Amira Castell was ...'; not a byline such as
+            # 'Amira Castell, Education Reporter'
+            if j >= n or low[j] not in _AFTER_SUBJECT:
+                return None
+            if low[j] == ",":
+                k2 = j + 1
+                while k2 < n and table.is_space[k2]:
+                    k2 += 1
+                if k2 >= n or not (low[k2] in _AFTER_COMMA or texts[k2].isdigit()):
+                    return None
         return j
 
     def _named(self, doc: Doc) -> list[tuple[int, int, str]]:

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
-from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -48,6 +48,10 @@ from ..record import PartialDate
 from ..textutil import doc_text, evidence
 
 _KEY = "ofsted_dates"
+#: The matcher's groups for the words a date may start with, by kind of seed.
+_SEED = "seed:"
+#: "three weeks ago": the only way a plural unit starts a date.
+_AGO_AFTER = re.compile(r"\s+ago\b", re.IGNORECASE)
 
 #: How much the article-date kinds of evidence count, strongest first.
 ARTICLE_LABEL, ARTICLE_DATELINE, ARTICLE_MEETING, ARTICLE_TODAY, ARTICLE_UPDATED = 5, 4, 3, 2, 1
@@ -176,8 +180,6 @@ class Dates:
     def __init__(self, vocab: Vocab, make_doc: Any, data: dict[str, Any],
                  layout: dict[str, Any]) -> None:
         self.grammar = Grammar(data)
-        self.seed_kinds = {get_string_id(w): k for w, k in self.grammar.seed_words.items()}
-        self.seed_ids = np.array(sorted(self.seed_kinds), dtype=np.uint64)
         self.list_headings = {h.lower() for h in layout.get("block_headings", [])}
 
         strong = _phrases(data["article_labels_strong"])
@@ -233,29 +235,40 @@ class Dates:
         self.deadline_end = re.compile(
             rf"(?<![\w-])(?:{_phrases(data['deadline_words'])})\W*\Z", re.IGNORECASE
         )
+        # One matcher pass finds the trigger phrases and the words a date may
+        # start with (month and weekday names, "year", "autumn", ...).
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         for group, key in _GROUP_KEYS.items():
             self.matcher.add(group, [make_doc(phrase) for phrase in data[key]])
-        self.group_of = {get_string_id(group): group for group in _GROUP_KEYS}
+        seed_words: dict[str, list[str]] = {}
+        for word, kind in self.grammar.seed_words.items():
+            seed_words.setdefault(kind, []).append(word)
+        for kind, words in seed_words.items():
+            self.matcher.add(_SEED + kind, [make_doc(word) for word in words])
+        self.group_of = {
+            get_string_id(group): group
+            for group in (*_GROUP_KEYS, *(_SEED + kind for kind in seed_words))
+        }
         self.priority = {group: n for n, group in enumerate((*_EVENT_GROUPS, *_MARKER_GROUPS))}
 
     # -- the component -----------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        weighed, token_starts = self._weigh(doc)
+        weighed, page = self._weigh(doc)
         rows = [w.to_tuple() for w in weighed]
         doc.user_data[_KEY] = rows
         _WEIGHED[doc] = (rows, weighed)
         spans: list[Span] = []
-        for w in weighed:
-            role = w.role
-            if role is not None:
-                # the tokens the date overlaps, by binary search over the token
-                # offsets (what char_span's "expand" does, without a Token per call)
-                first = bisect.bisect_right(token_starts, w.mention.start) - 1
-                last = bisect.bisect_left(token_starts, w.mention.end)
-                if 0 <= first < last:
-                    spans.append(Span(doc, first, last, label=role))
+        with_role = [w for w in weighed if w.role is not None]
+        if with_role and page is not None:
+            # the tokens each date overlaps, by binary search over the token
+            # offsets (what char_span's "expand" does, without a Token per call)
+            token_starts = page.token_starts
+            firsts = np.searchsorted(token_starts, [w.mention.start for w in with_role], "right")
+            lasts = np.searchsorted(token_starts, [w.mention.end for w in with_role], "left")
+            for w, first, last in zip(with_role, firsts.tolist(), lasts.tolist(), strict=True):
+                if 0 <= first - 1 < last:
+                    spans.append(Span(doc, first - 1, last, label=w.role or ""))
         doc.spans["dates"] = spans
         return doc
 
@@ -263,21 +276,18 @@ class Dates:
         """Every date in the doc, weighed for the three roles."""
         return self._weigh(doc)[0]
 
-    def _weigh(self, doc: Doc) -> tuple[list[Weighed], list[int]]:
-        """Every date in the doc, weighed, and where the doc's tokens start.
+    def _weigh(self, doc: Doc) -> tuple[list[Weighed], _Page | None]:
+        """Every date in the doc, weighed, and what the weighing shared.
 
         What several dates share (the trigger phrases, the top matter, the
         lists of other stories) is worked out once, and only when a date needs
-        it: a page whose dates are all page furniture never runs the matcher.
+        it.
         """
         if not len(doc):
-            return [], []
+            return [], None
         text = doc_text(doc)
-        table = doc.to_array([LOWER, IDX, LENGTH])
-        mentions = self.grammar.find(text, self._seeds(table, text))
-        if not mentions:
-            return [], []
-        page = _Page(self, doc, text, table)
+        page = _Page(self, doc, text)
+        mentions = self.grammar.find(text, page.seeds)
         out: list[Weighed] = []
         furniture_starts, furniture_ends = page.furniture
         k, n_furniture = 0, len(furniture_starts)
@@ -298,39 +308,7 @@ class Dates:
                     visit = self._visit(text, m, win, ctx)
                     report = self._report(m, win, ctx)
             out.append(Weighed(m, in_furniture, in_list, article, visit, report))
-        return out, page.token_starts
-
-    def _seeds(self, table: np.ndarray[Any, Any], text: str) -> list[tuple[int, str]]:
-        """Tokens that may start a word-led date: month and weekday names, "year", "ago", ...
-
-        One vectorised lookup over the token array, no Python loop over tokens;
-        month and weekday names must still be capitalised in the text.
-        """
-        at = np.searchsorted(self.seed_ids, table[:, 0])
-        at[at >= len(self.seed_ids)] = 0
-        hits = table[self.seed_ids[at] == table[:, 0]]
-        out: list[tuple[int, str]] = []
-        seed_kinds = self.seed_kinds
-        for word_id, idx, _ in hits.tolist():
-            kind = seed_kinds[word_id]
-            if kind == "keyword" or text[idx].isupper():
-                out.append((idx, kind))
-        return out
-
-    def _context(self, doc: Doc, token_starts: list[int], token_lengths: list[int]) -> _Context:
-        """The trigger phrases of the whole document, found once."""
-        events: list[tuple[int, int, int, str]] = []
-        marks: list[tuple[int, int, int, str]] = []
-        group_of = self.group_of
-        for match_id, first, last in self.matcher(doc):
-            group = group_of[match_id]
-            found = (token_starts[first], token_starts[last - 1] + token_lengths[last - 1],
-                     last, group)
-            if group in _MARKER_GROUPS:
-                marks.append(found)
-            else:
-                events.append(found)
-        return _Context(token_starts, _Hits(self._longest(events)), _Hits(self._longest(marks)))
+        return out, page
 
     def _longest(self, found: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
         """Non-overlapping phrases: at one place the longest, then the group listed first."""
@@ -554,36 +532,71 @@ class Dates:
 
 
 class _Page:
-    """What the weighing of one document's dates shares, each part worked out when first needed."""
+    """What the weighing of one document's dates shares, each part worked out when first needed.
 
-    __slots__ = ("comp", "doc", "text", "table", "furniture", "_header_end", "_listed",
-                 "_context", "_token_starts", "_token_lengths")
+    One ``PhraseMatcher`` pass gives both the words a date may start with
+    (``seeds``) and the trigger phrases; token offsets come from one array,
+    read only at the matches.
+    """
 
-    def __init__(self, comp: Dates, doc: Doc, text: str, table: np.ndarray[Any, Any]) -> None:
+    __slots__ = ("comp", "doc", "text", "positions", "seeds", "furniture", "_found",
+                 "_header_end", "_listed", "_context", "_token_starts")
+
+    def __init__(self, comp: Dates, doc: Doc, text: str) -> None:
         self.comp = comp
         self.doc = doc
         self.text = text
-        self.table = table
+        self.positions = doc.to_array([IDX, LENGTH])
+        self.seeds: list[tuple[int, str]] = []
+        self._found: list[tuple[int, int, int, str]] = []
+        self._read_matches()
         self.furniture = _furniture(doc)
         self._header_end: int | None = None
         self._listed: tuple[list[int], list[int]] | None = None
         self._context: _Context | None = None
-        self._token_starts: list[int] | None = None
-        self._token_lengths: list[int] = []
+        self._token_starts: np.ndarray[Any, Any] | None = None
+
+    def _read_matches(self) -> None:
+        matches = self.comp.matcher(self.doc)
+        if not matches:
+            return
+        text = self.text
+        positions = self.positions
+        starts = positions[[first for _, first, _ in matches], 0].tolist()
+        last_tokens = positions[[last - 1 for _, _, last in matches]]
+        ends = (last_tokens[:, 0] + last_tokens[:, 1]).tolist()
+        group_of = self.comp.group_of
+        seeds = self.seeds
+        found = self._found
+        for (match_id, _, last), start, end in zip(matches, starts, ends, strict=True):
+            group = group_of[match_id]
+            if not group.startswith(_SEED):
+                found.append((start, end, last, group))
+                continue
+            kind = group[len(_SEED) :]
+            if kind == "keyword":
+                seeds.append((start, kind))
+            elif kind == "ago_word":
+                if _AGO_AFTER.match(text, end):
+                    seeds.append((start, kind))
+            elif text[start].isupper():  # month and weekday names count capitalised
+                seeds.append((start, kind))
 
     @property
-    def token_starts(self) -> list[int]:
+    def token_starts(self) -> np.ndarray[Any, Any]:
         if self._token_starts is None:
-            # int64 first: tolist() on spaCy's uint64 arrays is slow
-            positions = self.table[:, 1:].astype(np.int64)
-            self._token_starts = positions[:, 0].tolist()
-            self._token_lengths = positions[:, 1].tolist()
+            self._token_starts = np.ascontiguousarray(self.positions[:, 0])
         return self._token_starts
 
     def context(self) -> _Context:
+        """The trigger phrases of the whole document, sorted once."""
         if self._context is None:
-            starts = self.token_starts
-            self._context = self.comp._context(self.doc, starts, self._token_lengths)
+            comp = self.comp
+            events = [f for f in self._found if f[3] not in _MARKER_GROUPS]
+            marks = [f for f in self._found if f[3] in _MARKER_GROUPS]
+            self._context = _Context(
+                self.token_starts, _Hits(comp._longest(events)), _Hits(comp._longest(marks))
+            )
         return self._context
 
     def header_end(self) -> int:
@@ -657,7 +670,7 @@ class _Context:
 
     __slots__ = ("token_starts", "events", "marks")
 
-    def __init__(self, token_starts: list[int], events: _Hits, marks: _Hits) -> None:
+    def __init__(self, token_starts: np.ndarray[Any, Any], events: _Hits, marks: _Hits) -> None:
         self.token_starts = token_starts
         self.events = events
         self.marks = marks
@@ -679,7 +692,7 @@ class _Context:
         One word is free: "inspected in May" and "published on 3 July" are as
         close as a trigger and its date get.
         """
-        return max(0, bisect.bisect_left(self.token_starts, pos) - token - 1)
+        return max(0, int(self.token_starts.searchsorted(pos)) - token - 1)
 
 
 class _Window:

@@ -219,38 +219,15 @@ class Grades:
     """The ``ofsted_grades`` component: grade mentions, their roles and their areas."""
 
     def __init__(self, nlp: Language, grades: dict[str, Any], areas: dict[str, Any]) -> None:
-        # One matcher for grade words, area names and cue phrases: a PhraseMatcher pass
-        # costs about as much per token whatever it holds, so one pass is the cheapest.
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        #: what each match id stands for: ("G", kind, grade, category), ("A", area index),
-        #: ("C", cue label)
-        self.label_info: dict[int, tuple[Any, ...]] = {}
-        strings = nlp.vocab.strings
+        self.index = shared_index(nlp)
 
         def phrases(table: dict[str, Any]) -> dict[str, Any]:
             return {k: v for k, v in table.items() if k != "_doc"}
 
-        def add(label: str, info: tuple[Any, ...], words: list[str]) -> None:
-            docs = [nlp.make_doc(v) for w in words for v in _variants(w.lower())]
-            if docs:
-                self.matcher.add(label, docs)
-                self.label_info[strings.add(label)] = info
-
-        for kind, table in (
-            ("strong", grades["strong_phrases"]),
-            ("predicate", grades["predicate_phrases"]),
-            ("weak", grades["weak_words"]),
-            ("paraphrase", grades["paraphrases"]),
-        ):
-            for phrase, grade in phrases(table).items():
-                add(f"G|{kind}|{grade}", ("G", kind, grade, None), [phrase])
         cats = grades["category_grades"]
-        for phrase, category in cats["phrases"].items():
-            add(f"G|category|{category}", ("G", "category", "inadequate", category), [phrase])
         #: abbreviations that only count in their exact spelling ('RI', never 'ri')
         self.exact_words: dict[str, tuple[str, str]] = {}
         for phrase, grade in phrases(grades["case_sensitive"]).items():
-            add(f"X|{phrase.lower()}", ("X", phrase.lower()), [phrase])
             self.exact_words.setdefault(phrase.lower(), (phrase, grade))
         self.category_before = frozenset(cats["before"])
         self.category_descriptive = frozenset(cats["descriptive_after"])
@@ -262,13 +239,10 @@ class Grades:
         for scale, spec in phrases(grades["scale_contexts"]).items():
             for grade in spec["grades"]:
                 self.scale_of[grade] = scale
-            add(f"C|ctx:{scale}", ("C", f"ctx:{scale}"), spec["cues"])
             for cue in spec.get("exact_cues", []):
                 label = f"ctx:{scale}"
                 spellings = self.exact_cues.get(cue.lower(), (label, frozenset()))[1]
                 self.exact_cues[cue.lower()] = (label, spellings | {cue})
-        for low_cue in self.exact_cues:
-            add(f"X|{low_cue}", ("X", low_cue), [low_cue])
         self.needs_area: dict[str, set[str]] = {
             k: set(v) for k, v in phrases(grades["needs_area"]).items()
         }
@@ -294,31 +268,6 @@ class Grades:
             k: int(v) for k, v in phrases(grades["relative_years"]).items()
         }
 
-        def cue(label: str, words: list[str]) -> None:
-            add(f"C|{label}", ("C", label), words)
-
-        cue("licence", grades["licence_verbs"])
-        cue("prev_local", grades["previous_local"]["phrases"])
-        cue("prev_fronted", grades["previous_fronted"]["phrases"])
-        cue("current", grades["current_cues"]["phrases"])
-        cue("kept_before", grades["kept_cues"]["before"])
-        cue("kept_after", grades["kept_cues"]["after"])
-        cue("same_grade", grades["kept_cues"]["same_grade"])
-        cue("remain", grades["kept_cues"]["remain_verbs"])
-        cue("hyp_before", grades["hypothetical"]["before"])
-        cue("hyp_after", grades["hypothetical"]["after"])
-        cue("stat", grades["statistics"]["markers"])
-        cue("plural_body", grades["statistics"]["plural_bodies"])
-        cue("one_of", grades["statistics"]["one_of"])
-        cue("scale", grades["scale_markers"]["phrases"])
-        cue("negation", grades["negations"])
-        cue("connector", grades["area_connectors_after"]["phrases"])
-        cue("future", grades["future_words"]["words"])
-        cue("leaving", cats["leaving"])
-        for phrase, years in self.relyears.items():
-            cue(f"relyear:{years}", [phrase])
-        for phrase, category in phrases(grades["categories"]).items():
-            cue(f"category:{category}", [phrase])
         labels = sorted({w.lower() for w in grades["promo_lines"]["labels"]}, key=len, reverse=True)
         self.promo_line = re.compile(
             r"^[ \t]*(?:" + "|".join(re.escape(w) for w in labels) + r")[ \t]*[:|>\u2013\u2014-]",
@@ -346,7 +295,6 @@ class Grades:
             self.area_specs.append((keys, rc))
             if phrase.lower() in attributive:
                 self.attributive_ids.add(idx)
-            add(f"A|{idx}", ("A", idx), [phrase])
 
     def __call__(self, doc: Doc) -> Doc:
         reader = _Reader(self, doc)
@@ -411,7 +359,8 @@ class TokenTable:
     lower: numpy.ndarray = field(default_factory=lambda: numpy.zeros(0, dtype="uint64"))
     space: numpy.ndarray = field(default_factory=lambda: numpy.zeros(0, dtype=bool))
     starts: list[int] = field(default_factory=list)
-    compact: tuple[Doc, list[int]] | None = None
+    sent_arr: numpy.ndarray = field(default_factory=lambda: numpy.zeros(0, dtype="int64"))
+    matches: tuple[PhraseIndex, list[tuple[int, int, int]]] | None = None
     promo: list[tuple[int, int]] | None = None
 
 
@@ -469,28 +418,162 @@ def _unwrap(texts: TokenTexts, starts: list[int], space: list[bool]) -> list[int
     return out
 
 
-def phrase_matches(matcher: PhraseMatcher, doc: Doc) -> list[tuple[int, int, int]]:
-    """(match_id, start, end) of ``matcher`` over the doc's words, line breaks ignored.
+class PhraseIndex:
+    """One PhraseMatcher (on lower-case words) for every phrase the components look for.
+
+    A PhraseMatcher pass costs about the same per token whatever it holds, so the grade
+    words, area names, cue phrases and the bodies component's phrases share one pass per
+    doc (see :func:`shared_index`); ``info`` says what each match id stands for.
 
     spaCy keeps a line break (or a run of spaces) as a token of its own, so a phrase
-    wrapped over two lines ("requires\nimprovement", "as\nwere") would never match. The
-    words are matched in a copy without those tokens and the positions mapped back.
+    wrapped over two lines ("requires\nimprovement", "as\nwere") would not match. Only a
+    break inside a sentence between a word that can go on a phrase and a word that can
+    continue one is bridged, by matching the few words around it again without the break.
     """
-    table = token_table(doc)
-    if table.n == 0:
-        return []
-    if not table.inner_space:
-        # no break inside a sentence: no phrase can straddle one (most articles)
-        return [(m, a, b) for m, a, b in matcher(doc)]
-    compact = table.compact
-    if compact is None:
-        keep = [i for i, sp in enumerate(table.is_space) if not sp]
-        text, idx, lengths = table.text, table.idx, table.texts.lengths
-        words = [text[idx[i] : idx[i] + lengths[i]] for i in keep]
-        compact = (Doc(doc.vocab, words=words), keep)
-        table.compact = compact
-    words_doc, keep = compact
-    return [(m, keep[a], keep[b - 1] + 1) for m, a, b in matcher(words_doc)]
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.info: dict[int, tuple[Any, ...]] = {}
+        self.heads: set[str] = set()  # words followed by another word in some phrase
+        self.tails: set[str] = set()  # words preceded by another word in some phrase
+        self.longest = 1
+
+    def add(self, label: str, info: tuple[Any, ...], phrases: list[str]) -> None:
+        docs = [self.nlp.make_doc(v) for w in phrases for v in _variants(w.lower())]
+        if not docs:
+            return
+        self.matcher.add(label, docs)
+        self.info[self.nlp.vocab.strings.add(label)] = info
+        for d in docs:
+            words = [fold_quotes(t.lower_) for t in d]
+            self.heads.update(words[:-1])
+            self.tails.update(words[1:])
+            self.longest = max(self.longest, len(words))
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(match id, start, end) of every phrase in the doc, sorted; computed once per doc."""
+        table = token_table(doc)
+        if table.matches is not None and table.matches[0] is self:
+            return table.matches[1]
+        out: list[tuple[int, int, int]] = list(self.matcher(doc)) if table.n else []
+        if table.inner_space:
+            out.extend(self._bridged(doc, table))
+            out.sort(key=lambda m: (m[1], m[2]))
+        table.matches = (self, out)
+        return out
+
+    def _bridged(self, doc: Doc, table: TokenTable) -> list[tuple[int, int, int]]:
+        """The phrases that run over a line break inside a sentence."""
+        low, space, n = table.low, table.is_space, table.n
+        sent = table.sent_arr
+        inner = numpy.flatnonzero(table.space[1:-1] & (sent[:-2] == sent[2:])) + 1
+        breaks: list[tuple[int, int]] = []
+        for k in inner.tolist():
+            if space[k - 1]:
+                continue  # the same run of white space
+            b = k + 1
+            while b < n and space[b]:
+                b += 1
+            if b < n and low[k - 1] in self.heads and low[b] in self.tails:
+                breaks.append((k - 1, b))
+        out: list[tuple[int, int, int]] = []
+        span = self.longest - 1
+        for a, b in breaks:
+            keep: list[int] = []
+            k = a
+            while k >= 0 and len(keep) < span + 1 and table.sent_of[k] == table.sent_of[a]:
+                if not space[k]:
+                    keep.append(k)
+                k -= 1
+            keep.reverse()
+            left = len(keep)
+            k = b
+            while k < n and len(keep) < left + span and table.sent_of[k] == table.sent_of[b]:
+                if not space[k]:
+                    keep.append(k)
+                k += 1
+            words = Doc(doc.vocab, words=[low[i] for i in keep])
+            for m, x, y in self.matcher(words):
+                if x < left <= y - 1:  # the phrase crosses the break
+                    out.append((m, keep[x], keep[y - 1] + 1))
+        return out
+
+
+#: The shared index of each vocabulary, with the vocabulary itself kept alive so that
+#: its id is never reused (a Vocab cannot be weakly referenced).
+_INDEXES: dict[int, tuple[Any, PhraseIndex]] = {}
+
+
+def shared_index(nlp: Language) -> PhraseIndex:
+    """The one PhraseIndex of ``nlp``'s vocabulary, built from the grades, areas and bodies
+    rule files the first time a component asks for it."""
+    held = _INDEXES.get(id(nlp.vocab))
+    if held is not None and held[0] is nlp.vocab:
+        return held[1]
+    index = PhraseIndex(nlp)
+    _fill_index(index, rules.load("grades"), rules.load("areas"), rules.load("bodies"))
+    _INDEXES[id(nlp.vocab)] = (nlp.vocab, index)
+    return index
+
+
+def _fill_index(
+    index: PhraseIndex, grades: dict[str, Any], areas: dict[str, Any], bodies: dict[str, Any]
+) -> None:
+    def phrases(table: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in table.items() if k != "_doc"}
+
+    for kind, table in (
+        ("strong", grades["strong_phrases"]),
+        ("predicate", grades["predicate_phrases"]),
+        ("weak", grades["weak_words"]),
+        ("paraphrase", grades["paraphrases"]),
+    ):
+        for phrase, grade in phrases(table).items():
+            index.add(f"G|{kind}|{grade}", ("G", kind, grade, None), [phrase])
+    for phrase, category in grades["category_grades"]["phrases"].items():
+        index.add(f"G|category|{category}", ("G", "category", "inadequate", category), [phrase])
+    for phrase in phrases(grades["case_sensitive"]):
+        index.add(f"X|{phrase.lower()}", ("X", phrase.lower()), [phrase])
+    for scale, spec in phrases(grades["scale_contexts"]).items():
+        index.add(f"C|ctx:{scale}", ("C", f"ctx:{scale}"), spec["cues"])
+        for cue in spec.get("exact_cues", []):
+            index.add(f"X|{cue.lower()}", ("X", cue.lower()), [cue])
+
+    def cue(label: str, words: list[str]) -> None:
+        index.add(f"C|{label}", ("C", label), words)
+
+    cue("licence", grades["licence_verbs"])
+    cue("prev_local", grades["previous_local"]["phrases"])
+    cue("prev_fronted", grades["previous_fronted"]["phrases"])
+    cue("current", grades["current_cues"]["phrases"])
+    cue("kept_before", grades["kept_cues"]["before"])
+    cue("kept_after", grades["kept_cues"]["after"])
+    cue("same_grade", grades["kept_cues"]["same_grade"])
+    cue("remain", grades["kept_cues"]["remain_verbs"])
+    cue("hyp_before", grades["hypothetical"]["before"])
+    cue("hyp_after", grades["hypothetical"]["after"])
+    cue("stat", grades["statistics"]["markers"])
+    cue("plural_body", grades["statistics"]["plural_bodies"])
+    cue("one_of", grades["statistics"]["one_of"])
+    cue("scale", grades["scale_markers"]["phrases"])
+    cue("negation", grades["negations"])
+    cue("connector", grades["area_connectors_after"]["phrases"])
+    cue("future", grades["future_words"]["words"])
+    cue("leaving", grades["category_grades"]["leaving"])
+    for phrase, years in phrases(grades["relative_years"]).items():
+        cue(f"relyear:{int(years)}", [phrase])
+    for phrase, category in phrases(grades["categories"]).items():
+        cue(f"category:{category}", [phrase])
+    for idx, phrase in enumerate(phrases(areas["areas"])):
+        index.add(f"A|{idx}", ("A", idx), [phrase])
+    # the bodies component's phrases
+    for phrase, kind in phrases(bodies["phrase_heads"]).items():
+        index.add(f"B|head|{kind}", ("B", "head", kind), [phrase])
+    for phrase, kind in phrases(bodies["apposition_kinds"]).items():
+        index.add(f"B|appos|{kind}", ("B", "appos", kind), [phrase])
+    for visit in ("monitoring_visit", "focused_visit", "ungraded", "joint_targeted", "full"):
+        index.add(f"B|visit|{visit}", ("B", "visit", visit), bodies["visits"][visit])
 
 
 #: The token table of each live Doc. A weak map, not ``doc.user_data``: the table holds
@@ -551,6 +634,7 @@ def _build_table(doc: Doc) -> TokenTable:
         lower=lower,
         space=space,
         starts=starts,
+        sent_arr=sent_arr,
     )
 
 
@@ -624,11 +708,13 @@ class _Reader:
         # one matcher pass gives the grade words, the area names and the cues
         self.grade_matches: list[tuple[int, int, str, str, str | None]] = []
         self.area_matches: list[tuple[int, int, int]] = []
-        info_of = comp.label_info
+        info_of = comp.index.info
         promo = self._promo_ranges()
-        for match_id, start, end in phrase_matches(comp.matcher, doc):
+        for match_id, start, end in comp.index.matches(doc):
             info = info_of[match_id]
             what = info[0]
+            if what == "B":
+                continue  # the bodies component's
             if what == "C":
                 self.cues.add(info[1], start, end)
             elif promo and _inside(promo, table.idx[start]):

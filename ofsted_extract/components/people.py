@@ -57,7 +57,7 @@ _NAME_REST = (
 )
 NAME_RUN_AT_WORD = (
     rf"[{UP}](?<![\w'’-].)(?:\.(?![{UP}{LO}]) ?(?:{INITIAL} ?)*{NAME_WORD}|{_NAME_REST})"
-    rf"(?: (?:{PARTICLE} |{INITIAL} )*{NAME_WORD})*"
+    rf"(?: (?:{PARTICLE} |{INITIAL} )*{NAME_WORD})+"  # one word alone is never read as a name
 )
 #: One word of an organisation's name: Council, NHS, Children's, Providers', Pre-School, CofE.
 ORG_WORD = rf"[{UP}][{UP}{LO}'’&.-]*(?<![.-])"
@@ -68,6 +68,26 @@ ORG_SEQ = rf"{ORG_WORD}(?:[ ]+(?:{ORG_CONNECT}[ ]+)*{ORG_WORD})*"
 _SPACE_COLUMN = re.compile(r"\t|[ ]{2,}")
 _WORDISH = re.compile(r"[\w'’-]")
 _BLANKS = re.compile(r"[\t\n]")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+_ORG_TOKEN = re.compile(r"[\w'’&-]+")
+_THE_I = re.compile(r"^the\s+", re.I)
+_THE = re.compile(r"^the\s+")
+_AGE = re.compile(r"^\d{1,3},\s*")
+_FORMER = re.compile(r"^(?:(?:a|an|the|his|her|their)\s+)?(?:former|ex-|then|late)\b", re.I)
+_ARTICLE = re.compile(r"^(?:the|a|an|another|one|our)\s+", re.I)
+_ITS = re.compile(r"^(?:its|their)\s+", re.I)
+_THE_CAP = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_PAREN_AFTER = re.compile(r"^[ ]*\(([^()\n]{2,90})\)")
+_COLUMN_AFTER = re.compile(r"^(?:\t+|[ ]{2,})(?P<col>[^\t\n]*?[^\s])[ \t]*(?:\n|$)")
+_COMMA_AFTER = re.compile(r"^,[ \t]*")
+_ORG_ONLY = re.compile(r"^(of|at|from)\s+", re.I)
+_OBJECT_OF = re.compile(r"\b(?:from|to|with|by|of|for|about|than)\s+(?:the\s+)?$", re.I)
+_TABLE_LABEL = re.compile(r"[ \t]*(?P<label>[^\t:\n]{2,60}?)(?::[ \t]*|\t+[ \t]*|[ ]{2,})")
+_PIECES = re.compile(r"[,:;()\n]")
+_AFTER_NAME = re.compile(r"^[ \t]*(?:,|\.|$|\n|[ \t]+\w)")
+_INITIAL_RE = re.compile(INITIAL)
+_LATIN_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _HARD_BREAK = re.compile(r"[.!?;:\"“”„()\[\]|•·\n]|[’'](?=\s|$)|\t|[ ]{2,}")
 _TOKEN = re.compile(r"[\w’'&.-]+|[^\w\s]")
 
@@ -322,7 +342,7 @@ class Lexicon:
         """
         if seq.lower().removeprefix("the ") in self.not_orgs:
             return False
-        words = [w for w in (_norm_word(w) for w in re.findall(r"[\w'’&-]+", seq)) if w]
+        words = [w for w in (_norm_word(w) for w in _ORG_TOKEN.findall(seq)) if w]
         if not words:
             return False
         heads = [w for w in words if w in self.org_heads]
@@ -347,7 +367,7 @@ class Lexicon:
         own = self.owner_phrase.match(rest)
         if own and low.startswith("the "):
             return RoleParse(None, org_ref=own.group("own").lower())
-        body = re.sub(r"^the\s+", "", rest, flags=re.I)
+        body = _THE_I.sub("", rest)
         described = False
         words = body.split(" ")
         # "the kinship care charity Family Roots": lower-case words ending in a descriptor
@@ -358,7 +378,7 @@ class Lexicon:
             described = True
             words = words[i:]
         body = " ".join(words)
-        body = re.sub(r"^the\s+", "", body)
+        body = _THE.sub("", body)
         m = self.org_seq.fullmatch(body)
         if m is None or not self.is_org(body, prep, described):
             return None
@@ -369,13 +389,13 @@ class Lexicon:
     def parse_role(self, segment: str) -> RoleParse | None:
         """Split a role phrase ("director of children's services at Westmarch Council")."""
         s = " ".join(segment.split()).strip(" ,;:–—-")
-        s = re.sub(r"^\d{1,3},\s*", "", s)  # an age: "Jo Lane, 45, a teacher"
-        if re.match(r"^(?:(?:a|an|the|his|her|their)\s+)?(?:former|ex-|then|late)\b", s, re.I):
+        s = _AGE.sub("", s)  # an age: "Jo Lane, 45, a teacher"
+        if _FORMER.match(s):
             return None  # a past role is not the role the person speaks in
         org: str | None = None
         org_ref: str | None = None
-        s = re.sub(r"^(?:the|a|an|another|one|our)\s+", "", s, flags=re.I)
-        if re.match(r"^(?:its|their)\s+", s, re.I):
+        s = _ARTICLE.sub("", s)
+        if _ITS.match(s):
             org_ref = "its"
             s = s.split(None, 1)[1] if " " in s else ""
         by = self.org_by.search(s)
@@ -391,7 +411,7 @@ class Lexicon:
             org_ref = own.group("own").lower()
             s = own.group("rest")
         elif cap and not self.has_head(cap.group("own")):
-            owner = re.sub(r"^the\s+", "", cap.group("own"))
+            owner = _THE.sub("", cap.group("own"))
             if self.is_org(owner, "'s", False):
                 org = _clean_org(owner)
                 s = cap.group("rest")
@@ -564,6 +584,8 @@ def _compound_head(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon) -> 
     return pair in lex.heads
 
 
+#: A given name right before a surname: "Maisie" in "Maisie Lane".
+_GIVEN_BEFORE = re.compile(rf"(?<![\w'’-]){NAME_WORD}$")
 #: A preposition of place right before a name-shaped pair: "from her home in Castle Lane".
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|on|into|via)[ ]+$", re.I)
 
@@ -575,8 +597,8 @@ def _is_full(word: str) -> bool:
 
 def _clean_org(name: str) -> str:
     name = " ".join(name.split()).strip(" ,;:.")
-    name = re.sub(r"^(?:the|The)\s+", "", name)
-    return re.sub(r"['’]s$", "", name)
+    name = _THE_CAP.sub("", name)
+    return _POSSESSIVE_END.sub("", name)
 
 
 class PeopleFinder:
@@ -604,7 +626,7 @@ class PeopleFinder:
     def _after_role(self, text: str, start: int, end: int) -> tuple[RoleParse | None, str]:
         """A role written after the name: "(Leader of the Council)", ", director of ..."."""
         tail = text[end : end + 260]
-        paren = re.match(r"^[ ]*\(([^()\n]{2,90})\)", tail)
+        paren = _PAREN_AFTER.match(tail)
         if paren and self.lex.has_head(paren.group(1)):
             return self.lex.parse_role(paren.group(1)), "paren"
         appointed = _APPOINTED.search(text[max(0, start - 40) : start])
@@ -624,14 +646,14 @@ class PeopleFinder:
             found = self._relative_org(tail[rel.end() :])
             if found is not None:
                 return found, "org"
-        column = re.match(r"^(?:\t+|[ ]{2,})(?P<col>[^\t\n]*?[^\s])[ \t]*(?:\n|$)", tail)
+        column = _COLUMN_AFTER.match(tail)
         if (
             column
             and self.lex.has_head(column.group("col"))
             and len(column.group("col").split()) <= 8
         ):
             return self.lex.parse_role(column.group("col")), "column"
-        comma = re.match(r"^,[ \t]*", tail)
+        comma = _COMMA_AFTER.match(tail)
         if not comma:
             return None, ""
         seg = tail[comma.end() :]
@@ -651,17 +673,13 @@ class PeopleFinder:
             "told",
         ):
             return None, ""
-        org_only = re.match(r"^(of|at|from)\s+", seg, re.I)
+        org_only = _ORG_ONLY.match(seg)
         stop = self.lex.clause_end.search(seg)
         if (
             stop
             and stop.group()[:1].isspace()
             and stop.group().strip()[:1].isalpha()
-            and re.search(
-                r"\b(?:from|to|with|by|of|for|about|than)\s+(?:the\s+)?$",
-                text[max(0, start - 30) : start],
-                re.I,
-            )
+            and _OBJECT_OF.search(text, max(0, start - 30), start)
         ):
             # "a question from Cllr Lee, the director confirmed": the name is an object and
             # the phrase after the comma is the subject of a new clause, not an apposition
@@ -720,7 +738,7 @@ class PeopleFinder:
         if line_start == 0 and start > 90:
             return None  # a label is short: a row this long is prose
         label = text[line_start:start]
-        m = re.fullmatch(r"[ \t]*(?P<label>[^\t:\n]{2,60}?)(?::[ \t]*|\t+[ \t]*|[ ]{2,})", label)
+        m = _TABLE_LABEL.fullmatch(label)
         if not m or not self.lex.has_head(m.group("label")) or len(m.group("label").split()) > 7:
             return None
         return self.lex.parse_role(m.group("label"))
@@ -757,7 +775,7 @@ class PeopleFinder:
                     # "Assistant Director, SEND and Inclusion (Jo Lane)": the role's head
                     # is in the piece before the comma, the department after it
                     before = text[max(lo, seg_start - 50) : seg_start - 1]
-                    piece = re.split(r"[,:;()\n]", before)[-1]
+                    piece = _PIECES.split(before)[-1]
                     words = piece.split()
                     if 0 < len(words) <= 5 and self.lex.is_head(words[-1]):
                         seg_start -= len(piece) + 1
@@ -772,7 +790,7 @@ class PeopleFinder:
             # "Trustee chair the Rev Jo Lane": clergy and peers keep "the" before the honorific
             anchor = start - 4 if not bare and text[max(0, start - 4) : start] == "the " else start
             found = self.lex.role_before(text, anchor, comma=True)
-            if found and re.match(r"^[ \t]*(?:,|\.|$|\n|[ \t]+\w)", text[end : end + 3]):
+            if found and _AFTER_NAME.match(text[end : end + 3]):
                 role, lead, cue = _merge(role, found[0]), found[1], True
             elif found is None:
                 found = self.lex.role_before(text, anchor, comma=False)
@@ -917,21 +935,31 @@ class PeopleFinder:
         }
         if not surnames or len(surnames) > 100:
             return []
-        pattern = re.compile(
-            rf"(?<![\w'’-])(?P<given>{NAME_WORD}) (?P<sur>{'|'.join(map(re.escape, surnames))})"
-            r"(?![\w'’-]| [A-Z])"
-        )
         spans = sorted((m.start, m.end) for m in mentions)
         starts = [a for a, _ in spans]
         out: list[Mention] = []
-        for m in pattern.finditer(text):
-            i = bisect_right(starts, m.end()) - 1
-            if (i >= 0 and spans[i][1] > m.start()) or skipped(m.start()):
-                continue
-            given = m.group("given")
-            if not self.lex.name_word_ok(given) or _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
-                continue
-            out.append(Mention(m.start(), m.end(), m.start(), m.group(), lead=m.start(), form="given"))
+        for surname in sorted(surnames):
+            pos = text.find(" " + surname)
+            while pos >= 0:
+                end = pos + 1 + len(surname)
+                nxt = pos + 1
+                after = text[end : end + 2]
+                given = _GIVEN_BEFORE.search(text, max(0, pos - 40), pos)
+                if (
+                    given
+                    and not (after[:1] and _WORDISH.match(after))
+                    and not (after[:1] == " " and after[1:2].isupper())
+                    and self.lex.name_word_ok(given.group())
+                    and not _PLACE_BEFORE.search(text, max(0, given.start() - 8), given.start())
+                    and not skipped(given.start())
+                ):
+                    i = bisect_right(starts, end) - 1
+                    if not (i >= 0 and spans[i][1] > given.start()):
+                        name = text[given.start() : end]
+                        out.append(
+                            Mention(given.start(), end, given.start(), name, lead=given.start(), form="given")
+                        )
+                pos = text.find(" " + surname, nxt)
         return out
 
     def _name_parts(self, start: int, words: list[str]) -> list[tuple[int, list[str]]]:
@@ -963,7 +991,7 @@ class PeopleFinder:
                         while (
                             drop < len(keep)
                             and not _is_full(keep[drop])
-                            and not re.fullmatch(INITIAL, keep[drop])
+                            and not _INITIAL_RE.fullmatch(keep[drop])
                         ):
                             drop += 1
                         offset = sum(len(w) + 1 for w in keep[:drop])
@@ -979,17 +1007,32 @@ class PeopleFinder:
         )
         if not names or len(names) > 300:
             return mentions
-        pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w-])")
         spans = sorted((m.start, m.end) for m in mentions)
         starts = [s for s, _ in spans]
+        # every place a name is written out, then left to right and longest first without
+        # overlaps, as one regex over all the names would read them
+        found: list[tuple[int, int, str]] = []
+        for name in names:
+            pos = text.find(name)
+            while pos >= 0:
+                end = pos + len(name)
+                if not (pos and _WORDISH.match(text, pos - 1)) and not _WORD_OR_HYPHEN.match(
+                    text, end
+                ):
+                    found.append((pos, -end, name))
+                pos = text.find(name, pos + 1)
+        found.sort()
         out = list(mentions)
-        for m in pattern.finditer(text):
-            i = bisect_right(starts, m.end()) - 1
-            if (i >= 0 and spans[i][1] > m.start()) or skipped(m.start()):
+        reach = 0
+        for start, neg_end, name in found:
+            end = -neg_end
+            if start < reach:
                 continue
-            out.append(
-                Mention(m.start(), m.end(), m.start(), m.group(), lead=m.start(), form="repeat")
-            )
+            reach = end
+            i = bisect_right(starts, end) - 1
+            if (i >= 0 and spans[i][1] > start) or skipped(start):
+                continue
+            out.append(Mention(start, end, start, name, lead=start, form="repeat"))
         out.sort(key=lambda x: x.start)
         return out
 
@@ -997,7 +1040,7 @@ class PeopleFinder:
         """Capitalised organisation names in the text: (start, end, name, acronym)."""
         out: list[tuple[int, int, str, str | None]] = []
         for m in self.lex.org_mention_re.finditer(text):
-            words = re.findall(r"\S+", m.group(0).split("(")[0])
+            words = m.group(0).split("(")[0].split()
             # cut after the last organisation word ("Westmarch Council Leader")
             last = None
             for i, w in enumerate(words):
@@ -1027,7 +1070,7 @@ def _headline(line: str) -> bool:
     """A title-case line ("Head Praises Staff After Ofsted Visit"): no bare names are read in it."""
     if any(c in line for c in "(:,") or _SPACE_COLUMN.search(line.strip()):
         return False  # officer lists, labels and appositions are title-case without being headlines
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) >= 4]
+    words = [w for w in _LATIN_WORD.findall(line) if len(w) >= 4]
     if len(words) < 4 or len(line.split()) > 16:
         return False
     return sum(1 for w in words if w[0].isupper()) >= 0.75 * len(words)
