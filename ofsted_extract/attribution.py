@@ -42,7 +42,7 @@ class _Person:
     mentions: list[Mention] = field(default_factory=list)
     gender: str | None = None
     quotes: list[Quote] = field(default_factory=list)
-    #: the fullest given names seen so far ("Marian" over "M.")
+    #: the fullest given names seen so far ("Morwenna" over "M.")
     given: list[str] = field(default_factory=list)
 
     @property
@@ -65,7 +65,7 @@ def _fullness(words: list[str]) -> float:
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:
-    """Whether two lists of given names can be the same person ("M." and "Marian")."""
+    """Whether two lists of given names can be the same person ("M." and "Morwenna")."""
     if not a or not b:
         return True
     x, y = _key(a[0]), _key(b[0])
@@ -97,7 +97,7 @@ class _Orgs:
                 continue
             name = str(data["name"])
             if name.isupper() and " " in name:
-                name = name.title()  # a letterhead: "SEDGECOMBE COUNCIL"
+                name = name.title()  # a letterhead: "BRACKWELL COUNCIL"
             self.found.append((int(data["start"]), name))
             if data.get("acronym"):
                 self.acronyms[str(data["acronym"]).lower()] = str(data["name"])

@@ -12,7 +12,7 @@ an article names (``ofsted_bodies``). This module says *whose* each grade is:
    (or a reported monitoring / focused / ungraded visit or a joint targeted
    inspection names it). A second body needs a grade in a sentence naming it
    and more than a passing mention (two sentences, or the opening words of a
-   paragraph): an aside ("neighbouring Kestrel Vale, rated good last year", a
+   paragraph): an aside ("neighbouring Larkhill Vale, rated good last year", a
    school praised inside a quote) is not a round-up section.
 3. With several inspections the text is cut into regions, one per body, from
    the paragraph where each is introduced; a grade belongs to the region it
@@ -26,6 +26,7 @@ article's own date: a year before it is the previous grade.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,8 +35,8 @@ from typing import Any, cast
 from spacy.tokens import Doc, Span
 
 from .components import dates
-from .components.bodies import BodyCluster, Furniture, bodies_data
-from .components.grades import token_table
+from .components.bodies import MENTIONS_KEY, VISITS_KEY, BodyCluster, bodies_data, furniture
+from .components.grades import AREAS_KEY, GRADES_KEY, rows, token_table
 from .components.layout import title_span
 from .record import AreaJudgement, Inspection, Judgement, PartialDate
 from .textutil import evidence, paragraphs
@@ -60,7 +61,6 @@ _KIND_ORDER: dict[str | None, tuple[str, ...]] = {
 
 @dataclass
 class _Mention:
-    span: Span
     grade: str
     role: str
     start: int
@@ -73,6 +73,26 @@ class _Mention:
     category: str | None = None
     body: str | None = None
     body_how: str = ""
+
+
+@dataclass
+class _Visit:
+    """A visit mention outside page furniture, from the bodies component's rows."""
+
+    start_char: int
+    end_char: int
+    label_: str
+    strong: bool
+    past: int | bool
+
+
+@functools.cache
+def _kind_after() -> re.Pattern[str]:
+    """'Wexcombe children's home': a kind of body right after a place name."""
+    data = bodies_data()
+    kinds = [k for k in data["apposition_kinds"] if k != "_doc"]
+    alternatives = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
+    return re.compile(r"(?:['’]s)?\s+(?:" + alternatives + r")\b", re.IGNORECASE)
 
 
 @dataclass
@@ -111,13 +131,11 @@ class _Builder:
         self.warnings = warnings
         title = title_span(doc)
         self.title = (title.start_char, title.end_char) if title is not None else None
-        self.furniture = Furniture(doc)
+        self.furniture = furniture(doc)
         table = token_table(doc)
-        idx, texts = table.idx, table.texts
-        self.sents = [
-            (idx[a], idx[b - 1] + len(texts[b - 1])) for a, b in table.sent_bounds
-        ]
-        self.sent_starts = [a for a, _ in self.sents]
+        idx = table.idx
+        self.sent_starts = [idx[a] for a, _ in table.sent_bounds]
+        self.n_sents = len(self.sent_starts)
         clusters = doc._.ofsted_bodies
         self.clusters: dict[str, BodyCluster] = clusters if isinstance(clusters, dict) else {}
         self.body_data = bodies_data()
@@ -125,9 +143,7 @@ class _Builder:
         self.in_sentence: dict[int, list[tuple[int, str]]] = {}
         self.graded_areas: set[tuple[int, ...]] = set()
         self.alias_not_subject = frozenset(self.body_data["not_subject_before"]["alias_phrases"])
-        kinds = [k for k in self.body_data["apposition_kinds"] if k != "_doc"]
-        alternatives = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
-        self.kind_after = re.compile(r"(?:['’]s)?\s+(?:" + alternatives + r")\b")
+        self.kind_after = _kind_after()
 
     # ---- helpers -----------------------------------------------------------------
 
@@ -145,10 +161,7 @@ class _Builder:
 
     def build(self) -> list[Inspection]:
         mentions = self.mentions()
-        self.graded_areas = {
-            tuple(span._.ofsted_grade) for span in self.doc.spans.get("areas", [])
-            if span._.ofsted_grade is not None
-        }
+        self.graded_areas = {(int(r[3]), int(r[4])) for r in rows(self.doc, AREAS_KEY)}
         bodies = self.body_mentions()
         first_body: dict[int, str] = {}
         for a, _b, key, subject_ok in bodies:
@@ -170,7 +183,9 @@ class _Builder:
             m.body, m.body_how = self.attach(m, first_body, title_key)
 
         visits = [
-            v for v in self.doc.spans.get("visits", []) if not self.boiler(v.start_char, v.end_char)
+            _Visit(int(a), int(b), str(label), bool(strong), past)
+            for a, b, label, strong, past in rows(self.doc, VISITS_KEY)
+            if not self.boiler(a, b)
         ]
         para_first = self.paragraph_openers(bodies)
         drafts = self.drafts(mentions, body_sents, title_key, visits, para_first)
@@ -194,7 +209,7 @@ class _Builder:
         return out
 
     def paragraph_openers(self, bodies: list[tuple[int, int, str, bool]]) -> set[str]:
-        """Bodies named in the opening words of a paragraph ('Meanwhile, Puddle Lane
+        """Bodies named in the opening words of a paragraph ('Meanwhile, Bramble Patch
         Pre-School, ...'): a round-up's sections open that way, an aside in a quote does not."""
         out: set[str] = set()
         para_starts = [p for p, _ in paragraphs(self.text)]
@@ -211,23 +226,21 @@ class _Builder:
 
     def mentions(self) -> list[_Mention]:
         out = []
-        for span in self.doc.spans.get("grades", []):
-            a, b = span.start_char, span.end_char
+        for a, b, grade, role, explicit, year, years_ago, category in rows(self.doc, GRADES_KEY):
             if self.boiler(a, b):
                 continue
             out.append(
                 _Mention(
-                    span=span,
-                    grade=span.label_,
-                    role=str(span._.ofsted_role),
-                    start=a,
-                    end=b,
+                    grade=str(grade),
+                    role=str(role),
+                    start=int(a),
+                    end=int(b),
                     sent=self.sent_of(a),
                     in_title=self.in_title(a),
-                    explicit=bool(span._.ofsted_explicit),
-                    year=span._.ofsted_year,
-                    years_ago=span._.ofsted_years_ago,
-                    category=span._.ofsted_category,
+                    explicit=bool(explicit),
+                    year=year,
+                    years_ago=years_ago,
+                    category=category,
                 )
             )
         return out
@@ -235,20 +248,18 @@ class _Builder:
     def body_mentions(self) -> list[tuple[int, int, str, bool]]:
         """(start, end, key, may-be-subject) of every body mention outside page furniture."""
         out = []
-        low = self.text.lower()
-        for span in self.doc.spans.get("bodies", []):
-            a, b = span.start_char, span.end_char
-            key = span._.ofsted_body
+        text = self.text
+        for a, b, kind, key in rows(self.doc, MENTIONS_KEY):
             if key is None or key not in self.clusters or self.boiler(a, b):
                 continue
-            before = " ".join(low[max(0, a - 20) : a].split())
+            before = " ".join(text[max(0, a - 20) : a].lower().split())
             ok = not any(before.endswith(p) for p in self.not_subject)
-            if span.label_ == "alias" and before.split()[-1:] and \
+            if kind == "alias" and before.split()[-1:] and \
                     before.split()[-1] in self.alias_not_subject:
                 ok = False  # 'a school in Hexford': a place, not the subject
-            if span.label_ == "alias" and self.kind_after.match(low, b):
+            if kind == "alias" and self.kind_after.match(text, b):
                 ok = False  # 'Wexcombe children's home': a home in Wexcombe, not its council
-            out.append((a, b, str(key), ok))
+            out.append((int(a), int(b), str(key), ok))
         return out
 
     def attach(
@@ -267,7 +278,7 @@ class _Builder:
                 return first_body[k], "before"
         if title_key is not None:
             return title_key, "title"
-        for k in range(m.sent + 1, min(len(self.sents), m.sent + 8)):
+        for k in range(m.sent + 1, min(self.n_sents, m.sent + 8)):
             if k in first_body:
                 return first_body[k], "after"
         return None, ""
@@ -277,7 +288,7 @@ class _Builder:
         mentions: list[_Mention],
         body_sents: dict[str, set[int]],
         title_key: str | None,
-        visits: list[Span],
+        visits: list[_Visit],
         para_first: set[str],
     ) -> list[_Draft]:
         current = ("overall", "kept", "area", "dated")
@@ -310,14 +321,14 @@ class _Builder:
     def visit_body(
         self,
         mentions: list[_Mention],
-        visits: list[Span],
+        visits: list[_Visit],
         body_sents: dict[str, set[int]],
         title_key: str | None,
     ) -> str | None:
         """The body of a reported visit that gave no new grade (monitoring, focused, JTAI)."""
         reported = [
             v for v in visits
-            if (v.label_ in ("monitoring_visit", "focused_visit", "ungraded") and v._.ofsted_strong)
+            if (v.label_ in ("monitoring_visit", "focused_visit", "ungraded") and v.strong)
             or v.label_ == "joint_targeted"
         ]
         if not reported:
@@ -363,7 +374,7 @@ class _Builder:
     # ---- one inspection ------------------------------------------------------------
 
     def inspection(
-        self, draft: _Draft, mentions: list[_Mention], visits: list[Span]
+        self, draft: _Draft, mentions: list[_Mention], visits: list[_Visit]
     ) -> Inspection | None:
         a, b = draft.region
         key = draft.cluster.key
@@ -423,35 +434,35 @@ class _Builder:
             subject_evidence=evidence(self.text, form.start, form.end),
         )
 
-    def visit_type(self, visits: list[Span], a: int, b: int, mine: list[_Mention]) -> str | None:
+    def visit_type(self, visits: list[_Visit], a: int, b: int, mine: list[_Mention]) -> str | None:
         inside = [v for v in visits if a <= v.start_char < b]
         plain_current = any(m.role == "overall" for m in mine)
         if plain_current:
             # a graded inspection is not turned into the monitoring visit it had before
             inside = [v for v in inside if not self._past_visit(v)]
         for kind in ("monitoring_visit", "focused_visit", "ungraded"):
-            strong = [v for v in inside if v.label_ == kind and v._.ofsted_strong]
-            weak = [v for v in inside if v.label_ == kind and not v._.ofsted_strong]
+            strong = [v for v in inside if v.label_ == kind and v.strong]
+            weak = [v for v in inside if v.label_ == kind and not v.strong]
             if strong or (weak and not plain_current):
                 return kind
         low = self.text.lower()
         for v in inside:
             before = low[max(0, v.start_char - 12) : v.start_char].split()
             # 'its first full inspection', not 'its last full inspection'
-            if v.label_ == "full" and v._.ofsted_strong and not (
+            if v.label_ == "full" and v.strong and not (
                 before and before[-1] in ("last", "previous", "next", "latest", "prior")
             ):
                 return "full"
         return None
 
     def _past_visit(self, visit: Span) -> bool:
-        past = visit._.ofsted_past
+        past = visit.past
         if past is True:
             return True
         return bool(past) and self.pub_year is not None and int(past) < self.pub_year - 1
 
     def remit(
-        self, cluster: BodyCluster, mine: list[_Mention], visits: list[Span], a: int, b: int
+        self, cluster: BodyCluster, mine: list[_Mention], visits: list[_Visit], a: int, b: int
     ) -> str | None:
         kinds = cluster.kinds
         if any(m.grade in _SEND_GRADES for m in mine) or kinds == {"send"}:
@@ -514,8 +525,8 @@ class _Builder:
     @staticmethod
     def pick_overall(mine: Iterable[_Mention]) -> _Mention | None:
         """The first grade called the overall one, else the first grade of this inspection;
-        a grade word is preferred over a category ('placed in special measures after
-        Ofsted rated it inadequate' gives the evidence 'inadequate')."""
+        a grade word is preferred over a category ('put into special measures once
+        inspectors judged it inadequate' gives the evidence 'inadequate')."""
         cands = [m for m in mine if m.role in ("overall", "kept")]
         if not cands:
             return None
@@ -571,21 +582,21 @@ class _Builder:
         by_grade = {(m.start, m.end): m for m in mine if m.role == "area"}
         out: list[AreaJudgement] = []
         seen: set[str] = set()
-        for span in self.doc.spans.get("areas", []):
-            link = span._.ofsted_grade
-            if link is None:
+        for a, b, key, ga, gb in rows(self.doc, AREAS_KEY):
+            m = by_grade.get((ga, gb))
+            if m is None:
                 continue
-            m = by_grade.get(tuple(link))
+            label = self.text[a:b]
             # one entry per key; 'other' once per provision type named
-            seen_key = span.label_ if span.label_ != "other" else f"other:{span.text.lower()}"
-            if m is None or seen_key in seen:
+            seen_key = key if key != "other" else f"other:{label.lower()}"
+            if seen_key in seen:
                 continue
             seen.add(seen_key)
             grade = m.grade if m.grade != "grade_3" else "requires_improvement"
             out.append(
                 AreaJudgement(
-                    area=cast(Any, span.label_),
-                    label=span.text.strip(),
+                    area=cast(Any, key),
+                    label=label.strip(),
                     grade=cast(Any, grade),
                     evidence=evidence(self.text, m.start, m.end),
                 )
@@ -594,9 +605,9 @@ class _Builder:
 
 
 def _display(text: str, cluster: BodyCluster) -> str:
-    """The name as a reader would write it: 'PEMBERTON Borough Council' (a shouted word of a
-    headline style) as 'Pemberton Borough Council' when the text also writes 'Pemberton';
-    'KETTLEWICK COUNCIL' as 'Kettlewick Council' when no other form was written."""
+    """The name as a reader would write it: 'CALVERLEIGH Borough Council' (a shouted word of a
+    headline style) as 'Calverleigh Borough Council' when the text also writes 'Calverleigh';
+    'BRACKWATER COUNCIL' as 'Brackwater Council' when no other form was written."""
     written = {w.lower(): w for f in cluster.forms for w in f.text.split() if not w.isupper()}
     shouting = text.isupper()
     out = []

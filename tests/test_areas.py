@@ -41,9 +41,9 @@ def labels(text: str) -> dict[str, str]:
 
 def test_a_sentence_per_area() -> None:
     text = (
-        "The impact of leaders on social work practice with children and families was judged "
-        "good. The experiences and progress of children who need help and protection were "
-        "found to be inadequate. Services for children in care were rated outstanding."
+        "Ofsted judged the impact of leaders on social work practice with children and families "
+        "to be good. For children who need help and protection, the verdict was inadequate. "
+        "Services for children in care were rated outstanding."
     )
     assert areas(text) == {
         "leadership": "good",
@@ -53,8 +53,8 @@ def test_a_sentence_per_area() -> None:
 
 
 def test_a_list_joined_by_and_before_one_grade() -> None:
-    text = ("Inspectors judged the quality of education, personal development, leadership and "
-            "management and the early years provision all to be good.")
+    text = ("The quality of education, personal development, leadership and management and "
+            "the early years provision were each rated good by the inspector.")
     assert areas(text) == {
         "quality_of_education": "good",
         "personal_development": "good",
@@ -64,10 +64,9 @@ def test_a_list_joined_by_and_before_one_grade() -> None:
 
 
 def test_semicolon_list_with_dashes() -> None:
-    text = ("Inspectors graded the council in four areas: children who need help and protection "
-            "– requires improvement; adoption performance – good; experiences and progress of "
-            "care leavers – inadequate; leadership, management and governance – requires "
-            "improvement.")
+    text = ("The report's judgements were: help and protection – requires improvement; "
+            "adoption performance – good; care leavers – inadequate; leadership, management "
+            "and governance – requires improvement.")
     assert areas(text) == {
         "help_and_protection": "requires_improvement",
         "adoption": "good",
@@ -78,7 +77,7 @@ def test_semicolon_list_with_dashes() -> None:
 
 def test_bulleted_list_with_colons() -> None:
     text = (
-        "The judgements are:\n"
+        "Ofsted's grades for the borough:\n"
         "• Overall effectiveness: good\n"
         "• The impact of leaders on social work practice with children and families: good\n"
         "• The experiences and progress of children in care: requires improvement to be good\n"
@@ -150,9 +149,8 @@ def test_grade_handed_on_by_as_were_and_the_same_of() -> None:
 
 
 def test_grade_then_areas_in_brackets() -> None:
-    text = ("Inspectors rated Holme Council outstanding in three of the four judgement areas "
-            "(the impact of leaders, help and protection, and children in care) and good for "
-            "care leavers.")
+    text = ("Holme Council was rated outstanding in most areas (children in care, leaders' "
+            "impact, help and protection) and good for care leavers.")
     assert areas(text) == {
         "leadership": "outstanding",
         "help_and_protection": "outstanding",
@@ -162,8 +160,8 @@ def test_grade_then_areas_in_brackets() -> None:
 
 
 def test_grades_given_for_and_a_while_clause() -> None:
-    text = ("Inadequate grades were given for leaders' impact on practice, for help and "
-            "protection and for children in care, while care leavers' services require "
+    text = ("Ofsted handed out inadequate grades for leaders' impact on practice, for help "
+            "and protection and for children in care, while services for care leavers need "
             "improvement.")
     assert areas(text) == {
         "leadership": "inadequate",
@@ -186,7 +184,7 @@ def test_label_keeps_the_words_used() -> None:
 
 
 def test_provision_types_are_other() -> None:
-    text = ("Of the types of provision inspected, apprenticeships were judged to require "
+    text = ("At the training provider, apprenticeships were judged to require "
             "improvement.")
     assert areas(text) == {"other": "requires_improvement"}
     assert areas("Rushby Council's services were judged adequate, with good capacity for "
@@ -246,3 +244,32 @@ def test_no_area_grade(sentence: str) -> None:
 def test_areas_are_not_taken_from_a_following_clause_with_its_own_subject() -> None:
     text = "Leadership was praised, but the council was judged inadequate."
     assert areas(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Inspectors judged achievement and standards satisfactory and behaviour and safety "
+         "good at Tansley School.", {"outcomes": "satisfactory", "behaviour_and_attitudes": "good"}),
+        ("At Orton High School, care, guidance and support was rated outstanding.",
+         {"other": "outstanding"}),
+        ("The effectiveness of leadership and management was judged good.", {"leadership": "good"}),
+        ("Personal development and well-being was judged good in the 2009 report.",
+         {"personal_development": "good"}),
+        ("The agency was judged good for the quality of service.", {"other": "good"}),
+    ],
+)
+def test_older_framework_labels(sentence: str, expected: dict[str, str]) -> None:
+    assert areas(sentence) == expected
+
+
+def test_and_for_hands_the_grade_on_to_the_next_area() -> None:
+    text = ("The agency was graded outstanding for safeguarding children and young people and "
+            "for leadership and management, and good for the quality of service.")
+    assert areas(text) == {"safeguarding": "outstanding", "leadership": "outstanding",
+                           "other": "good"}
+
+
+def test_a_place_before_the_safeguarding_board_is_not_a_provider_name() -> None:
+    text = "The Tolby Local Safeguarding Children Board was judged to require improvement."
+    assert areas(text) == {"lscb": "requires_improvement"}

@@ -60,7 +60,7 @@ def names(text: str) -> list[tuple[str, str]]:
          "college"),
         ("The Royal Borough of Kelsey Council was inspected.", "Royal Borough of Kelsey Council",
          "council"),
-        ("Registered childminder Amira Castell was inspected on 3 May.", "Amira Castell",
+        ("Registered childminder Jessamy Trelawney was inspected on 3 May.", "Jessamy Trelawney",
          "childminder"),
         ("Inspectors visited the Fendale local area partnership in March.",
          "Fendale local area partnership", "send"),
@@ -91,7 +91,7 @@ def test_two_spellings_of_one_school_are_one_body() -> None:
     text = ("Oakhollow High slips to satisfactory\n\nOAKHOLLOW High School has been rated "
             "satisfactory.")
     assert list(clusters(text)) == ["oakhollow high"]
-    text = "Brookfield Infant School and Brookfield Junior School were both inspected."
+    text = "Ashdyke Infant School and Ashdyke Junior School were both inspected."
     assert len(clusters(text)) == 2
 
 
@@ -123,8 +123,8 @@ def test_not_bodies(sentence: str) -> None:
 
 
 def test_role_titles_are_not_swallowed_into_names() -> None:
-    found = names("Cllr Jo Hart, Leader of Castlemoor City Council, said she was delighted.")
-    assert found == [("Castlemoor City Council", "council")]
+    found = names("Cllr Jo Hart, Leader of Marlowford City Council, said she was delighted.")
+    assert found == [("Marlowford City Council", "council")]
 
 
 def test_short_name_mentions_join_the_body() -> None:
@@ -173,8 +173,8 @@ def test_visits_reported(sentence: str, visit: str, strong: bool) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Ofsted will now carry out regular monitoring visits.",
-        "A monitoring inspection is expected within the next few months.",
+        "Inspectors will visit regularly from now on through monitoring visits.",
+        "A monitoring inspection is expected in the spring.",
         "Inspectors will continue to check progress through focused visits.",
     ],
 )

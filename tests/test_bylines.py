@@ -60,9 +60,9 @@ def test_bare_name_line_under_a_standfirst_above_a_date_line(date: str) -> None:
         "Round-up: two providers slip to grade 3 as land college earns top marks\n\n"
         "A land-based college has been rated outstanding, while two independent training "
         "providers have been graded requires improvement\n\n"
-        f"Tobiah Rennick\n{date}\n\n{BODY}"
+        f"Tobiah Trevaskis\n{date}\n\n{BODY}"
     )
-    assert extract(text).authors == ["Tobiah Rennick"]
+    assert extract(text).authors == ["Tobiah Trevaskis"]
 
 
 def test_bare_name_line_under_a_standfirst_without_a_date_is_not_a_byline() -> None:
@@ -70,7 +70,7 @@ def test_bare_name_line_under_a_standfirst_without_a_date_is_not_a_byline() -> N
         "Round-up: two providers slip to grade 3 as land college earns top marks\n\n"
         "A land-based college has been rated outstanding, while two independent training "
         "providers have been graded requires improvement\n\n"
-        f"Tobiah Rennick\n\n{BODY}"
+        f"Tobiah Trevaskis\n\n{BODY}"
     )
     assert extract(text).authors == []
 

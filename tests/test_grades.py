@@ -161,8 +161,8 @@ def test_met_is_only_the_safeguarding_judgement() -> None:
 
 
 def test_special_measures_is_an_inadequate_grade_with_its_category() -> None:
-    doc = run("Blackmoor Academy has been placed in special measures after Ofsted judged it "
-              "inadequate.")
+    doc = run("Blackmoor Academy is now in special measures, inspectors having judged the "
+              "school inadequate.")
     assert [s.label_ for s in doc.spans["grade_categories"]] == ["special_measures"]
     found = [(s.text, s.label_, s._.ofsted_role, s._.ofsted_category) for s in doc.spans["grades"]]
     assert found == [("special measures", "inadequate", "overall", "special_measures"),
@@ -248,11 +248,11 @@ def test_praise_and_generic_uses_are_not_grades(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The school could be upgraded to outstanding if a full inspection were carried out.",
-        "Our aim is to be judged good at our next inspection, the leader said.",
-        "We want every part of this service to be at least good.",
+        "Inspectors said the nursery might well be graded outstanding if they came back now.",
+        "Our ambition is for the school to be rated good when Ofsted returns, the head said.",
+        "Staff want each team in the department to be good, the director added.",
         "Councillors hope the council will be rated good next time.",
-        "I have every confidence it will be back to good at its next inspection.",
+        "I am sure we can get back to good by the time inspectors call again.",
         "Ofsted will decide whether safeguarding is met at the school's report card visit.",
     ],
 )
@@ -275,14 +275,15 @@ def test_national_statistics_are_not_grades(sentence: str) -> None:
 
 
 def test_one_of_a_few_is_about_one_body() -> None:
-    text = "Sarah Lomax is one of only a handful of childminders to be rated outstanding twice."
+    text = "Sarah Lomax is one of just four local childminders to be rated outstanding twice."
     assert roles(text) == {"outstanding": "kept"}
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Councils are graded outstanding, good, requires improvement to be good or inadequate.",
+        "Each council gets one of four grades: outstanding, good, requires improvement to be "
+        "good, or inadequate.",
         "The proportion of councils rated good or outstanding rose again.",
         "Schools receive a grade on a five-point scale running from exceptional to urgent "
         "improvement under the new report card system.",
@@ -308,17 +309,17 @@ def test_related_articles_are_skipped_by_the_assembler_not_here() -> None:
     [
         ("Ofsted rated Tarlow Council good, up from 'requires improvement' in 2019.",
          "requires_improvement", 2019),
-        ("The council was last inspected in March 2021, when it was judged inadequate.",
-         "inadequate", 2021),
+        ("Ofsted last visited the council in June 2020, when it was judged inadequate.",
+         "inadequate", 2020),
         ("At its previous inspection, in 2016, the school was rated outstanding.",
          "outstanding", 2016),
         ("Hilltop College had been graded requires improvement in 2018.",
          "requires_improvement", 2018),
         ("Ofsted rated the academy inadequate, a fall from the good rating it achieved in 2015.",
          "good", 2015),
-        ("The home's previous grade, awarded in 2020, was good.", "good", 2020),
-        ("That is a slide from 2017, when inspectors found it required improvement.",
-         "requires_improvement", 2017),
+        ("The home's previous rating, given in 2020, was good.", "good", 2020),
+        ("It is a drop from 2016, when inspectors found it required improvement.",
+         "requires_improvement", 2016),
     ],
 )
 def test_previous_grade_and_year(sentence: str, grade: str, year: int) -> None:
@@ -362,24 +363,156 @@ def test_a_grade_with_only_a_past_year_is_left_to_the_assembler() -> None:
 
 
 def test_kept_grades() -> None:
-    assert roles("Melby Council has held on to the outstanding rating it first achieved "
+    assert roles("Melby Council has kept hold of the outstanding rating it first won "
                  "in 2016.") == {"outstanding": "kept"}
-    assert roles("Inspectors found no change to the school's overall judgement of good.") == {
+    assert roles("The letter reports no change to the academy's overall judgement of good.") == {
         "good": "kept"
     }
     assert roles("Kestle Borough Council remains good, inspectors said.") == {"good": "kept"}
 
 
 def test_standing_grade_is_kept_not_hypothetical() -> None:
-    text = "The council will remain rated inadequate until its next full inspection."
+    text = "Farnby Council will remain rated inadequate until inspectors return in full."
     assert roles(text) == {"inadequate": "kept"}
 
 
 def test_headline_gloss_in_brackets_is_one_grade() -> None:
-    found = grades("Penrose Council has dropped from good to RI (requires improvement to be "
-                   "good).")
+    found = grades("Penrose Council slips from good to RI (requires improvement).")
     assert [(g, r) for _, g, r in found] == [("good", "previous"),
                                               ("requires_improvement", "overall")]
+
+
+# ---- grades said as a place on the scale, a change or a repeat -------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grade", "role"),
+    [
+        ("Services for children in Tolby have been handed the lowest rating by Ofsted.",
+         "inadequate", "overall"),
+        ("Ofsted has given Wenlow Nursery its top grade.", "outstanding", "overall"),
+        ("Crossley College has kept its top grade after a three-day inspection.",
+         "outstanding", "kept"),
+        ("Ofsted strips Halberton Academy of its top grade.", "outstanding", "previous"),
+    ],
+)
+def test_a_grade_named_by_its_place_on_the_scale(sentence: str, grade: str, role: str) -> None:
+    assert [(g, r) for _, g, r in grades(sentence)] == [(grade, role)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a gloss of the grade word next to it: one grade, not two
+        "Ofsted rated Amblecote School 'outstanding', the highest grade there is.",
+        "Ofsted gave Amblecote School the top rating of outstanding.",
+    ],
+)
+def test_a_paraphrase_beside_its_grade_word_is_one_grade(sentence: str) -> None:
+    assert [(w, g) for w, g, _ in grades(sentence)] == [("outstanding", "outstanding")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Inadequate is the lowest of the four grades a council can get.",
+        "Ryecroft Primary hopes to achieve the top rating at its next inspection.",
+        "Councils given the lowest rating are sent a commissioner.",
+    ],
+)
+def test_paraphrases_that_grade_nobody(sentence: str) -> None:
+    assert grades(sentence) == []
+
+
+def test_a_grade_and_a_fall_in_one_clause() -> None:
+    doc = run("Fenwick Fostering Ltd has been rated good, down from outstanding at its last "
+              "inspection in 2016.")
+    found = [(s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]]
+    assert found == [("good", "overall", None), ("outstanding", "previous", 2016)]
+
+
+def test_once_rated_is_the_grade_before_not_the_one_after() -> None:
+    doc = run("A school that was once rated outstanding has now been put into special measures.")
+    found = [(s.label_, s._.ofsted_role) for s in doc.spans["grades"]]
+    assert found == [("outstanding", "previous"), ("inadequate", "overall")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "roles_found"),
+    [
+        ("Denholm College was graded requires improvement, the same grade it was given at its "
+         "last inspection in 2018.", {"requires_improvement": ("kept", 2018)}),
+        ("Denholm College was graded good, the same rating as two years ago.",
+         {"good": ("kept", None)}),
+        # a comparison with another body is not a repeat
+        ("Denholm College was graded good, the same grade as its neighbour Orrell College.",
+         {"good": ("overall", None)}),
+    ],
+)
+def test_the_same_grade_as_last_time_is_kept(sentence: str, roles_found: dict[str, tuple[str, int | None]]) -> None:
+    doc = run(sentence)
+    assert {s.label_: (s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]} == roles_found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grade", "year"),
+    [
+        ("The council's last inspection, in 2012, judged its services to be adequate.",
+         "adequate", 2012),
+        ("Its previous inspection found Moorcroft Primary School to be satisfactory.",
+         "satisfactory", None),
+    ],
+)
+def test_the_inspection_before_as_the_subject(sentence: str, grade: str, year: int | None) -> None:
+    doc = run(sentence)
+    found = [(s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]]
+    assert found == [(grade, "previous", year)]
+
+
+def test_a_sentence_that_only_mentions_the_last_inspection_keeps_its_grade() -> None:
+    doc = run("Its last inspection was in 2019, and this time inspectors rated Moorcroft School "
+              "good.")
+    assert [(s.label_, s._.ofsted_role) for s in doc.spans["grades"]] == [("good", "overall")]
+
+
+def test_a_report_card_grade_is_never_the_overall_grade() -> None:
+    doc = run("'Exceptional' inclusion at Brightwater Primary under new report card\n\n"
+              "Brightwater Primary's report card grades inclusion as exceptional.")
+    assert [s._.ofsted_role for s in doc.spans["grades"]] == ["area"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelby College was rated good.\n\nSEE ALSO: Orton sixth form rated outstanding\n\n"
+        "The report praised its teaching.",
+        "Kelby College was rated good.\nRead more: Orton sixth form rated outstanding\n",
+        "Kelby College was rated good.\nRELATED | Orton sixth form rated outstanding\n",
+    ],
+)
+def test_an_inline_promotion_line_grades_nothing(text: str) -> None:
+    doc = run(text)
+    assert [s.text for s in doc.spans["grades"]] == ["good"]
+    assert list(doc.spans["areas"]) == []
+
+
+# ---- area words inside names -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Northmoor Apprenticeships Ltd was graded requires improvement.",
+        "Fox & Hound Adoption has been judged outstanding overall.",
+        "Independent fostering agency Brockley Care Ltd has been rated good.",
+        "Pelham Borough Council's fostering service has received an 'outstanding' verdict.",
+        "A sixth-form college in Tolby has kept its outstanding grade.",
+    ],
+)
+def test_a_provision_word_in_a_name_is_not_an_area(sentence: str) -> None:
+    doc = run(sentence)
+    assert list(doc.spans["areas"]) == []
+    assert [s._.ofsted_role for s in doc.spans["grades"]] in (["overall"], ["kept"])
 
 
 # ---- mechanism ------------------------------------------------------------------------

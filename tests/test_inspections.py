@@ -69,14 +69,14 @@ By Jan Pike
 Harrowfield Metropolitan Borough Council's services for vulnerable children have been judged
 'good' overall by Ofsted – up from "requires improvement to be good" in 2018.
 
-The impact of leaders on social work practice with children and families was judged good, as
-were the experiences and progress of children who need help and protection. The experiences
-and progress of children in care and care leavers were found to be outstanding.
+Leaders' impact on social work practice was graded good, as was help and protection for
+children. Inspectors gave their top mark, outstanding, to the experiences and progress of
+children in care and care leavers.
 
 Cllr Rita Moss, Harrowfield's lead member for children, said: "We want to be outstanding next
 time."
 
-Harrowfield was one of six councils to receive a full inspection this winter.
+Harrowfield is among several councils in the region inspected since the autumn.
 """
 
 
@@ -159,8 +159,8 @@ Ofsted has found that Selbourne City Council is making progress, in a letter pub
 its second monitoring visit since the council's children's services were judged inadequate in
 June 2022.
 
-Monitoring visits do not lead to a new grade, and Selbourne will remain rated inadequate until
-its next full inspection.
+A monitoring visit never changes a council's grade: Selbourne stays rated inadequate until
+inspectors return for a full inspection.
 """
     (found,) = inspect(text, 2023)
     assert found.visit == "monitoring_visit"
@@ -181,10 +181,9 @@ def test_focused_visit_keeps_the_standing_grade_as_previous() -> None:
 
 
 def test_ungraded_inspection_confirming_the_grade() -> None:
-    text = ("Inspectors carried out an ungraded inspection of Millbeck Academy in May. The "
-            "letter says: \"There is no change to the school's overall judgement of good as a "
-            "result of this ungraded inspection.\" Millbeck Academy was last judged good at a "
-            "graded inspection in October 2017.")
+    text = ("Millbeck Academy had an ungraded inspection in May. According to the letter, "
+            "the academy's overall judgement of good is unaffected: no change. Its last graded "
+            "inspection, in October 2017, found Millbeck Academy good.")
     (found,) = inspect(text, 2024)
     assert found.visit == "ungraded"
     assert found.overall is not None and found.overall.grade == "good"
@@ -217,9 +216,9 @@ def test_report_card_has_areas_and_no_overall() -> None:
     text = """Dovecote Primary School gets its first Ofsted report card
 
 Dovecote Primary School is one of the first in the county to receive a report card under the
-new framework. Inspectors found safeguarding was not met, and leadership and governance was
-judged to need urgent improvement. Inclusion was at the expected standard. Under the previous
-framework, inspectors had judged in 2022 that the school was good.
+new framework. Safeguarding was found to be not met and leadership and governance were
+judged to need urgent improvement; inclusion was at the expected standard. Under the old
+system, inspectors had judged in 2022 that the school was good.
 """
     (found,) = inspect(text, 2026)
     assert found.overall is None
@@ -234,8 +233,8 @@ framework, inspectors had judged in 2022 that the school was good.
 
 
 def test_special_measures_category_on_an_inadequate_school() -> None:
-    text = ("Hartmoor Academy has been placed in special measures after Ofsted rated it "
-            "inadequate. At its previous inspection, in 2014, it was judged good.")
+    text = ("Ofsted has rated Hartmoor Academy inadequate and put it into special "
+            "measures. At its previous inspection, in 2014, it was judged good.")
     (found,) = inspect(text, 2023)
     assert found.overall is not None
     assert (found.overall.grade, found.overall.category) == ("inadequate", "special_measures")
@@ -258,8 +257,8 @@ Wexcombe County Council has been rated inadequate, a fall from the good grade it
 children in care require improvement. Wexcombe County Council apologised.
 
 Lorton: no change
-Lorton City Council remains outstanding – the same grade it received in 2019. Its neighbour,
-Fenby Council, is due to be inspected next year.
+Lorton City Council remains outstanding, as it was in 2019. Neighbouring Fenby Council
+is due to be inspected next year.
 """
 
 
@@ -287,7 +286,7 @@ Marlow Vale College has climbed to good. Inspectors graded behaviour and attitud
 Tanbury Skills Ltd
 Inadequate (previously Good)
 
-Apprenticeship provider Tanbury Skills Ltd has been rated inadequate, down from good in 2019.
+Tanbury Skills Ltd, which trains apprentices, is now inadequate, down from good in 2019.
 The quality of education was judged inadequate.
 """
     found = inspect(text, 2024)
@@ -312,10 +311,10 @@ def test_a_body_named_without_a_head_word() -> None:
 
 
 def test_a_shouted_name_is_written_as_the_text_writes_it_elsewhere() -> None:
-    text = ("Pemberton Council's children's services require improvement\n\nPEMBERTON Borough "
+    text = ("Calverleigh Council's children's services require improvement\n\nCALVERLEIGH Borough "
             "Council's services for children have been judged to require improvement to be good.")
     (found,) = inspect(text, 2016)
-    assert found.subject == "Pemberton Borough Council"
+    assert found.subject == "Calverleigh Borough Council"
 
 
 def test_an_aside_about_another_body_is_not_an_inspection() -> None:
@@ -347,11 +346,11 @@ def test_another_bodys_grade_in_the_same_sentence_stays_with_it() -> None:
 
 
 def test_a_body_that_maintains_the_school_is_not_the_subject() -> None:
-    text = ("Ofsted rates Lantern Row Primary School inadequate\n\nLantern Row Primary School in "
+    text = ("Ofsted rates Lampwick Row Primary School inadequate\n\nLampwick Row Primary School in "
             "Hexford has been judged inadequate. Hexford Borough Council, which maintains the "
             "school, has appointed a new governor.")
     (found,) = inspect(text, 2024)
-    assert found.subject == "Lantern Row Primary School"
+    assert found.subject == "Lampwick Row Primary School"
     assert found.remit == "school"
 
 
@@ -377,7 +376,7 @@ def test_related_articles_are_not_read() -> None:
         "inadequate will still face intervention, said the head of Ashby Fields Primary School.",
         # a forthcoming inspection
         "Whitby Vale awaits verdict\n\nInspectors spent two weeks at Whitby Vale Borough Council. "
-        "Councils are graded outstanding, good, requires improvement to be good or inadequate. "
+        "Each council ends up outstanding, good, requires improvement to be good or inadequate. "
         "The council's last full inspection, in 2019, rated it good. The report is due in "
         "January.",
         # praise with no grade

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ofsted_extract import extract
-from ofsted_extract.components.people import build_lexicon
+from ofsted_extract.components.people import (
+    _HARD_BREAK,
+    _LAST_HARD_BREAK,
+    NAME_RUN,
+    NAME_RUN_AT_WORD,
+    NAME_WORD,
+    PeopleFinder,
+    build_lexicon,
+    trie_pattern,
+)
 from ofsted_extract.record import Person, Record
 
 
@@ -27,8 +40,8 @@ def one(text: str, name: str) -> Person:
     [
         ('Cllr Tom Reed said: "We are proud of every child in Ashcombe."', "Tom Reed", "Cllr"),
         (
-            'Councillor Ann Whitlock said: "The warning signs were there for years."',
-            "Ann Whitlock",
+            'Councillor Ann Wivelsby said: "The warning signs were there for years."',
+            "Ann Wivelsby",
             "Councillor",
         ),
         (
@@ -37,8 +50,8 @@ def one(text: str, name: str) -> Person:
             "Dr",
         ),
         (
-            'Sir Colin Pettifer said: "It is a fine day for the whole county."',
-            "Colin Pettifer",
+            'Sir Lionel Pettifer said: "It is a fine day for the whole county."',
+            "Lionel Pettifer",
             "Sir",
         ),
         ('Mrs Gwen Tatlow said: "We will keep working hard for our pupils."', "Gwen Tatlow", "Mrs"),
@@ -64,14 +77,14 @@ def test_surnames_with_hyphen_apostrophe_and_mac() -> None:
     text = (
         "Cllr Bryony Kaur-Whitley, cabinet member for schools, said the report was fair.\n\n"
         "Dr Niamh O'Rourke, the trust's chief executive, welcomed the findings.\n\n"
-        "Mr Callum McAteer, chair of governors, said he was delighted.\n\n"
+        "Mr Fergus McAteer, chair of governors, said he was delighted.\n\n"
         "Ms Iona MacLeish, headteacher, said the school would celebrate."
     )
     found = people(text)
-    assert {"Bryony Kaur-Whitley", "Niamh O'Rourke", "Callum McAteer", "Iona MacLeish"} <= set(
+    assert {"Bryony Kaur-Whitley", "Niamh O'Rourke", "Fergus McAteer", "Iona MacLeish"} <= set(
         found
     )
-    assert found["Callum McAteer"].role == "chair of governors"
+    assert found["Fergus McAteer"].role == "chair of governors"
 
 
 def test_clergy_keep_the_before_a_chain_of_honorifics() -> None:
@@ -139,21 +152,21 @@ def test_a_lay_role_word_before_a_capitalised_noun_is_not_a_person() -> None:
 
 def test_full_name_at_the_start_of_a_sentence_joins_the_later_honorific_mentions() -> None:
     text = (
-        "Delphine Carrow, who has cared for children at her home for 12 years, was inspected "
+        "Delphine Trewin, who has cared for children at her home for 12 years, was inspected "
         "in May.\n\n"
-        'Ms Carrow said: "I do this because I love seeing the children grow."'
+        'Ms Trewin said: "I do this because I love seeing the children grow."'
     )
     found = people(text)
-    assert list(found) == ["Delphine Carrow"]
-    assert found["Delphine Carrow"].honorific == "Ms"
+    assert list(found) == ["Delphine Trewin"]
+    assert found["Delphine Trewin"].honorific == "Ms"
 
 
 def test_a_place_ending_in_the_surname_is_not_the_persons_name() -> None:
     text = (
-        "The nursery moved to Orchard Carrow in 2020.\n\n"
-        'Ms Carrow said: "I do this because I love seeing the children grow."'
+        "The nursery moved to Orchard Trewin in 2020.\n\n"
+        'Ms Trewin said: "I do this because I love seeing the children grow."'
     )
-    assert list(people(text)) == ["Carrow"]
+    assert list(people(text)) == ["Trewin"]
 
 
 # -- role and organisation --------------------------------------------------------
@@ -172,9 +185,9 @@ def test_name_comma_role_at_organisation() -> None:
 
 def test_name_comma_role_of_organisation_without_comma_before_said() -> None:
     person = one(
-        "Imogen Bexley, director of children's services at Tallow Borough Council said: "
+        "Perdita Bexley, director of children's services at Tallow Borough Council said: "
         '"The report is a credit to our social workers."',
-        "Imogen Bexley",
+        "Perdita Bexley",
     )
     assert person.role == "director of children's services"
     assert person.organisation == "Tallow Borough Council"
@@ -198,9 +211,9 @@ def test_portfolio_is_role_not_organisation() -> None:
             "Cabinet member for children",
         ),
         (
-            "Labour MP for Dunmoor South Rachel Ennis said she had written to the minister.",
-            "Rachel Ennis",
-            "Labour MP for Dunmoor South",
+            "Labour MP for Fenwold South Marta Quill said she had written to the minister.",
+            "Marta Quill",
+            "Labour MP for Fenwold South",
         ),
         (
             "Principal Dr Ines Varga said the grades were a fair reflection of the college.",
@@ -244,24 +257,24 @@ def test_organisation_name_written_before_the_role() -> None:
 
 
 def test_of_a_plural_noun_is_part_of_the_role() -> None:
-    text = 'Father Liam Toole, Chair of Governors, added: "This is a wonderful result for us all."'
-    person = one(text, "Liam Toole")
+    text = 'Father Oisin Toole, Chair of Governors, added: "This is a wonderful result for us all."'
+    person = one(text, "Oisin Toole")
     assert (person.role, person.organisation) == ("Chair of Governors", None)
 
 
 def test_short_name_before_the_role_expands_to_the_body_named() -> None:
     text = (
         "Pellow Training Ltd, which trains 600 apprentices, has been judged inadequate.\n\n"
-        "Pellow managing director Imogen Rusk said the company accepted the findings in full."
+        "Pellow managing director Perdita Rusk said the company accepted the findings in full."
     )
-    person = one(text, "Imogen Rusk")
+    person = one(text, "Perdita Rusk")
     assert (person.role, person.organisation) == ("managing director", "Pellow Training Ltd")
 
 
 def test_possessive_organisation() -> None:
     person = one(
-        "Andrew Quint, Ravensholt's director of children's services, said staff had earned it.",
-        "Andrew Quint",
+        "Lucan Quint, Ravensholt's director of children's services, said staff had earned it.",
+        "Lucan Quint",
     )
     assert (person.role, person.organisation) == ("director of children's services", "Ravensholt")
 
@@ -289,16 +302,16 @@ def test_its_role_resolves_to_the_body_just_named() -> None:
 def test_acronym_organisation_resolves_to_full_name() -> None:
     text = (
         "The partnership includes NHS Orwell and Stour Integrated Care Board (ICB).\n\n"
-        "Dr Leah Kamara, chief nursing officer at the ICB, said waits were falling."
+        "Dr Saffron Kamara, chief nursing officer at the ICB, said waits were falling."
     )
-    assert one(text, "Leah Kamara").organisation == "NHS Orwell and Stour Integrated Care Board"
+    assert one(text, "Saffron Kamara").organisation == "NHS Orwell and Stour Integrated Care Board"
 
 
 def test_majestys_chief_inspector_at_ofsted() -> None:
     person = one(
-        "Sir Hugo Marlowe, His Majesty's Chief Inspector at Ofsted, said the picture was "
+        "Sir Hugo Fairweatherby, His Majesty's Chief Inspector at Ofsted, said the picture was "
         "improving.",
-        "Hugo Marlowe",
+        "Hugo Fairweatherby",
     )
     assert (person.role, person.organisation) == ("His Majesty's Chief Inspector", "Ofsted")
 
@@ -323,17 +336,17 @@ def test_organisation_in_a_relative_clause() -> None:
 
 def test_short_name_in_a_relative_clause_expands_to_the_body_named() -> None:
     text = (
-        "Little Wrens Day Nursery in Hollin Street has been rated outstanding.\n\n"
+        "Little Puffins Day Nursery in Hollin Street has been rated outstanding.\n\n"
         "Manager Tess Ogilvie with children in the garden.\n\n"
-        'Tess Ogilvie, who has managed Little Wrens since 2015, said: "We are over the moon."'
+        'Tess Ogilvie, who has managed Little Puffins since 2015, said: "We are over the moon."'
     )
     person = one(text, "Tess Ogilvie")
-    assert (person.role, person.organisation) == ("Manager", "Little Wrens Day Nursery")
+    assert (person.role, person.organisation) == ("Manager", "Little Puffins Day Nursery")
 
 
 @pytest.mark.parametrize(
     "clause",
-    ["who represents Abbey ward", "who previously ran Little Wrens", "who works with Jo Lane"],
+    ["who represents Abbey ward", "who previously ran Little Puffins", "who works with Jo Lane"],
 )
 def test_relative_clauses_that_do_not_name_an_employer(clause: str) -> None:
     text = f'Cllr Amos Treloar, {clause}, said: "This is a proud day for the town."'
@@ -342,7 +355,7 @@ def test_relative_clauses_that_do_not_name_an_employer(clause: str) -> None:
 
 def test_the_homes_manager_is_the_inspected_home_whatever_its_name() -> None:
     text = (
-        "Fernlea Lodge, a children's home run by Brightpath Care Ltd, has been rated good by "
+        "Fernlea Lodge, a children's home run by Kindleway Care Ltd, has been rated good by "
         "Ofsted after an inspection in March.\n\n"
         "The home's registered manager, Lowri Pennant, said staff were "
         '"proud of every young person who lives here".'
@@ -373,10 +386,10 @@ def test_a_former_role_is_not_the_role() -> None:
 
 def test_role_is_as_first_given() -> None:
     text = (
-        "Cllr Yusra Haddad, cabinet member for education, said the result was welcome.\n\n"
-        "Cllr Haddad, who is also deputy leader, later added that more work was needed."
+        "Cllr Yusra Azoulay, cabinet member for education, said the result was welcome.\n\n"
+        "Cllr Azoulay, who is also deputy leader, later added that more work was needed."
     )
-    assert one(text, "Yusra Haddad").role == "cabinet member for education"
+    assert one(text, "Yusra Azoulay").role == "cabinet member for education"
 
 
 # -- documents laid out as lists and tables --------------------------------------
@@ -403,14 +416,14 @@ def test_report_school_details_and_inspection_team_rows() -> None:
     text = (
         "School details\n\n"
         "Local authority                         Brackwater\n"
-        "Chair of governing body                 Anwen Pryce\n"
+        "Chair of governing body                 Anwen Bevington\n"
         "Headteacher                             Oskar Lindahl\n\n"
         "Inspection team\n\n"
         "Bethany Crole, lead inspector            His Majesty's Inspector\n"
         "Jonas Weir                              Ofsted Inspector\n"
     )
     found = people(text)
-    assert found["Anwen Pryce"].role == "Chair of governing body"
+    assert found["Anwen Bevington"].role == "Chair of governing body"
     assert found["Oskar Lindahl"].role == "Headteacher"
     assert found["Bethany Crole"].role == "lead inspector"
     assert found["Jonas Weir"].role == "Ofsted Inspector"
@@ -420,11 +433,11 @@ def test_report_school_details_and_inspection_team_rows() -> None:
 def test_minutes_role_with_a_department_after_a_comma() -> None:
     text = (
         "Officers in attendance: Chief Executive (Wilf Arden), Assistant Director, Early Help "
-        "and Inclusion (Noor Sadiq), Democratic Services Officer (Ty Pugh)\n\n"
+        "and Inclusion (Noor Hallaj), Democratic Services Officer (Ty Pugh)\n\n"
         "The Assistant Director, Early Help and Inclusion, explained the figures."
     )
     found = people(text)
-    assert found["Noor Sadiq"].role == "Assistant Director, Early Help and Inclusion"
+    assert found["Noor Hallaj"].role == "Assistant Director, Early Help and Inclusion"
     assert found["Wilf Arden"].role == "Chief Executive"
     assert found["Ty Pugh"].role == "Democratic Services Officer"
 
@@ -434,10 +447,10 @@ def test_press_contact_at_the_foot_of_a_release() -> None:
         "Ashwell Council's fostering service has been rated outstanding by Ofsted.\n\n"
         'Cllr Moira Dent said: "Our carers are simply wonderful people."\n\n'
         "ENDS\n\nNotes to editors\n1. The full report is on the Ofsted website.\n\n"
-        "For media enquiries please contact Kwame Osei-Bonsu, Communications Officer, on "
+        "For media enquiries please contact Kwame Adjei-Brenya, Communications Officer, on "
         "01632 960 000 or email press@ashwell.example"
     )
-    assert one(text, "Kwame Osei-Bonsu").role == "Communications Officer"
+    assert one(text, "Kwame Adjei-Brenya").role == "Communications Officer"
 
 
 def test_contact_details_are_not_part_of_the_role() -> None:
@@ -496,7 +509,7 @@ def test_two_people_with_one_surname_are_kept_apart_by_honorific() -> None:
 def test_places_councils_schools_and_ofsted_are_not_people() -> None:
     text = (
         "Ashcombe City Council said it accepted the findings.\n\n"
-        "A fourth council in the region, Kestrel Vale, was inspected in June.\n\n"
+        "A fourth council in the region, Plover Vale, was inspected in June.\n\n"
         "Larkfield Primary School, which has 200 pupils, said it was delighted.\n\n"
         "Apprenticeship provider Oxburgh Training Services Ltd said it would appeal.\n\n"
         "Ofsted said the findings were clear. Westmere Academy Trust said it would respond."
@@ -512,7 +525,7 @@ def test_title_case_headline_is_not_read_as_names() -> None:
 
 
 def test_people_without_role_or_quote_are_not_listed() -> None:
-    text = "Apologies were received from Councillor D. Ilsley. Councillor Haverstock asked why."
+    text = "Apologies were received from Councillor D. Ingleby. Councillor Hatherley asked why."
     assert extract(text).people == []
 
 
@@ -525,20 +538,22 @@ def test_authors_are_never_people() -> None:
     text = (
         "Council praised by inspectors\n"
         "By Odile Fairchild, Local Democracy Reporter\n\n"
-        'Cllr Aziz Rahman, leader of the council, said: "We are delighted with this result."'
+        'Cllr Aziz Karimov, leader of the council, said: "We are delighted with this result."'
     )
     record: Record = extract(text)
     assert record.authors == ["Odile Fairchild"]
-    assert [p.name for p in record.people] == ["Aziz Rahman"]
+    assert [p.name for p in record.people] == ["Aziz Karimov"]
 
 
 def test_evidence_points_at_the_first_mention() -> None:
-    text = 'Well done.\n\nCllr Vera Oakes, cabinet member for schools, said: "A great day for us."'
-    person = one(text, "Vera Oakes")
+    text = (
+        'Well done.\n\nCllr Vera Quennell, cabinet member for schools, said: "A great day for us."'
+    )
+    person = one(text, "Vera Quennell")
     assert (
         text[person.evidence.start : person.evidence.end]
         == person.evidence.text
-        == "Cllr Vera Oakes"
+        == "Cllr Vera Quennell"
     )
 
 
@@ -557,9 +572,9 @@ def test_evidence_points_at_the_first_mention() -> None:
         ("Leader of the Council", "Leader", None, "council"),
         ("Chair of the Corporation", "Chair of the Corporation", None, None),
         (
-            "chief executive of the charity Homeward Children's Trust",
+            "chief executive of the charity Wayfarer Children's Trust",
             "chief executive",
-            "Homeward Children's Trust",
+            "Wayfarer Children's Trust",
             None,
         ),
         (
@@ -580,7 +595,7 @@ def test_evidence_points_at_the_first_mention() -> None:
             "Department for Education",
             None,
         ),
-        ("headteacher at Lantern Row since 2021", "headteacher", "Lantern Row", None),
+        ("headteacher at Tinder Row since 2021", "headteacher", "Tinder Row", None),
         ("Head of Fostering", "Head of Fostering", None, None),
         ("Chair of Governors", "Chair of Governors", None, None),
         ("Nursery manager", "Nursery manager", None, None),
@@ -638,10 +653,100 @@ def test_parse_role_rejects_what_is_not_a_current_role(phrase: str) -> None:
 
 
 def test_person_entities_from_a_trained_pipeline_count_as_a_cue() -> None:
-    from ofsted_extract.components.people import PeopleFinder
-
     finder = PeopleFinder(build_lexicon())
     text = "The school thanked Jo Marsh for her work."
     assert finder.find(text, []) == []  # no honorific, role or speech verb: not a name here
     found = finder.find(text, [], known={(19, 27)})
     assert [m.name for m in found] == ["Jo Marsh"]
+
+
+# -- the fast patterns mean what the plain ones meant ------------------------------
+# Each speed-up in people.py replaced a plain pattern that had the behaviour right;
+# these check the fast one against the plain one on text nobody thought of.
+
+_NAMEISH = st.lists(
+    st.sampled_from(
+        ["Jo", "Lane", "Ó", "Briain", "McAdam", "O'Hara", "D'Arcy-Lee", "J.", "de", "x", "Ann"]
+        + [" ", "  ", "\n", ", ", ".", "'", "-", "(", "Cllr ", "the ", "Said "]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_NAMEISH)
+def test_name_run_pattern_matches_the_plain_one(text: str) -> None:
+    plain = re.compile(rf"(?<![\w'’-]){NAME_RUN}")
+    multi = [
+        (m.start(), m.group())
+        for m in plain.finditer(text)
+        if len(re.findall(rf"(?<![\w'’-]){NAME_WORD}", m.group())) >= 2
+    ]
+    fast = [(m.start(), m.group()) for m in re.finditer(NAME_RUN_AT_WORD, text)]
+    assert fast == multi
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["said", "says", "saying", "sa", "Cllr", "Cllr Dr", "the Rev"]),
+        min_size=1,
+        max_size=5,
+    ),
+    st.lists(
+        st.sampled_from(
+            ["said", "says", "sa", "xsaid", "Cllr", "Dr", " ", "the Rev", "\t", "-", "'", "saying"]
+        ),
+        max_size=20,
+    ).map("".join),
+)
+def test_prefix_tree_pattern_matches_a_plain_alternation(words: list[str], text: str) -> None:
+    flat = "|".join(
+        re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(set(words), key=len, reverse=True)
+    )
+    plain = re.compile(rf"(?<![\w'’-])(?:{flat})(?![\w])")
+    tree = re.compile(rf"{trie_pattern(dict.fromkeys(words, ''), bounded=True)}(?![\w])")
+    assert [(m.start(), m.group()) for m in tree.finditer(text)] == [
+        (m.start(), m.group()) for m in plain.finditer(text)
+    ]
+
+
+def test_organisation_word_prefilter_loses_no_organisation() -> None:
+    finder = PeopleFinder(build_lexicon())
+    text = (
+        "Hollin Pre-School, NHS Brenmoor Integrated Care Board (ICB) and ASHWOLD COUNCIL met. "
+        "Calder Trust's staff, Wayfarer Trustees' chair, The Lodge Road Practice, Little "
+        "Puffins Day Nursery. Tallow Borough Council's team."
+    )
+    fast = finder.organisations(text)
+    finder.lex.org_head_re = re.compile(r"(?s).")  # every position: no prefilter at all
+    assert finder.organisations(text) == fast
+    assert {name for _, _, name, _ in fast} >= {
+        "Hollin Pre-School",
+        "NHS Brenmoor Integrated Care Board",
+        "Calder Trust",
+        "Lodge Road Practice",
+        "Little Puffins Day Nursery",
+        "Tallow Borough Council",
+    }
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=list("ab .;:\"'’()\n\t|•"), max_size=60))
+def test_last_hard_break_is_the_end_of_the_last_break(window: str) -> None:
+    ends = [m.end() for m in _HARD_BREAK.finditer(window)]
+    found = _LAST_HARD_BREAK.match(window)
+    assert (found.end() if found else 0) == (ends[-1] if ends else 0)
+
+
+def test_organisations_are_collected_only_when_a_mention_needs_one() -> None:
+    from ofsted_extract.pipeline import build_pipeline
+
+    nlp = build_pipeline(None)
+    plain = nlp('Cllr Ada Quist, leader of Tallow Borough Council, said: "We are pleased."')
+    assert list(plain.spans["people_orgs"]) == []
+    owner = nlp(
+        "Tallow Borough Council was rated good.\n\n"
+        'The council\'s leader, Cllr Ada Quist, said: "We are pleased."'
+    )
+    assert [s.text for s in owner.spans["people_orgs"]] == ["Tallow Borough Council"]

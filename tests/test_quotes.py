@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ofsted_extract import extract
-from ofsted_extract.components.quotes import Lines, QuoteFinder
+from ofsted_extract.components.quotes import Lines, PhraseIndex, QuoteFinder, lower_text
 from ofsted_extract.record import Record
 from ofsted_extract.textutil import fold_quotes
 
@@ -48,7 +49,7 @@ def test_straight_and_curly_double_and_single_marks(text: str) -> None:
 
 def test_apostrophes_are_never_quote_marks() -> None:
     text = (
-        "The children's centre and St Barnabas' church hall were praised. Pupils' behaviour is "
+        "The children's centre and St Cyrus' church hall were praised. Pupils' behaviour is "
         "good, "
         "and the school’s leaders know it. Staff didn't agree."
     )
@@ -69,7 +70,7 @@ def test_single_quotes_inside_double_quotes_belong_to_them() -> None:
 
 def test_quote_running_over_paragraphs_and_an_advertisement() -> None:
     text = (
-        'Cllr Mina Osei said: "We have worked hard for three years.\n\n'
+        'Cllr Mina Ansah said: "We have worked hard for three years.\n\n'
         "We will keep going until every child gets a good service.\n\n"
         "Advertisement\n\n"
         '"Nobody here is complacent."\n\nThe council meets next week.'
@@ -77,13 +78,13 @@ def test_quote_running_over_paragraphs_and_an_advertisement() -> None:
     # the next paragraph neither opens nor closes a quote: the passage ends with its paragraph
     assert passages(text)[0] == "We have worked hard for three years."
     text2 = (
-        'Cllr Mina Osei said: "We have worked hard for three years.\n\n'
+        'Cllr Mina Ansah said: "We have worked hard for three years.\n\n'
         "Advertisement\n\n"
         '"Nobody here is complacent, and we will keep going."\n\nThe council meets next week.'
     )
     record = extract(text2)
     assert said(record) == {
-        "Mina Osei": [
+        "Mina Ansah": [
             "We have worked hard for three years. Nobody here is complacent, and we will keep "
             "going."
         ]
@@ -110,16 +111,16 @@ def test_quote_continuing_mid_sentence_after_an_advertisement_line() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        'Cllr Aled Rhys said: "The inspectors saw the difference for themselves."',
-        '"The inspectors saw the difference for themselves," Cllr Aled Rhys said.',
-        '"The inspectors saw the difference for themselves," said Cllr Aled Rhys.',
-        '"The inspectors saw the difference for themselves," Cllr Aled Rhys added.',
-        '"The inspectors saw the difference for themselves," Cllr Aled Rhys told the BBC.',
-        'Cllr Aled Rhys told a meeting that "the inspectors saw the difference for themselves".',
+        'Cllr Cadfael Rhys said: "The inspectors saw the difference for themselves."',
+        '"The inspectors saw the difference for themselves," Cllr Cadfael Rhys said.',
+        '"The inspectors saw the difference for themselves," said Cllr Cadfael Rhys.',
+        '"The inspectors saw the difference for themselves," Cllr Cadfael Rhys added.',
+        '"The inspectors saw the difference for themselves," Cllr Cadfael Rhys told the BBC.',
+        'Cllr Cadfael Rhys told a meeting that "the inspectors saw the difference for themselves".',
     ],
 )
 def test_quote_before_or_after_its_attribution(text: str) -> None:
-    assert list(said(extract(text))) == ["Aled Rhys"]
+    assert list(said(extract(text))) == ["Cadfael Rhys"]
 
 
 @pytest.mark.parametrize(
@@ -189,7 +190,7 @@ def test_quote_after_a_colon_introducing_a_person() -> None:
 
 def test_name_after_the_quote_with_role_before_it() -> None:
     text = (
-        '"What inspectors saw was ordinary practice done very well," said Ashby\'s director of '
+        '"What inspectors saw was ordinary practice done very well," said Ottery\'s director of '
         "children's services, Corin Blake."
     )
     assert said(extract(text)) == {
@@ -199,7 +200,7 @@ def test_name_after_the_quote_with_role_before_it() -> None:
 
 def test_pronouns_follow_the_person_just_named_and_agree_in_gender() -> None:
     text = (
-        "Mr Tobias Lind, the chair of governors, said the school had changed. "
+        "Mr Crispin Lind, the chair of governors, said the school had changed. "
         "Mrs Elspeth Lind, the headteacher, agreed.\n\n"
         '"We never doubted our pupils for a moment," she said.\n\n'
         '"The governors backed the staff all the way through," he said.'
@@ -207,7 +208,7 @@ def test_pronouns_follow_the_person_just_named_and_agree_in_gender() -> None:
     record = extract(text)
     assert said(record) == {
         "Elspeth Lind": ["We never doubted our pupils for a moment,"],
-        "Tobias Lind": ["The governors backed the staff all the way through,"],
+        "Crispin Lind": ["The governors backed the staff all the way through,"],
     }
 
 
@@ -215,7 +216,7 @@ def test_a_quote_after_a_closed_quote_continues_its_speaker_as_a_separate_quote(
     text = (
         '"Too many children wait too long for help," the report said.\n\n'
         '"Leaders have been slow to understand the scale of the problem."\n\n'
-        'Cllr Idris Mott said: "We accept every word of this report."\n\n'
+        'Cllr Iolo Mott said: "We accept every word of this report."\n\n'
         '"We will publish our plan within weeks, as Ofsted asked."'
     )
     assert said(extract(text)) == {
@@ -223,7 +224,7 @@ def test_a_quote_after_a_closed_quote_continues_its_speaker_as_a_separate_quote(
             "Too many children wait too long for help,",
             "Leaders have been slow to understand the scale of the problem.",
         ],
-        "Idris Mott": [
+        "Iolo Mott": [
             "We accept every word of this report.",
             "We will publish our plan within weeks, as Ofsted asked.",
         ],
@@ -232,9 +233,9 @@ def test_a_quote_after_a_closed_quote_continues_its_speaker_as_a_separate_quote(
 
 def test_two_quotes_split_by_the_attribution_are_two_quotes() -> None:
     text = '"We were judged on a new framework," he said. "I accept our teaching must improve."'
-    text = "Headteacher Gordon Fell said he was not downhearted.\n\n" + text
+    text = "Headteacher Alasdair Fell said he was not downhearted.\n\n" + text
     assert said(extract(text)) == {
-        "Gordon Fell": [
+        "Alasdair Fell": [
             "We were judged on a new framework,",
             "I accept our teaching must improve.",
         ]
@@ -243,11 +244,11 @@ def test_two_quotes_split_by_the_attribution_are_two_quotes() -> None:
 
 def test_a_person_named_by_role_only_is_the_person_given_that_role() -> None:
     text = (
-        "Headteacher Priya Dunmore said the school had worked hard.\n\n"
+        "Headteacher Eira Dunkerley said the school had worked hard.\n\n"
         'The headteacher added: "Every child here deserves the very best teaching."'
     )
     assert said(extract(text)) == {
-        "Priya Dunmore": ["Every child here deserves the very best teaching."]
+        "Eira Dunkerley": ["Every child here deserves the very best teaching."]
     }
 
 
@@ -256,10 +257,10 @@ def test_lead_naming_the_speaker_by_role_before_the_person_is_introduced() -> No
         "Brantwell Junior School has climbed to good after what its headteacher calls "
         '"three years of stubborn, patient work by everyone here".\n\n'
         "Inspectors visited in March.\n\n"
-        'Headteacher Rosalind Akande said: "We never stopped believing in these children."'
+        'Headteacher Griselda Akande said: "We never stopped believing in these children."'
     )
     assert said(extract(text)) == {
-        "Rosalind Akande": [
+        "Griselda Akande": [
             "three years of stubborn, patient work by everyone here",
             "We never stopped believing in these children.",
         ]
@@ -268,7 +269,7 @@ def test_lead_naming_the_speaker_by_role_before_the_person_is_introduced() -> No
 
 def test_a_role_named_before_anyone_holds_it_is_not_given_to_someone_else() -> None:
     text = (
-        'The school\'s chair of governors described the result as "a reward for the whole '
+        "The school's chair of governors described the result as \"a reward for the whole "
         'village".\n\nHeadteacher Ivo Brandt said: "We are thrilled for the children."'
     )
     record = extract(text)
@@ -291,11 +292,9 @@ def test_participle_shares_the_subject_of_the_verb_before_it(sentence: str) -> N
 
 
 def test_participle_after_a_named_speaker_goes_to_that_speaker() -> None:
-    text = (
-        '"This is a proud day," said Cllr Imogen Taft, adding that "the hard work is not over".'
-    )
+    text = '"This is a proud day," said Cllr Perdita Taft, adding that "the hard work is not over".'
     assert said(extract(text)) == {
-        "Imogen Taft": ["This is a proud day,", "the hard work is not over"]
+        "Perdita Taft": ["This is a proud day,", "the hard work is not over"]
     }
 
 
@@ -314,15 +313,15 @@ def test_the_inspection_itself_as_the_subject(sentence: str) -> None:
 
 def test_inspection_inside_a_role_is_not_the_report() -> None:
     text = (
-        "Mira Osei, the regulator's director of social care inspection, said the figures "
+        "Mira Ansah, the regulator's director of social care inspection, said the figures "
         'showed "steady improvement across almost every region".'
     )
-    assert list(said(extract(text))) == ["Mira Osei"]
+    assert list(said(extract(text))) == ["Mira Ansah"]
 
 
 def test_report_words_inside_a_persons_reported_speech_go_to_the_report() -> None:
     text = (
-        "Headteacher Tobias Lund said the school would now focus on writing, which inspectors "
+        "Headteacher Crispin Lund said the school would now focus on writing, which inspectors "
         'flagged as an area where some pupils "do not yet write at length often enough".'
     )
     assert said(extract(text)) == {"report": ["do not yet write at length often enough"]}
@@ -330,10 +329,9 @@ def test_report_words_inside_a_persons_reported_speech_go_to_the_report() -> Non
 
 def test_a_persons_view_of_the_report_stays_theirs() -> None:
     text = (
-        "Headteacher Tobias Lund said the report was "
-        '"a fair picture of a school on the way up".'
+        'Headteacher Crispin Lund said the report was "a fair picture of a school on the way up".'
     )
-    assert said(extract(text)) == {"Tobias Lund": ["a fair picture of a school on the way up"]}
+    assert said(extract(text)) == {"Crispin Lund": ["a fair picture of a school on the way up"]}
 
 
 def test_second_segment_after_a_long_role_continues_the_speaker() -> None:
@@ -363,10 +361,10 @@ def test_a_list_of_report_extracts_after_a_lead_in(lead_in: str) -> None:
         f"{lead_in}\n\n"
         "'Children are curious and keen to explore the garden every day.'\n\n"
         "'Staff know each child well and plan for their next steps.'\n\n"
-        'Manager Kirsty Hale said: "We are so proud of the whole team."'
+        'Manager Kitty Hale said: "We are so proud of the whole team."'
     )
     assert said(extract(text)) == {
-        "Kirsty Hale": ["We are so proud of the whole team."],
+        "Kitty Hale": ["We are so proud of the whole team."],
         "report": [
             "Children are curious and keen to explore the garden every day.",
             "Staff know each child well and plan for their next steps.",
@@ -454,3 +452,94 @@ def test_hostile_input_is_handled_in_linear_time(text: str) -> None:
     start = time.perf_counter()
     extract(text)
     assert time.perf_counter() - start < 15
+
+
+# -- the fast word index means what the plain one meant -----------------------------
+
+
+def _plain_find(phrases: dict[str, list[str]], text: str) -> dict[str, list[tuple[int, int, str]]]:
+    """The word-by-word reading the fast index replaced: every word looked up in turn."""
+    words = [
+        (m.start(), m.end(), m.group().lower().replace("’", "'"))
+        for m in re.finditer(r"[^\W_][\w'’&-]*", text)
+    ]
+    options = sorted(
+        ((tag, tuple(p.lower().split())) for tag, ps in phrases.items() for p in ps),
+        key=lambda o: len(o[1]),
+        reverse=True,
+    )
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for i, (start, _, word) in enumerate(words):
+        stripped = word[:-2] if word.endswith("'s") else word
+        first = word if any(o[1][0] == word for o in options) else stripped
+        seen: set[str] = set()
+        for tag, option in options:
+            j = i + len(option)
+            if tag in seen or option[0] != first or j > len(words):
+                continue
+            rest = [w[2] for w in words[i + 1 : j]]
+            if rest and rest[-1].endswith("'s") and rest[-1][:-2] == option[-1]:
+                rest[-1] = option[-1]
+            if rest != list(option[1:]):
+                continue
+            seen.add(tag)
+            out.setdefault(tag, []).append((start, words[j - 1][1], " ".join(option)))
+    return out
+
+
+_LEXICON = {
+    "verb": ["said", "says", "goes on", "pointed out", "according to"],
+    "body": ["inspectors", "the inspectors", "the lead inspector", "ofsted", "ofsted's inspectors"],
+    "noun": ["report", "inspection report", "letter"],
+    "head": ["head", "lead", "head teacher"],
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "said",
+                "Says",
+                "goes",
+                "on",
+                "pointed",
+                "out",
+                "according",
+                "to",
+                "the",
+                "inspectors",
+                "inspectors'",
+                "lead",
+                "inspector",
+                "Ofsted",
+                "Ofsted's",
+                "report",
+                "report's",
+                "inspection",
+                "letter",
+                "head",
+                "teacher",
+                "head-teacher",
+                "The",
+                "x",
+                " ",
+                "  ",
+                ", ",
+                ".",
+                "\n",
+                "’s",
+                "'",
+                "-",
+            ]
+        ),
+        max_size=25,
+    ).map(lambda parts: " ".join(parts))
+)
+def test_phrase_index_reads_like_the_plain_word_by_word_one(text: str) -> None:
+    index = PhraseIndex()
+    for tag, phrases in _LEXICON.items():
+        index.add(tag, phrases)
+    low = lower_text(text)
+    assert index.find(low, 0, len(low)) == _plain_find(_LEXICON, text)

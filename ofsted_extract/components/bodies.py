@@ -1,7 +1,7 @@
 """Inspected bodies: their names, the short names an article uses, and the sort of visit made.
 
-An article names its subject once in full ("Dunmoor Metropolitan Borough
-Council") and then by its place ("Dunmoor's services", a "DUNMOOR" heading), so
+An article names its subject once in full ("Farley Metropolitan Borough
+Council") and then by its place ("Farley's services", a "FARLEY" heading), so
 bodies are found in two steps: *typed names* (a capitalised name ending in a
 head word such as Council, School, College, Nursery, Ltd; a childminder's own
 name; "The Willows, a children's home ...") and then every later use of the
@@ -12,7 +12,15 @@ pick the fullest form that fits the inspection's remit.
 Output: ``doc.spans["bodies"]`` (label = kind: council, school, college,
 nursery, childminder, home, provider, service, send, jtai, named) and
 ``doc.spans["visits"]`` (label = visit type; ``span._.ofsted_strong`` when the
-mention reports one visit that happened rather than visits in general).
+mention reports one visit that happened rather than visits in general;
+``span._.ofsted_past`` when it is history, or the year it is dated to).
+The clusters are kept in ``doc.user_data`` as plain lists and strings, so a
+processed Doc still serialises (``doc.to_bytes()``); ``doc._.ofsted_bodies`` is
+a getter that turns them into :class:`BodyCluster` objects.
+
+Everything is read from the shared token table and the one phrase pass of
+:mod:`ofsted_extract.components.grades`: making spaCy Token objects for every
+word looked at is what made this component slow.
 
 Rule data: ``models/bodies.json``.
 """
@@ -21,24 +29,57 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import rules
-from .grades import TokenTable, phrase_matches, positions, token_table, word_ids
+from .grades import row_field, shared_index, token_table
 
-if not Span.has_extension("ofsted_body"):
-    Span.set_extension("ofsted_body", default=None)
-if not Span.has_extension("ofsted_strong"):
-    Span.set_extension("ofsted_strong", default=False)
-if not Span.has_extension("ofsted_past"):
-    Span.set_extension("ofsted_past", default=False)
+#: Where the clusters live in ``doc.user_data``: {key: [short, [[text, kind, start, end]]]}.
+_CLUSTERS_KEY = "ofsted_extract.bodies"
+#: The BodyCluster objects already made from a doc's plain data.
+_MADE: weakref.WeakKeyDictionary[Doc, tuple[int, dict[str, BodyCluster]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _clusters_of(doc: Doc) -> dict[str, BodyCluster] | None:
+    """``doc._.ofsted_bodies``: the clusters, rebuilt from the plain data once per doc."""
+    data = doc.user_data.get(_CLUSTERS_KEY)
+    if not isinstance(data, dict):
+        return None
+    made = _MADE.get(doc)
+    if made is not None and made[0] == id(data):
+        return made[1]
+    clusters = {
+        str(key): BodyCluster(
+            str(key), str(short), [BodyForm(str(t), str(k), int(a), int(b)) for t, k, a, b in forms]
+        )
+        for key, (short, forms) in data.items()
+    }
+    _MADE[doc] = (id(data), clusters)
+    return clusters
+
+
+#: The mentions and visits as plain rows in ``doc.user_data``, which the span
+#: extensions read: [start_char, end_char, kind, key] and
+#: [start_char, end_char, visit, strong, past].
+MENTIONS_KEY = "ofsted_extract.body_mentions"
+VISITS_KEY = "ofsted_extract.visits"
+
+for _name, _getter in (
+    ("ofsted_body", row_field(MENTIONS_KEY, 3, None)),
+    ("ofsted_strong", row_field(VISITS_KEY, 3, False)),
+    ("ofsted_past", row_field(VISITS_KEY, 4, False)),
+):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, getter=_getter)
 if not Doc.has_extension("ofsted_bodies"):
-    Doc.set_extension("ofsted_bodies", default=None)
+    Doc.set_extension("ofsted_bodies", getter=_clusters_of)
 
 #: Longest name walked to the left of a head word: names are short, and a cap
 #: keeps a page of capitalised junk linear.
@@ -46,9 +87,10 @@ MAX_NAME_TOKENS = 8
 #: At most this many distinct short names go into the alias search.
 MAX_CLUSTERS = 60
 _PLACE_KINDS = frozenset({"council", "send", "jtai"})
-#: Words that follow the subject of a sentence: 'Amira Castell, who ...', '... was inspected'.
+#: Words that follow the subject of a sentence: 'Jessamy Trelawney, who ...', '... was inspected'.
 _AFTER_SUBJECT = frozenset({",", "was", "has", "is", "had", "who", "said", "says", "("})
 _AFTER_COMMA = frozenset({"who", "whose", "a", "an", "the", "aged", "herself", "himself"})
+_CLITICS = frozenset({"'s", "’s", "'", "’"})
 
 
 class Furniture:
@@ -74,9 +116,17 @@ class Furniture:
         return i >= 0 and self.reach[i] > a
 
 
+def furniture(doc: Doc) -> Furniture:
+    """The doc's Furniture, made once per doc and shared with the assembler."""
+    table = token_table(doc)
+    if not isinstance(table.furniture, Furniture):
+        table.furniture = Furniture(doc)
+    return table.furniture
+
+
 @dataclass
 class BodyForm:
-    """One typed naming of a body: 'Westmarch Borough Council' at 120-145."""
+    """One typed naming of a body: 'Farley Borough Council' at 120-142."""
 
     text: str
     kind: str
@@ -109,25 +159,53 @@ class BodyCluster:
         return min(self.forms, key=rank)
 
 
+class _Doc:
+    """What the rules read about one doc's tokens, from the shared token table."""
+
+    def __init__(self, doc: Doc) -> None:
+        table = token_table(doc)
+        self.doc = doc
+        self.table = table
+        self.n = table.n
+        self.text = table.text
+        self.texts = table.texts
+        self.low = table.low
+        self.space = table.is_space
+        self.idx = table.idx
+        self.lengths = table.texts.lengths
+        self.sent_starts = table.flag_starts
+
+    def word(self, i: int) -> str:
+        a = self.idx[i]
+        return self.text[a : a + self.lengths[i]]
+
+    def ws(self, i: int) -> bool:
+        """Whether white space follows token ``i`` on the same token boundary."""
+        end = self.idx[i] + self.lengths[i]
+        nxt = self.idx[i + 1] if i + 1 < self.n else len(self.text)
+        return nxt > end
+
+    def start_char(self, i: int) -> int:
+        return self.idx[i]
+
+    def end_char(self, i: int) -> int:
+        """End of the token before ``i`` (``i`` > 0): the end of a span ending at ``i``."""
+        return self.idx[i - 1] + self.lengths[i - 1]
+
+    def name_word(self, i: int) -> bool:
+        first = self.word(i)[:1]
+        return first.isalpha() and first.isupper()
+
+
 class Bodies:
     """The ``ofsted_bodies`` component."""
 
     def __init__(self, nlp: Language, data: dict[str, Any]) -> None:
+        self.index = shared_index(nlp)
         self.heads: dict[str, dict[str, Any]] = {
             k.lower(): v for k, v in data["heads"].items() if k != "_doc"
         }
-        self.phrase_heads = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for phrase, kind in data["phrase_heads"].items():
-            if phrase != "_doc":
-                self.phrase_heads.add(f"H|{kind}", [nlp.make_doc(phrase)])
-        self.apposition = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for phrase, kind in data["apposition_kinds"].items():
-            if phrase != "_doc":
-                self.apposition.add(f"P|{kind}", [nlp.make_doc(phrase)])
-        self.visits = PhraseMatcher(nlp.vocab, attr="LOWER")
         vis = data["visits"]
-        for visit in ("monitoring_visit", "focused_visit", "ungraded", "joint_targeted", "full"):
-            self.visits.add(f"V|{visit}", [nlp.make_doc(p) for p in vis[visit]])
         self.future = frozenset(vis["future"])
         self.strong_before = frozenset(vis["strong_before"])
         self.past_before = frozenset(vis["past_before"])
@@ -138,16 +216,15 @@ class Bodies:
         self.joiners = frozenset(data["name_joiners"])
         self.of_after = frozenset(data["of_after"]["words"])
         self.stop_leading = frozenset(data["stop_leading"]["words"])
-        self.not_subject = [p.split() for p in data["not_subject_before"]["phrases"]]
-        self.childminder = frozenset(data["childminder_words"]["words"])
-        self.childminder_ids = word_ids(nlp.vocab, data["childminder_words"]["words"])
         named = data["named_subjects"]
         self.named_verbs = frozenset(named["verbs"])
         self.auxiliaries = frozenset(named["auxiliaries"])
         self.named_not = frozenset(named["not_names"])
         self.named_after_prep = frozenset(data["not_subject_before"]["alias_phrases"])
         self.not_a_body = frozenset(data["not_a_body"]["phrases"])
-        self.not_a_body_parts = tuple(data["not_a_body"]["parts"])
+        self.not_a_body_part = re.compile(
+            "|".join(re.escape(p) for p in data["not_a_body"]["parts"]) or "(?!)"
+        )
         self.continuations = frozenset(data["head_continuations"]["words"])
         self.remit_cues: dict[str, list[str]] = {
             k: v for k, v in data["remit_cues"].items() if k != "_doc"
@@ -155,57 +232,53 @@ class Bodies:
 
     # ---- names -----------------------------------------------------------------
 
-    def _name_word(self, doc: Doc, i: int) -> bool:
-        text = doc[i].text
-        return text[:1].isalpha() and text[:1].isupper()
-
-    def _walk_left(self, doc: Doc, end: int, lo: int, initial_the: bool = False) -> int:
+    def _walk_left(self, d: _Doc, end: int, lo: int, initial_the: bool = False) -> int:
         """Start index of the capitalised name that ends just before ``end``."""
         i = end - 1
         start = end
         taken = 0
         while i >= lo and taken < MAX_NAME_TOKENS:
-            tok = doc[i]
-            text = tok.text
-            if tok.is_space and "\n" not in text and len(text) <= 2 and start == i + 1:
-                i -= 1  # a no-break space inside a name: 'Kelby\u00a0Primary\u00a0School'
-                continue
-            if tok.is_space or "\n" in tok.whitespace_:
+            text = d.word(i)
+            if d.space[i]:
+                if "\n" not in text and len(text) <= 2 and start == i + 1:
+                    i -= 1  # a no-break space inside a name: 'Kelby\u00a0Primary\u00a0School'
+                    continue
                 break
-            if text in ("'s", "’s", "'", "’") and i > lo and not doc[i - 1].whitespace_:
+            if text in _CLITICS and i > lo and not d.ws(i - 1):
                 i -= 1
                 continue
-            if text == "-" and not tok.whitespace_ and i > lo and not doc[i - 1].whitespace_:
+            if text == "-" and not d.ws(i) and i > lo and not d.ws(i - 1):
                 i -= 1
                 continue
-            if self._name_word(doc, i):
+            if d.name_word(i):
                 start = i
                 taken += 1
                 i -= 1
                 continue
-            if (text.lower() in self.joiners or text in ("AND", "OF")) and start == i + 1:
-                if i > lo and self._name_word(doc, i - 1):
-                    if text.lower() == "of" and doc[i - 1].text not in self.of_after:
+            low = d.low[i]
+            if (low in self.joiners or text in ("AND", "OF")) and start == i + 1:
+                if i > lo and d.name_word(i - 1):
+                    if low == "of" and d.word(i - 1) not in self.of_after:
                         break
-                    if doc[i - 1].lower_ in self.heads:
-                        break  # 'Brookfield Infant School and Brookfield Junior School'
+                    if d.low[i - 1] in self.heads:
+                        break  # 'Ashdyke Infant School and Ashdyke Junior School'
                     i -= 1
                     continue
                 break
-            if (text.lower() == "of" and start == i + 1 and i > lo
-                    and doc[i - 1].text in self.of_after):
+            if low == "of" and start == i + 1 and i > lo and d.word(i - 1) in self.of_after:
                 i -= 1
                 continue
             break
         # trim words that open sentences but never names, and dangling joiners; a
         # capitalised 'The' inside a sentence belongs to the name ('rated The Willows')
         while start < end:
-            if doc[start].text == "The" and start + 1 < end and (
-                initial_the or not doc[start].is_sent_start
+            word = d.word(start)
+            if word == "The" and start + 1 < end and (
+                initial_the or start not in d.sent_starts
             ):
                 break
-            low = doc[start].text.lower()
-            if low == "our" and start + 1 < end and doc[start + 1].text == "Lady":
+            low = word.lower()
+            if low == "our" and start + 1 < end and d.word(start + 1) == "Lady":
                 break  # 'Our Lady of Lourdes Catholic Primary' is a name
             if low in self.stop_leading or low in self.joiners or low in ("of", "'s", "-", "’s"):
                 start += 1
@@ -213,35 +286,31 @@ class Bodies:
             break
         return start
 
-    def _typed(self, doc: Doc, text_lower: str) -> list[tuple[int, int, str]]:
+    def _typed(self, d: _Doc, text_lower: str) -> list[tuple[int, int, str]]:
         """(start, end, kind) of names ending in a head word."""
         out: list[tuple[int, int, str]] = []
-        n = len(doc)
-        table = token_table(doc)
+        n = d.n
         heads = self.heads
         context_seen: dict[tuple[str, ...], bool] = {}
-        for h in [i for i, w in enumerate(table.low) if w in heads]:
-            tok = doc[h]
-            spec = heads[tok.lower_]
-            head_start = h
-            if not (tok.text[:1].isupper()):
+        for h in self.index.words(d.doc, "head"):
+            word = d.word(h)
+            if not word[:1].isupper():
                 continue
+            spec = heads[d.low[h]]
+            head_start = h
             # 'Pre-School': the head is hyphenated onto the word before
-            if (h >= 2 and doc[h - 1].text == "-" and not doc[h - 1].whitespace_
-                    and not doc[h - 2].whitespace_):
-                joined = (doc[h - 2].text + "-" + tok.text).lower()
-                if joined in self.heads:
-                    spec = self.heads[joined]
+            if h >= 2 and d.word(h - 1) == "-" and not d.ws(h - 1) and not d.ws(h - 2):
+                joined = (d.word(h - 2) + "-" + word).lower()
+                if joined in heads:
+                    spec = heads[joined]
                     head_start = h - 2
-            nxt = doc[h + 1] if h + 1 < n else None
-            if nxt is not None and tok.whitespace_ and nxt.text in self.continuations:
-                continue  # part of a longer name: 'Council Chamber', 'Academy Trust
-            start = self._walk_left(doc, head_start, max(0, head_start - MAX_NAME_TOKENS - 2))
+            if h + 1 < n and d.ws(h) and d.word(h + 1) in self.continuations:
+                continue  # part of a longer name: 'Council Chamber', 'Academy Trust'
+            start = self._walk_left(d, head_start, max(0, head_start - MAX_NAME_TOKENS - 2))
             if start >= head_start:
                 continue
-            name = doc[start : h + 1].text
-            low = name.lower()
-            if low in self.not_a_body or any(p in low for p in self.not_a_body_parts):
+            low = d.text[d.start_char(start) : d.end_char(h + 1)].lower()
+            if low in self.not_a_body or self.not_a_body_part.search(low):
                 continue
             needs = spec.get("requires_word")
             if needs and not any(w in low.split() for w in needs):
@@ -259,34 +328,36 @@ class Bodies:
             out.append((start, h + 1, kind))
         return out
 
-    def _phrase_headed(self, doc: Doc) -> list[tuple[int, int, str]]:
+    def _phrase_headed(
+        self, d: _Doc, matches: list[tuple[str, str, int, int]]
+    ) -> list[tuple[int, int, str]]:
         out = []
-        for match_id, start, end in phrase_matches(self.phrase_heads, doc):
-            kind = doc.vocab.strings[match_id].split("|")[1]
-            name_start = self._walk_left(doc, start, max(0, start - MAX_NAME_TOKENS))
+        for what, kind, start, end in matches:
+            if what != "head":
+                continue
+            name_start = self._walk_left(d, start, max(0, start - MAX_NAME_TOKENS))
             if name_start < start:
                 out.append((name_start, end, kind))
         return out
 
-    def _childminders(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """A childminder is inspected under her own name: 'Registered childminder Amira
-        Castell', 'a childminder, Amira Castell,'; or, when the graded sentence only says
+    def _childminders(self, d: _Doc) -> list[tuple[int, int, str]]:
+        """A childminder is inspected under her own name: 'Registered childminder Jessamy
+        Trelawney', 'a childminder, Jessamy Trelawney,'; or, when the graded sentence only says
         'A Farley childminder has been rated outstanding', the person whose name opens one
         of the next two sentences."""
         out: list[tuple[int, int, str]] = []
-        table = token_table(doc)
-        texts, n = table.texts, table.n
-        mentions = positions(table, self.childminder_ids)
+        table = d.table
+        mentions = self.index.words(d.doc, "childminder")
         for i in mentions:
             k = i + 1
-            if k < n and texts[k] == ",":
+            if k < d.n and d.low[k] == ",":
                 k += 1
-            end = self._person_name(table, k)
+            end = self._person_name(d, k)
             if end is not None:
                 out.append((k, end, "childminder"))
         if out or not mentions:
             return out
-        graded = {table.sent_of[s.start] for s in doc.spans.get("grades", [])}
+        graded = {table.sent_of[s.start] for s in d.doc.spans.get("grades", [])}
         for i in mentions:
             sent = table.sent_of[i]
             if sent not in graded:
@@ -295,105 +366,111 @@ class Bodies:
                 if nxt >= len(table.sent_bounds):
                     break
                 a, b = table.sent_bounds[nxt]
-                while a < b and table.is_space[a]:
+                while a < b and d.space[a]:
                     a += 1
-                end = self._person_name(table, a, opening=True)
+                end = self._person_name(d, a, opening=True)
                 if end is not None:
                     return [(a, end, "childminder")]
         return out
 
-    def _person_name(self, table: TokenTable, k: int, opening: bool = False) -> int | None:
+    def _person_name(self, d: _Doc, k: int, opening: bool = False) -> int | None:
         """End of a personal name of two or three capitalised words starting at ``k``; an
         ``opening`` name must be followed by what follows a sentence's subject."""
-        texts, low, n = table.texts, table.low, table.n
+        low, n = d.low, d.n
         j = k
         words = 0
-        while j < n and words < 3 and texts[j][:1].isupper() and texts[j].isalpha() \
-                and low[j] not in self.named_not and low[j] not in self.type_words \
-                and low[j] not in self.heads and low[j] not in self.stop_leading:
+        while j < n and words < 3:
+            word = d.word(j)
+            if not (word[:1].isupper() and word.isalpha()) or low[j] in self.named_not \
+                    or low[j] in self.type_words or low[j] in self.heads \
+                    or low[j] in self.stop_leading:
+                break
             j += 1
             words += 1
-            # a hyphenated surname: 'Amira Castell-Mensah'
-            while j + 1 < n and texts[j] == "-" and texts[j + 1][:1].isupper() \
-                    and table.idx[j] == table.idx[j - 1] + len(texts[j - 1]) \
-                    and table.idx[j + 1] == table.idx[j] + 1:
+            # a hyphenated surname: 'Jessamy Trelawney-Quaye'
+            while j + 1 < n and d.word(j) == "-" and d.word(j + 1)[:1].isupper() \
+                    and not d.ws(j - 1) and not d.ws(j):
                 j += 2
         if words < 2:
             return None
         if opening:
-            # 'Amira Castell, who ...', 'Amira Castell was ...'; not a byline such as
-            # 'Amira Castell, Education Reporter'
+            # 'Jessamy Trelawney, who ...', 'Jessamy Trelawney was ...'; not a byline such as
+            # 'Jessamy Trelawney, Education Reporter'
             if j >= n or low[j] not in _AFTER_SUBJECT:
                 return None
             if low[j] == ",":
                 k2 = j + 1
-                while k2 < n and table.is_space[k2]:
+                while k2 < n and d.space[k2]:
                     k2 += 1
-                if k2 >= n or not (low[k2] in _AFTER_COMMA or texts[k2].isdigit()):
+                if k2 >= n or not (low[k2] in _AFTER_COMMA or d.word(k2).isdigit()):
                     return None
         return j
 
-    def _named(self, doc: Doc) -> list[tuple[int, int, str]]:
+    def _named(self, d: _Doc) -> list[tuple[int, int, str]]:
         """'Little Otters Saltmere was judged Good': a capitalised subject or object of a
         grading verb, for bodies whose names carry no head word."""
-        table = token_table(doc)
-        low, texts, n = table.low, table.texts, table.n
+        low, n, space = d.low, d.n, d.space
         out: list[tuple[int, int, str]] = []
-        for v in [i for i, w in enumerate(low) if w in self.named_verbs]:
+        for v in self.index.words(d.doc, "verb"):
             # subject: 'X was judged', 'X has been rated', 'X remains'
             j = v - 1
-            while j >= 0 and (low[j] in self.auxiliaries or table.is_space[j]):
+            while j >= 0 and (low[j] in self.auxiliaries or space[j]):
                 j -= 1
-            if j >= 0 and texts[j][:1].isupper():
-                start = self._walk_left(doc, j + 1, max(0, j - 6))
-                self._keep_named(doc, start, j + 1, out)
+            if j >= 0 and d.word(j)[:1].isupper():
+                start = self._walk_left(d, j + 1, max(0, j - 6))
+                self._keep_named(d, start, j + 1, out)
             # object: 'the inspector graded X Outstanding'
             k = v + 1
-            while k < n and table.is_space[k]:
+            while k < n and space[k]:
                 k += 1
             end = k
-            while end < n and end - k < 6 and texts[end][:1].isupper() and texts[end].isalpha() \
-                    and low[end] not in self.named_not:
+            while end < n and end - k < 6 and low[end] not in self.named_not:
+                word = d.word(end)
+                if not (word[:1].isupper() and word.isalpha()):
+                    break
                 end += 1
-            if end > k + 1 and end < n and texts[end] not in ("'s", "’s"):
-                self._keep_named(doc, k, end, out)
+            if end > k + 1 and end < n and d.word(end) not in ("'s", "’s"):
+                self._keep_named(d, k, end, out)
         return out
 
-    def _keep_named(self, doc: Doc, start: int, end: int, out: list[tuple[int, int, str]]) -> None:
+    def _keep_named(self, d: _Doc, start: int, end: int, out: list[tuple[int, int, str]]) -> None:
         if start >= end or end - start > 6:
             return
-        words = [t.lower_ for t in doc[start:end]]
-        if any(w in self.named_not or w in self.type_words for w in words) or not all(
-            t.text[:1].isupper() or (t.lower_ in self.joiners and 0 < k < end - start - 1)
-            for k, t in enumerate(doc[start:end])
-        ):
-            return  # every word capitalised, but 'Cradle & Kin Adoption' keeps its '&'
-
-        if end < len(doc) and doc[end].text in ("'s", "’s"):
+        for k in range(start, end):
+            low = d.low[k]
+            if low in self.named_not or low in self.type_words:
+                return
+            # every word capitalised, but 'Cradle & Kin Adoption' keeps its '&'
+            if not d.word(k)[:1].isupper() and not (low in self.joiners and start < k < end - 1):
+                return
+        if end < d.n and d.word(end) in ("'s", "’s"):
             return
-        if end - start == 1 and doc[start].is_sent_start:
+        if end - start == 1 and start in d.sent_starts:
             return
-        if start > 0 and doc[start - 1].lower_ in self.named_after_prep:
+        if start > 0 and d.low[start - 1] in self.named_after_prep:
             return  # 'the edge of Wexcombe has been rated': a place, not the subject
         out.append((start, end, "named"))
 
-    def _appositions(self, doc: Doc) -> list[tuple[int, int, str]]:
+    def _appositions(
+        self, d: _Doc, matches: list[tuple[str, str, int, int]]
+    ) -> list[tuple[int, int, str]]:
         """'The Willows, a four-bedroom children's home run by ...'."""
         out = []
-        for match_id, start, _end in phrase_matches(self.apposition, doc):
-            kind = doc.vocab.strings[match_id].split("|")[1]
+        for what, kind, start, _end in matches:
+            if what != "appos":
+                continue
             lo = max(0, start - 7)
             comma = None
             for k in range(start - 1, lo - 1, -1):
-                if doc[k].text == ",":
+                if d.word(k) == ",":
                     comma = k
                     break
-                if doc[k].is_sent_start:
+                if k in d.sent_starts:
                     break
-            if comma is None or comma + 1 >= start or doc[comma + 1].lower_ not in ("a", "an"):
+            if comma is None or comma + 1 >= start or d.low[comma + 1] not in ("a", "an"):
                 continue
             name_start = self._walk_left(
-                doc, comma, max(0, comma - MAX_NAME_TOKENS), initial_the=True
+                d, comma, max(0, comma - MAX_NAME_TOKENS), initial_the=True
             )
             if name_start < comma:
                 out.append((name_start, comma, kind))
@@ -432,25 +509,31 @@ class Bodies:
         return key, short
 
     def __call__(self, doc: Doc) -> Doc:
-        text = token_table(doc).text  # Doc.text joins every token on each call
+        d = _Doc(doc)
+        text = d.text
         text_lower = text.lower()
-        found = self._typed(doc, text_lower) + self._phrase_headed(doc)
-        found += self._childminders(doc) + self._appositions(doc)
+        info = self.index.info
+        matches = [
+            (spec[1], spec[2], start, end)
+            for match_id, start, end in self.index.matches(doc)
+            if (spec := info[match_id])[0] == "B"
+        ]
+        found = self._typed(d, text_lower) + self._phrase_headed(d, matches)
+        found += self._childminders(d) + self._appositions(d, matches)
         typed_tokens = {i for a, b, _ in found for i in range(a, b)}
-        found += [m for m in self._named(doc) if not typed_tokens & set(range(m[0], m[1]))]
+        found += [m for m in self._named(d) if not typed_tokens & set(range(m[0], m[1]))]
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-        furniture = Furniture(doc)
+        chrome = furniture(doc)
         clusters: dict[str, BodyCluster] = {}
-        mentions: list[tuple[int, int, str, str]] = []  # start_char, end_char, kind, key
+        mentions: list[tuple[int, int, str, str]] = []  # start, end (tokens), kind, key
         taken_until = -1
         for start, end, kind in found:
             if start < taken_until:
                 continue
-            span = doc[start:end]
-            if furniture.overlaps(span.start_char, span.end_char):
+            a, b = d.start_char(start), d.end_char(end)
+            if chrome.overlaps(a, b):
                 continue
-            words = _join_clitics(span)
-            key, short = self._key_and_short(words, kind)
+            key, short = self._key_and_short(_join_clitics(d, start, end), kind)
             if not key:
                 continue
             cluster = clusters.get(key)
@@ -458,22 +541,26 @@ class Bodies:
                 if len(clusters) >= MAX_CLUSTERS:
                     continue
                 cluster = clusters[key] = BodyCluster(key, short)
-            cluster.forms.append(BodyForm(span.text, kind, span.start_char, span.end_char))
-            mentions.append((span.start_char, span.end_char, kind, key))
+            cluster.forms.append(BodyForm(text[a:b], kind, a, b))
+            mentions.append((start, end, kind, key))
             taken_until = end
         self._merge_named(clusters, mentions)
-        self._aliases(doc, clusters, mentions, furniture)
+        self._aliases(d, clusters, mentions, chrome)
         mentions.sort()
-        spans: list[Span] = []
-        for start_char, end_char, kind, key in mentions:
-            mention = doc.char_span(start_char, end_char, label=kind, alignment_mode="expand")
-            if mention is None:
-                continue
-            mention._.ofsted_body = key
-            spans.append(mention)
-        doc.spans["bodies"] = spans
-        doc._.ofsted_bodies = clusters
-        doc.spans["visits"] = self._visits(doc)
+        doc.spans["bodies"] = [Span(doc, start, end, label=kind) for start, end, kind, _ in mentions]
+        doc.user_data[MENTIONS_KEY] = [
+            [d.start_char(start), d.end_char(end), kind, key] for start, end, kind, key in mentions
+        ]
+        doc.user_data[_CLUSTERS_KEY] = {
+            key: [c.short, [[f.text, f.kind, f.start, f.end] for f in c.forms]]
+            for key, c in clusters.items()
+        }
+        visits = self._visits(d, matches, chrome)
+        doc.spans["visits"] = [Span(doc, start, end, label=visit) for start, end, visit, _, _ in visits]
+        doc.user_data[VISITS_KEY] = [
+            [d.start_char(start), d.end_char(end), visit, strong, past]
+            for start, end, visit, strong, past in visits
+        ]
         return doc
 
     @staticmethod
@@ -503,107 +590,130 @@ class Bodies:
 
     def _aliases(
         self,
-        doc: Doc,
+        d: _Doc,
         clusters: dict[str, BodyCluster],
         mentions: list[tuple[int, int, str, str]],
-        furniture: Furniture,
+        chrome: Furniture,
     ) -> None:
-        """Every later use of a short name ('Dunmoor', 'RAVENSMOOR') is a mention of its body."""
+        """Every later use of a short name ('Farley', 'RAVENSMOOR') is a mention of its body.
+
+        Each short name is looked up with ``str.find`` in the lower-cased text (a handful
+        of names: cheaper than compiling a pattern for every document); at one place the
+        longest name wins, as a regular expression's alternation would.
+        """
         by_short: dict[str, list[str]] = {}
         for key, cluster in clusters.items():
             if len(cluster.short) >= 3:
                 by_short.setdefault(cluster.short.lower(), []).append(key)
         if not by_short:
             return
-        alternatives = sorted(by_short, key=len, reverse=True)
-        pattern = re.compile(
-            r"(?<![\w'’-])(?:" + "|".join(re.escape(s) for s in alternatives) + r")(?![\w-])",
-            re.IGNORECASE,
-        )
-        typed = sorted((m[0], m[1], m[3]) for m in mentions)
-        text = token_table(doc).text
+        text = d.text
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lower case is longer: fold by hand
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        hits: list[tuple[int, int, str]] = []
+        for short in by_short:
+            pos = lowered.find(short)
+            while pos >= 0:
+                end = pos + len(short)
+                before = text[pos - 1] if pos else " "
+                after = text[end] if end < len(text) else " "
+                if not (before.isalnum() or before in "_'’-") and \
+                        not (after.isalnum() or after in "_-") and text[pos].isupper():
+                    hits.append((pos, end, short))
+                pos = lowered.find(short, pos + 1)
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        typed = sorted((d.start_char(m[0]), d.end_char(m[1]), m[3]) for m in mentions)
+        idx = d.idx
         extra: list[tuple[int, int, str, str]] = []
         ti = 0
         last_seen: dict[str, int] = {}  # key -> position of its latest typed mention so far
-        for m in pattern.finditer(text):
-            if not m.group(0)[:1].isupper():
+        taken = -1
+        for a, b, short in hits:
+            if a < taken:
                 continue
-            a, b = m.span()
+            taken = b
             while ti < len(typed) and typed[ti][1] <= a:
                 last_seen[typed[ti][2]] = typed[ti][0]
                 ti += 1
             if ti < len(typed) and typed[ti][0] < b:
                 continue  # inside a typed mention
-            if furniture.overlaps(a, b):
+            if chrome.overlaps(a, b):
                 continue
-            keys = by_short[m.group(0).lower()]
+            keys = by_short[short]
             key = keys[0]
             if len(keys) > 1:
                 # an ambiguous short name is the body last named in full before it
                 key = max(keys, key=lambda k: last_seen.get(k, -1))
-            extra.append((a, b, "alias", key))
+            start = bisect.bisect_right(idx, a) - 1
+            end = bisect.bisect_left(idx, b)
+            if 0 <= start < end:
+                extra.append((start, end, "alias", key))
         mentions.extend(extra)
 
-    def _visits(self, doc: Doc) -> list[Span]:
+    def _visits(
+        self, d: _Doc, matches: list[tuple[str, str, int, int]], chrome: Furniture
+    ) -> list[tuple[int, int, str, bool, int | bool]]:
+        """(start, end, visit type, strong, past) of each visit mentioned."""
         out = []
-        table = token_table(doc)
-        furniture = Furniture(doc)
-        for match_id, start, end in phrase_matches(self.visits, doc):
-            visit = doc.vocab.strings[match_id].split("|")[1]
+        table = d.table
+        for what, visit, start, end in matches:
+            if what != "visit":
+                continue
             sent_start, sent_end = table.sent_bounds[table.sent_of[start]]
             sent_start, sent_end = max(sent_start, start - 30), min(sent_end, end + 30)
             words = {
-                table.low[k] for k in range(sent_start, sent_end) if table.texts[k] != "May"
+                d.low[k] for k in range(sent_start, sent_end) if d.low[k] != "may"
+                or d.word(k) != "May"
             }
             if words & self.future:
                 continue  # 'will carry out monitoring visits', 'is expected within months'
-            if furniture.overlaps(table.idx[start], table.idx[start] + 1):
+            if chrome.overlaps(d.idx[start], d.idx[start] + 1):
                 continue
-            window = [t for t in doc[max(sent_start, start - 4) : start] if not t.is_space]
+            window = [k for k in range(max(sent_start, start - 4), start) if not d.space[k]]
             last = window[-1] if window else None
             strong = last is not None and (
-                last.lower_ in self.strong_before
-                or last.like_num
-                or last.text in ("'s", "’s")
+                d.low[last] in self.strong_before
+                or d.doc[last].like_num
+                or d.word(last) in ("'s", "’s")
             ) or any(
-                t.lower_ in ("following", "after", "since", "latest", "recent") for t in window
+                d.low[k] in ("following", "after", "since", "latest", "recent") for k in window
             )
-            span = Span(doc, start, end, label=visit)
-            span._.ofsted_strong = bool(strong)
-            span._.ofsted_past = self._visit_past(table, start, end, sent_start, sent_end)
-            out.append(span)
+            past = self._visit_past(d, start, end, sent_start, sent_end)
+            out.append((start, end, visit, bool(strong), past))
         return out
 
     def _visit_past(
-        self, table: TokenTable, start: int, end: int, sent_start: int, sent_end: int
+        self, d: _Doc, start: int, end: int, sent_start: int, sent_end: int
     ) -> int | bool:
         """Whether a visit is history ('The provider had received a monitoring visit',
         'an earlier focused visit'), or the year it is dated to ('a monitoring visit in
         2018'), so that it does not decide the visit type of a later graded inspection."""
-        low = table.low
+        low = d.low
         if any(low[k] in self.past_before for k in range(max(sent_start, start - 3), start)):
             return True
         if "had" in low[max(sent_start, start - 8) : start]:
             return True
         for k in range(end, min(sent_end, end + 5)):
-            text = table.texts[k]
-            if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20"):
-                return int(text)
+            word = d.word(k)
+            if len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
+                return int(word)
         return False
 
 
-def _join_clitics(span: Span) -> list[str]:
-    """Words of a name with "'s" and hyphen parts glued back on: "St Aldhelm's", "Pre-School"."""
+def _join_clitics(d: _Doc, start: int, end: int) -> list[str]:
+    """Words of a name with "'s" and hyphen parts glued back on: "St Wilfrid's", "Pre-School"."""
     words: list[str] = []
     glue_next = False
-    for tok in span:
-        if tok.is_space:
+    for k in range(start, end):
+        if d.space[k]:
             continue
-        if words and (glue_next or tok.text in ("'s", "’s", "-")):
-            words[-1] += tok.text
+        word = d.word(k)
+        if words and (glue_next or word in ("'s", "’s", "-")):
+            words[-1] += word
         else:
-            words.append(tok.text)
-        glue_next = tok.text == "-" and not tok.whitespace_
+            words.append(word)
+        glue_next = word == "-" and not d.ws(k)
     return words
 
 

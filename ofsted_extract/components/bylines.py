@@ -23,7 +23,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import rules
-from ..textutil import doc_text
 from .people import INITIAL, NAME_WORD, PARTICLE, _alternation, plain_text
 
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -33,6 +32,11 @@ _DATEISH = re.compile(
     r"|^(?:published|posted|updated|last updated|first published)\b)",
     re.I,
 )
+
+
+_TWO_CAPS = re.compile(r"[A-Z]{2}")
+_SHOUTED = re.compile(r"(?<![\w'’])[A-Z][A-Z'’-]+(?![\w'’])")
+_REST_OPENER = re.compile(r"^(?:,|\||–|—|-|•|·|/|@|on\b|\d)")
 
 
 class Bylines:
@@ -52,6 +56,7 @@ class Bylines:
         self.prefixed = re.compile(
             rf"^[ \t|•·]*(?i:{prefixes})[ \t]*[:\-–—]?[ \t]+{names}(?P<rest>.*)$"
         )
+        self.prefix_start = re.compile(rf"[ \t|•·]*(?i:{prefixes})")
         self.trailing_by = re.compile(rf"\b(?i:by)[ \t]+{names}[ \t]*$")
         self.titled = re.compile(
             rf"^[ \t]*(?P<names>{name})[ \t]*(?:,|\||–|—|-)[ \t]*(?P<rest>.+)$"
@@ -100,7 +105,7 @@ class Bylines:
             return True
         if _DATEISH.search(rest) and len(rest.split()) <= 8:
             return True
-        if not re.match(r"^(?:,|\||–|—|-|•|·|/|@|on\b|\d)", rest):
+        if not _REST_OPENER.match(rest):
             return False
         return len(rest.split()) <= 12
 
@@ -125,15 +130,16 @@ class Bylines:
             if len(text[s:e].split()) >= self.prose_words and n > 0:
                 header_end = n
                 break
+        body_from = max(header_end, self.header_lines) + 2
         for n, (s, e) in enumerate(lines):
+            if e - s > 200 or (n >= body_from and not self.prefix_start.match(text, s, e)):
+                continue  # below the header only "By ...", "Reporter: ..." lines are read
             line = _unshout(text[s:e])
-            if len(line) > 200:
-                continue
             m = self.prefixed.match(line)
             if m and self._rest_ok(m.group("rest")):
                 found.extend(self._names(m.group("names"), s + m.start("names")))
                 continue
-            if n >= max(header_end, self.header_lines) + 2:
+            if n >= body_from:
                 continue
             m = self.trailing_by.search(line)
             if m and _DATEISH.search(line[: m.start()]):
@@ -183,9 +189,9 @@ class Bylines:
 
 def _unshout(line: str) -> str:
     """ "By JANE DOE" read as "By Jane Doe" (same length, so offsets hold)."""
-    if not re.search(r"[A-Z]{2}", line):
+    if not _TWO_CAPS.search(line):
         return line
-    out = re.sub(r"(?<![\w'’])[A-Z][A-Z'’-]+(?![\w'’])", lambda m: m.group().title(), line)
+    out = _SHOUTED.sub(lambda m: m.group().title(), line)
     return out if len(out) == len(line) else line
 
 

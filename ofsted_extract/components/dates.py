@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -64,6 +64,10 @@ _LOOK_AHEAD = 160
 #: The longest a dateline's words on either side of its date can be (a byline, a
 #: masthead, a clock time): a date with more beside it stands in a sentence.
 _DATELINE_REACH = 120
+#: The words that may stand between a label and its date ("Updated at 10.15 a.m. on").
+_TAIL_WORDS = frozenset(("on", "at", "bst", "gmt", "utc", "am", "pm", "a", "p", "m"))
+#: How many words of such a tail ``_labelled`` reads before leaving it to the patterns.
+_LABEL_TAIL_STEPS = 8
 #: What the last word before a labelled date may be followed by.
 _LABEL_PUNCT = " \t\u00a0:,.-\u2013\u2014|\u2022\u00b7"
 #: The last characters before a date given by a machine-readable key.
@@ -76,7 +80,6 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 #: What may stand between a visit word and a bare year: "inspected in 2019".
 _YEAR_GAPS = frozenset({"", "in", "during", "on", "in the year"})
 #: Clause breaks; a comma before a digit is a thousands separator ("1,100-pupil school").
-_BREAK_CHAR = re.compile(r"[,;:()\[\]\u2013\u2014-]")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\w])|\b\d{1,2}\s*[ap]\.?m\.?(?![\w])|"
@@ -87,7 +90,6 @@ _BYLINE_LEAD = re.compile(
     r"^\s*(?:by|author|words|reporter)\b:?[^|\u2022\u00b7]{1,80}[|\u2022\u00b7,]", re.IGNORECASE
 )
 _TODAY_BEFORE = re.compile(r"\b(?:today|this\s+morning)\s*\(\s*$", re.IGNORECASE)
-_PROSE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 
 #: Trigger groups, in priority order where two phrases cover the same words
 #: equally: neutral first, so "inspection framework" is no visit word.
@@ -146,6 +148,11 @@ class Weighed(NamedTuple):
         return None
 
 
+#: A phrase found: (start, -end, group priority, token end, group), so that
+#: plain tuple order is position, then longest, then priority.
+_Found = tuple[int, int, int, int, str]
+
+
 class _Hits:
     """Phrases found in one document, by group, sorted by position.
 
@@ -156,11 +163,18 @@ class _Hits:
 
     __slots__ = ("starts", "ends", "token_ends", "groups")
 
-    def __init__(self, found: list[tuple[int, int, int, str]]) -> None:
-        self.starts = [f[0] for f in found]
-        self.ends = [f[1] for f in found]
-        self.token_ends = [f[2] for f in found]
-        self.groups = [f[3] for f in found]
+    def __init__(self, found: list[_Found]) -> None:
+        # non-overlapping: at one place the longest phrase, then the group
+        # listed first (the tuples sort that way, and in C)
+        found.sort()
+        kept: list[_Found] = []
+        for f in found:
+            if not kept or f[0] >= -kept[-1][1]:
+                kept.append(f)
+        self.starts = [f[0] for f in kept]
+        self.ends = [-f[1] for f in kept]
+        self.token_ends = [f[3] for f in kept]
+        self.groups = [f[4] for f in kept]
 
     def between(self, lo: int, hi: int) -> range:
         """Indices of the phrases lying within characters [lo, hi)."""
@@ -212,9 +226,10 @@ class Dates:
             ))
         self.label_ends = {
             w.split()[-1].lower()
-            for key in ("article_labels_strong", "article_labels_weak", "article_byline_labels")
+            for key in ("article_labels_strong", "article_labels_weak")
             for w in data[key]
-        } | {"on", "at", "bst", "gmt", "utc", "am", "pm", "m"}  # "m": the end of "10.15 a.m."
+        } - _TAIL_WORDS
+        self.posters = [w.lower() for w in data["article_byline_labels"]]
         issue_words = _phrases(data["masthead_issue_words"])
         self.issue_line = re.compile(rf"(?<![\w-])(?:{issue_words})\b", re.IGNORECASE)
         self.filler = _words_regex(w for w in data["dateline_filler"] if w[0].isalnum())
@@ -245,11 +260,9 @@ class Dates:
             seed_words.setdefault(kind, []).append(word)
         for kind, words in seed_words.items():
             self.matcher.add(_SEED + kind, [make_doc(word) for word in words])
-        self.group_of = {
-            get_string_id(group): group
-            for group in (*_GROUP_KEYS, *(_SEED + kind for kind in seed_words))
-        }
-        self.priority = {group: n for n, group in enumerate((*_EVENT_GROUPS, *_MARKER_GROUPS))}
+        priority = {group: n for n, group in enumerate((*_EVENT_GROUPS, *_MARKER_GROUPS))}
+        self.group_of = {get_string_id(group): (group, priority[group]) for group in _GROUP_KEYS}
+        self.seed_kind = {get_string_id(_SEED + kind): kind for kind in seed_words}
 
     # -- the component -----------------------------------------------------
 
@@ -303,21 +316,18 @@ class Dates:
                 ctx = page.context()
                 # no visit or publication word within reach (the sentence, and
                 # the one before it): no role to weigh
-                if ctx.near_trigger(m.start - 2 * _LOOK_BACK, m.end + _LOOK_AHEAD):
-                    win = _Window(text, m)
-                    visit = self._visit(text, m, win, ctx)
-                    report = self._report(m, win, ctx)
+                if not (m.future or (m.kind == "relative" and m.unit == "now")) and (
+                    ctx.near_trigger(m.start - 2 * _LOOK_BACK, m.end + _LOOK_AHEAD)
+                ):
+                    # what both roles ask of the date's clause, read once
+                    win = _Window(text, page.marked, m)
+                    deadline = self._deadline_before(text, win.clause_start, m.start)
+                    near = ctx.last_event(win.clause_start, m.start)
+                    visit = self._visit(text, m, win, ctx, deadline, near)
+                    report = self._report(m, win, ctx, deadline, near)
             out.append(Weighed(m, in_furniture, in_list, article, visit, report))
         return out, page
 
-    def _longest(self, found: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
-        """Non-overlapping phrases: at one place the longest, then the group listed first."""
-        found.sort(key=lambda f: (f[0], -f[1], self.priority[f[3]]))
-        out: list[tuple[int, int, int, str]] = []
-        for f in found:
-            if not out or f[0] >= out[-1][1]:
-                out.append(f)
-        return out
 
     # -- the article's date -----------------------------------------------
 
@@ -378,19 +388,29 @@ class Dates:
         return 0
 
     def _labelled(self, prefix: str) -> bool:
-        """Whether ``prefix`` may end in a label: its last word could close one.
+        """Whether ``prefix`` may end in a label, read word by word from its end.
 
-        A label is followed only by a colon, "on", "at" or a clock time, so the
-        last word before the date is a label's last word or one of those. A
-        set lookup rules out nearly every date in running text before any
-        label pattern runs.
+        A label is followed only by a colon, "on", "at", a clock time or a time
+        zone, so past those the last word must close a label ("published", or
+        "on" after "Posted by <name>"). Set lookups rule out nearly every date
+        in running text ("was inspected on 3 May") before a pattern runs.
         """
-        stripped = prefix.rstrip(_LABEL_PUNCT)
-        i = len(stripped)
-        while i and stripped[i - 1].isalnum():
-            i -= 1
-        word = stripped[i:].lower()
-        return word in self.label_ends or word.isdigit()
+        rest = prefix.rstrip(_LABEL_PUNCT)
+        for _ in range(_LABEL_TAIL_STEPS):
+            i = len(rest)
+            while i and rest[i - 1].isalnum():
+                i -= 1
+            word = rest[i:].lower()
+            if word in self.label_ends:
+                return True
+            if word == "on":
+                poster = " ".join(rest[max(0, i - 80) : i].lower().split())
+                if any(p in poster for p in self.posters):
+                    return True
+            if not word or not (word in _TAIL_WORDS or word.isdigit()):
+                return False
+            rest = rest[:i].rstrip(_LABEL_PUNCT)
+        return True  # a long tail of clock times: let the patterns decide
 
     def _dateline(self, prefix: str, suffix: str) -> bool:
         """Whether a line holds nothing but the date, a clock time, a reading time or a byline.
@@ -405,9 +425,11 @@ class Dates:
 
     # -- the inspectors' visit ---------------------------------------------
 
-    def _visit(self, text: str, m: Mention, win: _Window, ctx: _Context) -> float | None:
-        if m.future or (m.kind == "relative" and m.unit == "now"):
-            return None
+    def _visit(
+        self, text: str, m: Mention, win: _Window, ctx: _Context, deadline: bool, near: int | None
+    ) -> float | None:
+        """How well ``m`` fits the visit; ``deadline`` and ``near`` (the last event
+        phrase in its clause) are read once for both roles. Never a date still to come."""
         if m.kind == "weekday" or (m.kind == "relative" and m.unit in ("day", "week")):
             # "today", "on Monday", "this week": a visit whose outcome is out is
             # weeks old, so these words speak of something else ("book a visit today!")
@@ -415,11 +437,8 @@ class Dates:
         spec = _specificity(m)
         if self.visit_label.match(text, win.line_start, m.start):
             return None if ctx.marks.any(win.line_start, m.start, "earlier") else 10 + spec
-        if self._deadline_before(text, win.clause_start, m.start):
+        if deadline or ctx.marks.any(win.clause_start, m.start):
             return None
-        if ctx.marks.any(win.clause_start, m.start):
-            return None
-        near = ctx.last_event(win.clause_start, m.start)
         if near is not None:
             if self._is_visit(ctx.events.groups[near], win, ctx):
                 end = ctx.events.ends[near]
@@ -491,18 +510,15 @@ class Dates:
 
     # -- the report's publication --------------------------------------------
 
-    def _report(self, m: Mention, win: _Window, ctx: _Context) -> float | None:
-        if m.future or (m.kind == "relative" and m.unit == "now"):
-            return None
-        if self._deadline_before(win.text, win.clause_start, m.start) or ctx.marks.any(
-            win.clause_start, m.start, "future"
-        ):
+    def _report(
+        self, m: Mention, win: _Window, ctx: _Context, deadline: bool, near: int | None
+    ) -> float | None:
+        if deadline or ctx.marks.any(win.clause_start, m.start, "future"):
             return None
         # "The previous report, published in 2021": the marker sits on the
         # noun, one clause back
         if ctx.marks.any(win.before_start, m.start, "earlier"):
             return None
-        near = ctx.last_event(win.clause_start, m.start)
         if near is not None:
             if ctx.events.groups[near] != "published":
                 return None
@@ -540,40 +556,46 @@ class _Page:
     """
 
     __slots__ = ("comp", "doc", "text", "positions", "seeds", "furniture", "_found",
-                 "_header_end", "_listed", "_context", "_token_starts")
+                 "_header_end", "_listed", "_context", "_marked")
 
     def __init__(self, comp: Dates, doc: Doc, text: str) -> None:
         self.comp = comp
         self.doc = doc
         self.text = text
-        self.positions = doc.to_array([IDX, LENGTH])
+        # int64: spaCy's uint64 would turn sums with Python ints into floats
+        self.positions = doc.to_array(IDX).astype(np.int64)
         self.seeds: list[tuple[int, str]] = []
-        self._found: list[tuple[int, int, int, str]] = []
+        self._found: list[_Found] = []
         self._read_matches()
         self.furniture = _furniture(doc)
         self._header_end: int | None = None
         self._listed: tuple[list[int], list[int]] | None = None
         self._context: _Context | None = None
-        self._token_starts: np.ndarray[Any, Any] | None = None
+        self._marked: bytes | None = None
 
     def _read_matches(self) -> None:
         matches = self.comp.matcher(self.doc)
         if not matches:
             return
         text = self.text
-        positions = self.positions
-        starts = positions[[first for _, first, _ in matches], 0].tolist()
-        last_tokens = positions[[last - 1 for _, _, last in matches]]
-        ends = (last_tokens[:, 0] + last_tokens[:, 1]).tolist()
+        starts_at = self.positions
+        # where each phrase ends: where the token after it starts, less the
+        # one space spaCy keeps after a word (the text's end after the last)
+        ends_at = np.append(starts_at, len(text))
+        starts = starts_at[[first for _, first, _ in matches]].tolist()
+        nexts = ends_at[[last for _, _, last in matches]].tolist()
+        seed_kind = self.comp.seed_kind
         group_of = self.comp.group_of
         seeds = self.seeds
         found = self._found
-        for (match_id, _, last), start, end in zip(matches, starts, ends, strict=True):
-            group = group_of[match_id]
-            if not group.startswith(_SEED):
-                found.append((start, end, last, group))
+        for (match_id, _, last), start, end in zip(matches, starts, nexts, strict=True):
+            if text[end - 1] == " ":
+                end -= 1
+            trigger = group_of.get(match_id)
+            if trigger is not None:
+                found.append((start, -end, trigger[1], last, trigger[0]))
                 continue
-            kind = group[len(_SEED) :]
+            kind = seed_kind[match_id]
             if kind == "keyword":
                 seeds.append((start, kind))
             elif kind == "ago_word":
@@ -584,19 +606,20 @@ class _Page:
 
     @property
     def token_starts(self) -> np.ndarray[Any, Any]:
-        if self._token_starts is None:
-            self._token_starts = np.ascontiguousarray(self.positions[:, 0])
-        return self._token_starts
+        return self.positions
+
+    @property
+    def marked(self) -> bytes:
+        if self._marked is None:
+            self._marked = _mark(self.text)
+        return self._marked
 
     def context(self) -> _Context:
         """The trigger phrases of the whole document, sorted once."""
         if self._context is None:
-            comp = self.comp
-            events = [f for f in self._found if f[3] not in _MARKER_GROUPS]
-            marks = [f for f in self._found if f[3] in _MARKER_GROUPS]
-            self._context = _Context(
-                self.token_starts, _Hits(comp._longest(events)), _Hits(comp._longest(marks))
-            )
+            events = [f for f in self._found if f[4] not in _MARKER_GROUPS]
+            marks = [f for f in self._found if f[4] in _MARKER_GROUPS]
+            self._context = _Context(self.token_starts, _Hits(events), _Hits(marks))
         return self._context
 
     def header_end(self) -> int:
@@ -624,11 +647,7 @@ class _Page:
                 if k < n_furniture and starts[k] <= start:
                     continue
                 seen += 1
-                if (
-                    len(line) > 80
-                    and _PROSE_END.search(line)
-                    and len(_WORD.findall(line)) >= 20
-                ):
+                if len(line) > 80 and _prose(line):
                     prose += 1
                 if prose >= 2 or seen >= 25:
                     self._header_end = end
@@ -643,6 +662,26 @@ class _Page:
         starts, ends = self._listed
         i = bisect.bisect_right(starts, pos) - 1
         return i >= 0 and pos < ends[i]
+
+
+def _prose(line: str) -> bool:
+    """Whether a long line reads as prose: it ends a sentence and holds 20 words or more.
+
+    Both tests run in C: the end by stripping, the words (runs of ASCII
+    letters and digits) by splitting a copy in which every other character
+    is a space.
+    """
+    end = line.rstrip().rstrip(_CLOSING)
+    if not end or end[-1] not in ".!?":
+        return False
+    words = line.encode("ascii", "replace").translate(_ALNUM_ONLY).split()
+    return len(words) >= 20
+
+
+#: What may close a sentence after its full stop.
+_CLOSING = "\"'\u201d\u2019)"
+#: A ``bytes.translate`` table keeping ASCII letters and digits, blanking the rest.
+_ALNUM_ONLY = bytes(i if chr(i).isascii() and chr(i).isalnum() else 32 for i in range(256))
 
 
 def _furniture(doc: Doc) -> tuple[list[int], list[int]]:
@@ -699,69 +738,127 @@ class _Window:
     """Where one date's sentence and clauses lie (character offsets).
 
     Bounded in length (``_LOOK_BACK``/``_LOOK_AHEAD`` characters), so a page of
-    junk without a full stop costs no more per date than an article.
+    junk without a full stop costs no more per date than an article. Read
+    backwards from the date with ``rfind`` on the page's ``marked`` copy (see
+    ``_mark``), which runs in C, rather than with a regex tried at every
+    character.
     """
 
-    __slots__ = ("text", "line_start", "sent_start", "sent_end", "clause_start",
-                 "before_start")
+    __slots__ = ("text", "marked", "line_start", "sent_start", "clause_start", "_date_start",
+                 "_clause_break", "_before_start", "_date_end", "_sent_end")
 
-    def __init__(self, text: str, m: Mention) -> None:
+    def __init__(self, text: str, marked: bytes, m: Mention) -> None:
         self.text = text
+        self.marked = marked
         lo = max(0, m.start - _LOOK_BACK)
-        newline = text.rfind("\n", lo, m.start)
+        newline = marked.rfind(b"\n", lo, m.start)
         # no line start in reach: leave the line empty rather than invent one
         self.line_start = newline + 1 if newline >= 0 else (0 if lo == 0 else m.start)
-        self.sent_start = _sentence_start(text, lo, m.start)
-        self.sent_end = _sentence_end(text, m.end, min(len(text), m.end + _LOOK_AHEAD))
-        breaks = _clause_breaks(text, self.sent_start, m.start)
-        if breaks and text[breaks[-1] - 1] == "," and (
-            text[breaks[-1] : m.start].strip().lower() in _APPOSITION_LEADS
+        self.sent_start = sent_start = _sentence_start(text, marked, lo, m.start)
+        self._date_start = m.start
+        self._date_end = m.end
+        self._sent_end = -1
+        self._before_start = -1
+        found = _last_break(text, marked, sent_start, m.start, m.start)
+        if found is not None and text[found[0]] == "," and (
+            text[found[1] : m.start].strip().lower() in _APPOSITION_LEADS
         ):
             # a date set off by commas belongs to the words before it: "at its
             # last inspection, in 2016," / "The visit, on 4 and 5 June, ..."
-            breaks.pop()
-        self.clause_start = breaks[-1] if breaks else self.sent_start
-        # the clause before the date's own, when there is one
-        self.before_start = breaks[-2] if len(breaks) > 1 else self.sent_start
+            found = _last_break(text, marked, sent_start, found[0], m.start)
+        self._clause_break = found
+        self.clause_start = found[1] if found is not None else sent_start
+
+    @property
+    def before_start(self) -> int:
+        """Where the clause before the date's own starts (the sentence's start if none)."""
+        if self._before_start < 0:
+            found = self._clause_break
+            before = None if found is None else _last_break(
+                self.text, self.marked, self.sent_start, found[0], self._date_start
+            )
+            self._before_start = before[1] if before is not None else self.sent_start
+        return self._before_start
+
+    @property
+    def sent_end(self) -> int:
+        """Where the date's sentence ends (read only for the few dates that ask)."""
+        if self._sent_end < 0:
+            end = self._date_end
+            hi = min(len(self.text), end + _LOOK_AHEAD)
+            self._sent_end = _sentence_end(self.text, self.marked, end, hi)
+        return self._sent_end
 
     def previous_start(self) -> int | None:
         """Where the sentence before starts, when it is in the same paragraph."""
         if self.sent_start == 0:
             return None
         back = max(0, self.sent_start - _LOOK_BACK)
-        start = _sentence_start(self.text, back, max(back, self.sent_start - 1))
+        start = _sentence_start(self.text, self.marked, back, max(back, self.sent_start - 1))
         return None if _BLANK_LINE.search(self.text, start, self.sent_start) else start
 
 
-def _clause_breaks(text: str, lo: int, hi: int) -> list[int]:
-    """Where the clauses after each break in ``text[lo:hi]`` start.
+#: A ``bytes.translate`` table for ``_mark``: "." for . and !, a line end for a
+#: line end, "," for , ; : ( ) [ ], "-" for a hyphen, a space for anything else
+#: but "?" (kept, though every non-ASCII character becomes one too).
+_MARKS = bytes(
+    46 if chr(i) in ".!" else 10 if i == 10 else 44 if chr(i) in ",;:()[]" else
+    45 if chr(i) == "-" else 63 if chr(i) == "?" else 32
+    for i in range(256)
+)
 
-    One scan for a plain charset (which the regex engine runs in C), then a
-    look at the neighbours: a comma before a digit is a thousands separator
-    ("a 1,100-pupil school"), and a hyphen is a break only between spaces.
+
+def _mark(text: str) -> bytes:
+    """A one-byte-per-character copy of ``text`` marking where sentences and clauses may end.
+
+    ``str.encode`` with "replace" turns each non-ASCII character into one "?",
+    so offsets stay true; a real "?" is looked for in ``text`` itself.
     """
-    out: list[int] = []
-    for found in _BREAK_CHAR.finditer(text, lo, hi):
-        i = found.start()
-        char = text[i]
-        if char == ",":
-            if i + 1 < hi and text[i + 1].isdigit():
-                continue
-        elif char == "-":
-            if not (i > lo and i + 1 < hi and text[i - 1].isspace() and text[i + 1].isspace()):
-                continue
-            out.append(i + 2)
-            continue
-        out.append(i + 1)
-    return out
+    return text.encode("ascii", "replace").translate(_MARKS)
 
 
-#: Where sentences end: full stops and the like (checked for what follows), and line ends.
-_STOPS = (".", "!", "?", "\n")
+def _last_break(
+    text: str, marked: bytes, lo: int, hi: int, limit: int
+) -> tuple[int, int] | None:
+    """Where the last clause break lying in ``text[lo:hi]`` starts and ends, or None.
+
+    A break is , ; : ( ) [ ] or a dash, or a hyphen between spaces; a comma
+    before a digit is a thousands separator ("a 1,100-pupil school"). What
+    follows a break is read up to ``limit``, the date.
+    """
+    best = -1
+    best_end = -1
+    i = marked.rfind(b",", lo, hi)
+    while i >= 0 and text[i] == "," and i + 1 < limit and text[i + 1].isdigit():
+        i = marked.rfind(b",", lo, i)
+    if i >= 0:
+        best, best_end = i, i + 1
+    dash = max(text.rfind("\u2013", lo, hi), text.rfind("\u2014", lo, hi))
+    if dash > best:
+        best, best_end = dash, dash + 1
+    hyphen = marked.rfind(b"-", lo + 1, hi - 1) if hi - 1 > lo + 1 else -1
+    while hyphen > best and not (text[hyphen - 1].isspace() and text[hyphen + 1].isspace()):
+        hyphen = marked.rfind(b"-", lo + 1, hyphen)
+    if hyphen > best:
+        # in a run of spaced hyphens (" - - - ") a break takes its spaces with
+        # it, so read from the left only every other hyphen is one
+        k, run = hyphen, 0
+        while k - 3 >= lo and text[k - 2] == "-" and text[k - 1].isspace() and (
+            text[k - 3].isspace()
+        ):
+            k -= 2
+            run += 1
+        hyphen -= 2 * (run % 2)
+    if hyphen > best:
+        best, best_end = hyphen - 1, hyphen + 2
+    return (best, best_end) if best >= 0 else None
+
+
+#: What may close a sentence between its full stop and the white space after it.
 _CLOSERS = frozenset("\"')]\u201d\u2019")
 
 
-def _sentence_start(text: str, lo: int, pos: int) -> int:
+def _sentence_start(text: str, marked: bytes, lo: int, pos: int) -> int:
     """Where the sentence holding ``pos`` starts, looking back no further than ``lo``.
 
     Sentences end at . ! ? (followed by white space, perhaps after a closing
@@ -769,32 +866,48 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
     PDFs and e-mails break lines mid-sentence ("carried out between 4 and" /
     "15 November 2024"), so a line end is no sentence end when the line is
     long, has no closing punctuation, and either stops on a lower-case word or
-    the next line goes on in lower case or digits. Found with ``str.rfind``,
-    which runs in C, rather than a regex tried at every character.
+    the next line goes on in lower case or digits.
     """
     hi = pos
     while True:
-        i = max(text.rfind(stop, lo, hi) for stop in _STOPS)
+        i = max(marked.rfind(b".", lo, hi), marked.rfind(b"\n", lo, hi), text.rfind("?", lo, hi))
         if i < 0:
             return lo
         if text[i] == "\n":
-            if not _wrapped(text, i):
+            # a line end in the white space after a full stop belongs to it: the
+            # sentence starts after that white space ("...said.\n\n  Next")
+            k = i
+            while k > lo and text[k - 1].isspace():
+                k -= 1
+            while k > lo and text[k - 1] in _CLOSERS:
+                k -= 1
+            if k > lo and text[k - 1] in ".!?":
+                i = k - 1
+            elif not _wrapped(text, i):
                 return i + 1
-        else:
-            j = i + 1
-            while j < pos and text[j] in _CLOSERS:
+            else:
+                hi = i
+                continue
+        j = i + 1
+        while j < pos and text[j] in _CLOSERS:
+            j += 1
+        if j < pos and text[j].isspace():
+            while j < pos and text[j].isspace():
                 j += 1
-            if j < pos and text[j].isspace():
-                while j < pos and text[j].isspace():
-                    j += 1
-                return j
+            return j
         hi = i
 
 
-def _sentence_end(text: str, pos: int, hi: int) -> int:
+def _sentence_end(text: str, marked: bytes, pos: int, hi: int) -> int:
     lo = pos
     while True:
-        found = [i for i in (text.find(stop, lo, hi) for stop in _STOPS) if i >= 0]
+        found = [
+            i
+            for i in (
+                marked.find(b".", lo, hi), marked.find(b"\n", lo, hi), text.find("?", lo, hi)
+            )
+            if i >= 0
+        ]
         if not found:
             return hi
         i = min(found)

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import Any, overload
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -49,16 +49,60 @@ from spacy.tokens import Doc, Span
 from .. import rules
 from ..textutil import doc_text, fold_quotes
 
-for _name, _default in (
-    ("ofsted_role", None),
-    ("ofsted_year", None),
-    ("ofsted_years_ago", None),
-    ("ofsted_explicit", False),
-    ("ofsted_grade", None),
-    ("ofsted_category", None),
+#: Where the component keeps what it found, as plain lists (``doc.user_data`` must stay
+#: serialisable: ``doc.to_bytes()``):
+#: grades: [start_char, end_char, grade, role, explicit, year, years_ago, category];
+#: areas: [start_char, end_char, key, grade_start_char, grade_end_char].
+GRADES_KEY = "ofsted_extract.grades"
+AREAS_KEY = "ofsted_extract.areas"
+#: Each doc's rows by their offsets, made on the first extension lookup.
+_ROW_INDEX: weakref.WeakKeyDictionary[Doc, dict[str, tuple[int, dict[tuple[int, int], Any]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def rows(doc: Doc, key: str) -> list[list[Any]]:
+    """The plain rows a component left in ``doc.user_data`` under ``key`` (or none)."""
+    found = doc.user_data.get(key)
+    return found if isinstance(found, list) else []
+
+
+def row_of(span: Span, key: str) -> list[Any] | None:
+    """The row of ``key`` with the span's offsets: what a span extension reads."""
+    doc = span.doc
+    data = rows(doc, key)
+    cache = _ROW_INDEX.setdefault(doc, {})
+    held = cache.get(key)
+    if held is None or held[0] != id(data):
+        held = (id(data), {(int(r[0]), int(r[1])): r for r in data})
+        cache[key] = held
+    return held[1].get((span.start_char, span.end_char))
+
+
+def row_field(key: str, i: int, default: Any) -> Any:
+    def get(span: Span) -> Any:
+        row = row_of(span, key)
+        return row[i] if row is not None else default
+
+    return get
+
+
+def _grade_link(span: Span) -> tuple[int, int] | None:
+    row = row_of(span, AREAS_KEY)
+    return (int(row[3]), int(row[4])) if row is not None else None
+
+
+# span extensions are getters over the rows: no per-span state to set or serialise
+for _name, _getter in (
+    ("ofsted_role", row_field(GRADES_KEY, 3, None)),
+    ("ofsted_explicit", row_field(GRADES_KEY, 4, False)),
+    ("ofsted_year", row_field(GRADES_KEY, 5, None)),
+    ("ofsted_years_ago", row_field(GRADES_KEY, 6, None)),
+    ("ofsted_category", row_field(GRADES_KEY, 7, None)),
+    ("ofsted_grade", _grade_link),
 ):
     if not Span.has_extension(_name):
-        Span.set_extension(_name, default=_default)
+        Span.set_extension(_name, getter=_getter)
 
 QUOTES = frozenset({"'", '"', "`"})
 #: Headings, table rows and list items are short; a longer line is prose (and looking at
@@ -149,6 +193,11 @@ _SENTENCE_OPENERS = frozenset(
 _NOT_AFTER = frozenset({"since", "previously", "had", "months", "years", "weeks", "strips",
                         "stripped", "strip", "loses", "lose", "lost", "losing", "once", "was",
                         "were", "used"})
+#: Finite verbs that make an opening clause a main clause rather than a phrase.
+_FINITE = frozenset({"was", "were", "is", "are", "has", "have", "had", "took", "came"})
+#: Words that open a parenthesis between a subject and its verb ('X, which ..., is').
+_PARENTHESIS_OPENERS = frozenset({"which", "who", "whose", "where", "a", "an", "the", "its",
+                                  "based", "run", "part", "one", "formerly", "now"})
 #: Words that may open a noun phrase naming the inspection before ('The council's ...').
 _SUBJECT_LEAD = frozenset({"the", "its", "their", "his", "her", "our", "a", "this", "that", "'s",
                            "'", ".", ")", "(", "-", "–"})
@@ -252,11 +301,13 @@ class Grades:
         self.adverbs_ok = frozenset(grades["adverbs_ok"]["words"])
         self.intensifiers = frozenset(grades["intensifiers"])
         self.glue = frozenset(grades["area_glue"]["words"])
+        self.connector_words = frozenset(
+            p for p in grades["area_connectors_after"]["phrases"] if " " not in p
+        )
         self.blockers = frozenset(grades["area_blockers"]["words"])
         self.det_bodies = frozenset(grades["area_blockers"]["determiner_bodies"])
         self.subject_verbs = frozenset(grades["area_blockers"]["subject_verbs"])
         self.clause_breaks = frozenset(grades["clause_breaks"])
-        self.clause_break_ids = word_ids(nlp.vocab, grades["clause_breaks"])
         self.subjects = frozenset(grades["gradeable_subjects"]["words"])
         self.or_tails = frozenset(grades["or_tails"]["words"])
         self.movement = frozenset(grades["movement_words"])
@@ -356,12 +407,15 @@ class TokenTable:
     sent_of: list[int]
     sent_bounds: list[tuple[int, int]]
     inner_space: bool = False
-    lower: numpy.ndarray = field(default_factory=lambda: numpy.zeros(0, dtype="uint64"))
     space: numpy.ndarray = field(default_factory=lambda: numpy.zeros(0, dtype=bool))
     starts: list[int] = field(default_factory=list)
     sent_arr: numpy.ndarray = field(default_factory=lambda: numpy.zeros(0, dtype="int64"))
     matches: tuple[PhraseIndex, list[tuple[int, int, int]]] | None = None
+    words: dict[str, list[int]] = field(default_factory=dict)
     promo: list[tuple[int, int]] | None = None
+    #: sentence starts as the sentencizer set them, before hard-wrapped lines are joined
+    flag_starts: frozenset[int] = frozenset()
+    furniture: Any = None  # the bodies component's Furniture, made once per doc
 
 
 _TERMINAL = frozenset({".", "!", "?", ":", ";", '"', "'", "”", "’", ")", "…"})
@@ -370,7 +424,9 @@ _CONTINUING = frozenset({"in", "of", "to", "the", "a", "an", "and", "from", "for
                          "at", "on", "as", "its", "their", "was", "were", "is", "are", "be"})
 
 
-def _unwrap(texts: TokenTexts, starts: list[int], space: list[bool]) -> list[int]:
+def _unwrap(
+    text: str, idx: list[int], low: list[str], starts: list[int], space: list[bool]
+) -> list[int]:
     """Drop the sentence starts that only mark a hard-wrapped line.
 
     The layout starts a sentence at every line, which is right for headlines, table rows
@@ -378,11 +434,6 @@ def _unwrap(texts: TokenTexts, starts: list[int], space: list[bool]) -> list[int
     eight words or more that ends without closing punctuation, followed by a line that
     goes on in lower case, is one sentence across the break.
     """
-    text, idx, lengths = texts.text, texts.idx, texts.lengths
-
-    def tok(k: int) -> str:
-        return text[idx[k] : idx[k] + lengths[k]]
-
     out: list[int] = []
     prev = 0
     n = len(idx)
@@ -395,23 +446,23 @@ def _unwrap(texts: TokenTexts, starts: list[int], space: list[bool]) -> list[int
         j = start - 1
         while j > prev and space[j]:
             j -= 1
-        gap = "".join([tok(k) for k in range(j + 1, start)])
-        last = tok(j)
+        gap = "".join(low[j + 1 : start])  # white space: its lower case is itself
+        last = low[j]
         if "\n" not in gap or "\n\n" in gap or last in _TERMINAL:
             out.append(start)
             prev = start
             continue
         k = start
-        while k < n and (space[k] or tok(k) in ("'", '"', "‘", "“")):
+        while k < n and (space[k] or low[k] in ("'", '"')):
             k += 1
         words = 0  # words of the line before the break, counted up to 8
         k0 = j
-        while k0 >= 0 and words < 8 and "\n" not in (word := tok(k0)):
+        while k0 >= 0 and words < 8 and "\n" not in (word := low[k0]):
             words += word[:1].isalnum()
             k0 -= 1
         if words >= 8 and k < n:
-            first = tok(k)[:1]
-            if first.islower() or first.isdigit() or last.lower() in _CONTINUING:
+            first = text[idx[k]]
+            if first.islower() or first.isdigit() or last in _CONTINUING:
                 continue  # a wrapped line: the sentence goes on
         out.append(start)
         prev = start
@@ -452,16 +503,36 @@ class PhraseIndex:
             self.longest = max(self.longest, len(words))
 
     def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """(match id, start, end) of every phrase in the doc, sorted; computed once per doc."""
+        """(match id, start, end) of every phrase in the doc, sorted; computed once per doc.
+
+        Single words that the rules only need the positions of ('W' entries: clause
+        breaks, body head words, grading verbs) are not in this list but in
+        :meth:`words`.
+        """
         table = token_table(doc)
         if table.matches is not None and table.matches[0] is self:
             return table.matches[1]
-        out: list[tuple[int, int, int]] = list(self.matcher(doc)) if table.n else []
+        found = list(self.matcher(doc)) if table.n else []
         if table.inner_space:
-            out.extend(self._bridged(doc, table))
-            out.sort(key=lambda m: (m[1], m[2]))
+            found.extend(self._bridged(doc, table))
+            found.sort(key=lambda m: (m[1], m[2]))
+        out: list[tuple[int, int, int]] = []
+        words: dict[str, list[int]] = {}
+        info = self.info
+        for m in found:
+            spec = info[m[0]]
+            if spec[0] == "W":
+                words.setdefault(spec[1], []).append(m[1])
+            else:
+                out.append(m)
         table.matches = (self, out)
+        table.words = words
         return out
+
+    def words(self, doc: Doc, what: str) -> list[int]:
+        """Positions of the single words registered as ``("W", what)``, in order."""
+        self.matches(doc)
+        return token_table(doc).words.get(what, [])
 
     def _bridged(self, doc: Doc, table: TokenTable) -> list[tuple[int, int, int]]:
         """The phrases that run over a line break inside a sentence."""
@@ -558,7 +629,7 @@ def _fill_index(
     cue("one_of", grades["statistics"]["one_of"])
     cue("scale", grades["scale_markers"]["phrases"])
     cue("negation", grades["negations"])
-    cue("connector", grades["area_connectors_after"]["phrases"])
+    cue("connector", [p for p in grades["area_connectors_after"]["phrases"] if " " in p])
     cue("future", grades["future_words"]["words"])
     cue("leaving", grades["category_grades"]["leaving"])
     for phrase, years in phrases(grades["relative_years"]).items():
@@ -567,6 +638,12 @@ def _fill_index(
         cue(f"category:{category}", [phrase])
     for idx, phrase in enumerate(phrases(areas["areas"])):
         index.add(f"A|{idx}", ("A", idx), [phrase])
+    # single words whose positions the rules need
+    index.add("W|clause", ("W", "clause"), grades["clause_breaks"])
+    heads = [h for h in phrases(bodies["heads"]) if "-" not in h]
+    index.add("W|head", ("W", "head"), heads)
+    index.add("W|verb", ("W", "verb"), bodies["named_subjects"]["verbs"])
+    index.add("W|childminder", ("W", "childminder"), bodies["childminder_words"]["words"])
     # the bodies component's phrases
     for phrase, kind in phrases(bodies["phrase_heads"]).items():
         index.add(f"B|head|{kind}", ("B", "head", kind), [phrase])
@@ -602,11 +679,10 @@ def _build_table(doc: Doc) -> TokenTable:
         flagged = numpy.flatnonzero(arr[1:, 2] == 1) + 1
         starts = [0, *flagged.tolist()]
         space = arr[:, 3].astype(bool)
-        lower = doc.to_array(LOWER)
     else:
         idx, lengths, starts = [], [], []
         space = numpy.zeros(0, dtype=bool)
-        lower = numpy.zeros(0, dtype="uint64")
+    flag_starts = frozenset(starts)
     texts = TokenTexts(text, idx, lengths)
     folded = fold_quotes(text).lower()
     if len(folded) == len(text):
@@ -614,11 +690,12 @@ def _build_table(doc: Doc) -> TokenTable:
     else:  # a character whose lower case is longer: fold token by token
         low = [fold_quotes(text[i : i + k].lower()) for i, k in zip(idx, lengths, strict=True)]
     is_space: list[bool] = space.tolist()
-    starts = _unwrap(texts, starts, is_space)
+    starts = _unwrap(text, idx, low, starts, is_space)
     bounds = list(zip(starts, starts[1:] + [n], strict=True)) if n else []
-    marks = numpy.zeros(n, dtype="int64")
-    marks[starts] = 1
-    sent_arr = numpy.cumsum(marks) - 1
+    sent_of: list[int] = []
+    for k, (a, b) in enumerate(bounds):
+        sent_of += [k] * (b - a)
+    sent_arr = numpy.asarray(sent_of, dtype="int64")
     # a break inside a sentence: a space token whose neighbours share a sentence
     inner_space = n > 2 and bool(numpy.any(space[1:-1] & (sent_arr[:-2] == sent_arr[2:])))
     return TokenTable(
@@ -628,30 +705,13 @@ def _build_table(doc: Doc) -> TokenTable:
         low=low,
         is_space=is_space,
         idx=idx,
-        sent_of=sent_arr.tolist(),
+        sent_of=sent_of,
         sent_bounds=bounds,
         inner_space=inner_space,
-        lower=lower,
         space=space,
         starts=starts,
         sent_arr=sent_arr,
-    )
-
-
-def positions(table: TokenTable, ids: numpy.ndarray) -> list[int]:
-    """Indices of the tokens whose lower-case form is one of ``ids`` (string hashes).
-
-    One vectorised test over the doc instead of a Python loop over every token.
-    """
-    if not table.n or not len(ids):
-        return []
-    return numpy.flatnonzero(numpy.isin(table.lower, ids)).tolist()  # type: ignore[no-any-return]
-
-
-def word_ids(nlp_vocab: Any, words: Any) -> numpy.ndarray:
-    """The string hashes of ``words`` (lower-cased), for :func:`positions`."""
-    return numpy.array(
-        sorted({nlp_vocab.strings.add(w.lower()) for w in words}), dtype="uint64"
+        flag_starts=flag_starts,
     )
 
 
@@ -661,21 +721,13 @@ def _lines(table: TokenTable) -> tuple[list[int], list[tuple[int, int]]]:
     n = table.n
     if not n:
         return [], [(0, 0)]
-    nl = numpy.array([m.start() for m in _NEWLINE.finditer(table.text)], dtype="int64")
-    marks = numpy.zeros(n, dtype="int64")
-    if len(nl):
-        tok = numpy.unique(numpy.searchsorted(numpy.asarray(table.idx), nl, side="right") - 1)
-        tok = tok[(tok >= 0) & (tok < n - 1)]
-        tok = tok[table.space[tok]]
-        marks[tok + 1] = 1
-    marks[0] = 0
-    starts = numpy.flatnonzero(marks).tolist()
-    line_of: list[int] = numpy.cumsum(marks).tolist()
+    low = table.low
+    starts = [k + 1 for k in numpy.flatnonzero(table.space[:-1]).tolist() if "\n" in low[k]]
     bounds = list(zip([0, *starts], [*starts, n], strict=True))
+    line_of: list[int] = []
+    for k, (a, b) in enumerate(bounds):
+        line_of += [k] * (b - a)
     return line_of, bounds
-
-
-_NEWLINE = re.compile("\n")
 
 
 class _Reader:
@@ -695,15 +747,13 @@ class _Reader:
         # lines: a token after a newline starts a new line
         self.line_of, self.line_bounds = _lines(table)
         # clauses: split at commas, dashes, brackets and contrastive conjunctions
-        marks = numpy.zeros(n, dtype="int64")
-        marks[table.starts] = 1
-        if n:
-            marks[numpy.isin(table.lower, comp.clause_break_ids)] = 1
-        clause_starts = numpy.flatnonzero(marks).tolist()
-        self.clause_of: list[int] = numpy.cumsum(marks).tolist()
+        marks = sorted({*table.starts, *comp.index.words(doc, "clause")}) if n else []
+        self.clause_of: list[int] = []
+        for k, (a, b) in enumerate(zip(marks, [*marks[1:], n][: len(marks)], strict=True), 1):
+            self.clause_of += [k] * (b - a)
         # clause k (from 1) runs from clause_start[k] to clause_end[k]
-        self.clause_start: list[int] = [0, *clause_starts]
-        self.clause_end: list[int] = [0, *clause_starts[1:], n]
+        self.clause_start: list[int] = [0, *marks]
+        self.clause_end: list[int] = [0, *marks[1:], n]
         self.cues = _Cues()
         # one matcher pass gives the grade words, the area names and the cues
         self.grade_matches: list[tuple[int, int, str, str, str | None]] = []
@@ -733,6 +783,11 @@ class _Reader:
                     self.cues.add(ctx[0], start, end)
         self.cues.finish()
         self._filter_since()
+        #: the relative-year cues present, in the order they were first met
+        self.relyear_labels = [
+            (label, int(label[8:])) for label in self.cues.starts if label.startswith("relyear:")
+        ]
+        self._line_words: dict[int, list[int]] = {}
         self.years: list[int | None] = [None] * n
         if n:
             for m in _YEAR_END.finditer(table.text):
@@ -809,11 +864,18 @@ class _Reader:
 
     def line_words(self, line: int) -> list[int]:
         """The words of a line (nothing for a line too long to be a heading or table row)."""
+        got = self._line_words.get(line)
+        if got is not None:
+            return got
         a, b = self.line_bounds[line]
         if b - a > MAX_LINE_TOKENS:
-            return []
-        return [i for i in range(a, b) if not self.is_space[i] and self.low[i] not in QUOTES
-                and self.low[i] not in _BULLET]
+            got = []
+        else:
+            low, space = self.low, self.is_space
+            got = [i for i in range(a, b)
+                   if not space[i] and low[i] not in QUOTES and low[i] not in _BULLET]
+        self._line_words[line] = got
+        return got
 
     # ---- the passes ----------------------------------------------------------
 
@@ -839,19 +901,19 @@ class _Reader:
         self.check_needs_area(cands)
         self.report_cards(live)
 
+        idx, lengths = token_table(doc).idx, self.texts.lengths
         grade_spans: list[Span] = []
+        grade_rows: list[list[Any]] = []
         for cand in cands:
             if cand.drop is not None or cand.licence is None or cand.role is None:
                 continue
-            span = Span(doc, cand.start, cand.end, label=cand.grade)
-            span._.ofsted_role = cand.role
-            span._.ofsted_year = cand.year
-            span._.ofsted_years_ago = cand.years_ago
-            span._.ofsted_explicit = cand.explicit
-            if cand.category is not None:
-                span._.ofsted_category = cand.category
-            grade_spans.append(span)
+            grade_spans.append(Span(doc, cand.start, cand.end, label=cand.grade))
+            grade_rows.append([
+                idx[cand.start], idx[cand.end - 1] + lengths[cand.end - 1], cand.grade,
+                cand.role, cand.explicit, cand.year, cand.years_ago, cand.category,
+            ])
         area_spans: list[Span] = []
+        area_rows: list[list[Any]] = []
         for area in areas:
             g = area.grade
             if g is None or g.role not in ("area", "dated") or g.drop is not None \
@@ -861,11 +923,15 @@ class _Reader:
             for key in area.rc_keys if rc else area.keys:
                 if key in ("overall", "previous"):
                     continue
-                span = Span(doc, area.start, area.end, label=key)
-                span._.ofsted_grade = (doc[g.start].idx, doc[g.end - 1].idx + len(doc[g.end - 1]))
-                area_spans.append(span)
+                area_spans.append(Span(doc, area.start, area.end, label=key))
+                area_rows.append([
+                    idx[area.start], idx[area.end - 1] + lengths[area.end - 1], key,
+                    idx[g.start], idx[g.end - 1] + lengths[g.end - 1],
+                ])
         doc.spans["grades"] = grade_spans
         doc.spans["areas"] = area_spans
+        doc.user_data[GRADES_KEY] = grade_rows
+        doc.user_data[AREAS_KEY] = area_rows
         categories: list[Span] = []
         for label, starts in self.cues.starts.items():
             if label.startswith("category:"):
@@ -1022,8 +1088,11 @@ class _Reader:
             if nxt == "to" and not self._to_ok(nx):
                 cand.drop = "to-infinitive"
                 return
-            if nxt == "at" and (nx + 1 >= self.n or low[self.next_word(nx + 1)] not in
-                                {"its", "the", "a", "their", "her", "his", "this", "that"}):
+            after_at = self.next_word(nx + 1) if nxt == "at" else self.n
+            if nxt == "at" and (after_at >= self.n or (
+                low[after_at] not in {"its", "the", "a", "their", "her", "his", "this", "that"}
+                and not self.texts[after_at][:1].isupper()  # 'good at Tansley School'
+            )):
                 cand.drop = "good-at"
                 return
 
@@ -1180,7 +1249,7 @@ class _Reader:
         """Whether the subject of the copula at ``j`` is something Ofsted grades.
 
         The subject is the word just before the copula ('services are', 'which remains',
-        'Redwater are'), or the head before a 'for'/'of' phrase ('services for vulnerable
+        'Silverdyke are'), or the head before a 'for'/'of' phrase ('services for vulnerable
         children are'); not any word of the clause ('the council said the news was good').
         """
         if self.low[j] == "be" and self.low[self.prev_word(j)] == "to":
@@ -1191,6 +1260,18 @@ class _Reader:
             k = self.prev_word(k)
         if k < 0 or self.sent_of[k] != self.sent_of[j]:
             return False
+        if self.low[k] == ",":
+            # 'Tanbury Skills Ltd, which trains apprentices, is now inadequate': the subject
+            # stands before the parenthesis
+            lo = max(self.sent_start(k), k - 16)
+            p = k - 1
+            while p > lo and self.low[p] != ",":
+                p -= 1
+            if p > lo and self.low[p] == "," and \
+                    self.low[self.next_word(p + 1)] in _PARENTHESIS_OPENERS:
+                k = self.prev_word(p)
+                if k < 0:
+                    return False
         if self._gradeable_word(k, areas):
             return True
         # 'services for children in the borough are now good'
@@ -1215,7 +1296,7 @@ class _Reader:
     def _subject_before(self, s: int, areas: list[_Area]) -> bool:
         lo = max(self.cs(s), s - 15)
         sent_lo = self.sent_start(s)
-        # a relative clause opens its own clause: "Lymbridge Borough Council, which remains good"
+        # a relative clause opens its own clause: "Tamsford Borough Council, which remains good"
         for k in range(lo, s):
             word = self.low[k]
             if word in self.c.subjects or word == "which":
@@ -1226,7 +1307,7 @@ class _Reader:
         return i < len(self.area_start_list) and self.area_start_list[i] < s
 
     def _short_line(self, cand: _Cand) -> bool:
-        """A heading row: 'Marrowby: inadequate', 'Good (previously Requires improvement)'."""
+        """A heading row: 'Wraxby: inadequate', 'Good (previously Requires improvement)'."""
         line = self.line_of[cand.start]
         words = self.line_words(line)
         if not words or sum(1 for i in words if self.low[i][:1].isalnum()) > 10:
@@ -1342,10 +1423,18 @@ class _Reader:
         p = self.prev_word(area.start)
         while p >= 0 and self.low[p] in ("the", "its", "their", "her", "his"):
             p = self.prev_word(p)
-        if p < 0 or not self.cues.has("connector", p, p + 1):
+        if p < 0 or self._connector_end(p) is None:
             return None
         q = self.prev_word(p)
         return grade if q >= 0 and self.low[q] in ("and", ",") else None
+
+    def _connector_end(self, g: int) -> int | None:
+        """End of the connector at ``g`` ('for', 'in', 'as were', 'the same of'), or None.
+        One-word connectors are common words, checked here rather than matched in every
+        sentence of the doc."""
+        if self.cues.has("connector", g, g + 1):
+            return self.cues.end("connector", g)
+        return g + 1 if self.low[g] in self.c.connector_words else None
 
     def _runs(self, areas: list[_Area], live: list[_Cand]) -> list[list[_Area]]:
         grade_tokens: set[int] = set()
@@ -1386,16 +1475,15 @@ class _Reader:
         if not gap:
             return grade if area.attributive else None  # 'good capacity for improvement'
         k = 0
-        while k < len(gap) and self.low[gap[k]] in lead and not self.cues.has(
-            "connector", gap[k], gap[k] + 1
-        ):
+        while k < len(gap) and self.low[gap[k]] in lead and self._connector_end(gap[k]) is None:
             k += 1
-        if k >= len(gap) or self.cues.first("connector", gap[k], gap[k] + 1) is None:
+        end = self._connector_end(gap[k]) if k < len(gap) else None
+        if end is None:
             return None
-        end = self.cues.end("connector", gap[k])
         fill = {"the", "its", "their", "her", "his", "a", "all", "every", "each", "three", "two",
                 "four", "five", "six", "of", "judgement", "judgment", "areas", "area", "(", ":",
-                "key", "main", "other", "remaining", "both", "-", "–", "'", '"'}
+                "key", "main", "other", "remaining", "both", "most", "several", "many", "-",
+                "–", "'", '"'}
         rest = [g for g in gap if g >= end]
         possessed = {g for g in rest if g + 1 < self.n and self.low[g + 1] in ("'s", "'")}
         if len(rest) > 7 or any(
@@ -1423,7 +1511,7 @@ class _Reader:
                     return None
                 grade = live[i]
                 gap = [g for g in self.words_between(grade.end, prev_words[-1])]
-                if len(gap) <= 2 and all(self.cues.has("connector", g, g + 1) or
+                if len(gap) <= 2 and all(self._connector_end(g) is not None or
                                          self.low[g] in QUOTES for g in gap):
                     return grade
                 return None
@@ -1543,7 +1631,7 @@ class _Reader:
         return bool(words) and words[0] == grade.start and words[-1] == grade.end - 1
 
     def _tail_ok(self, rest: list[int]) -> bool:
-        """'Overall experiences and progress of children and young people, taking into account'."""
+        """A label row with a short tail after a comma ('Overall effectiveness, including ...')."""
         return bool(rest) and self.low[rest[0]] == "," and len(rest) <= 5
 
     def _blocked(self, gap: list[int]) -> bool:
@@ -1623,10 +1711,11 @@ class _Reader:
         if self.cues.has("scale", cs, ce):
             return "scale"
         stat_lo = max(cs, s - 14)
+        one_of = self.cues.has("one_of", max(self.sent_start(s), s - 16), s)
         if (self.cues.has("stat", stat_lo, s) or self.cues.has("plural_body", stat_lo, s)) \
-                and not self.cues.has("one_of", max(self.sent_start(s), s - 16), s):
+                and not one_of:
             return "statistics"
-        if self._number_subject(cs, s):  # the clause start: 'Three were rated good'
+        if not one_of and self._number_subject(cs, s):  # 'Three were rated good'
             return "statistics"
         return None
 
@@ -1639,13 +1728,14 @@ class _Reader:
         if first < s and (self.low[first] in _NUM_WORDS or self.doc[first].like_num) \
                 and self.low[self.next_word(first + 1)] in ("were", "are", "was", "have", "had"):
             return True
-        for k in range(max(lo, s - 14), s):
-            if self.cues.has("plural_body", k, k + 1):
-                j = self.prev_word(k)
-                while j >= lo and self.low[j] in {"of", "the", "english", "local", "children's"}:
-                    j = self.prev_word(j)
-                if j >= lo and (self.doc[j].like_num or self.low[j] in _NUM_WORDS):
-                    return True
+        plural = self.cues.starts.get("plural_body", [])
+        first_k = bisect.bisect_left(plural, max(lo, s - 14))
+        for k in plural[first_k : bisect.bisect_left(plural, s)]:
+            j = self.prev_word(k)
+            while j >= lo and self.low[j] in {"of", "the", "english", "local", "children's"}:
+                j = self.prev_word(j)
+            if j >= lo and (self.doc[j].like_num or self.low[j] in _NUM_WORDS):
+                return True
         return False
 
     def timing(self, cand: _Cand) -> str:
@@ -1687,7 +1777,7 @@ class _Reader:
         seg_lo, seg_hi = self.segment(cand)
         years = self.years_in(max(cs, seg_lo), min(ce, seg_hi))
         if not years and ce < self.sent_end(s) and ce == self.ce(e - 1):
-            # 'It was graded good at its first inspection, in 2019.'
+            # 'The nursery was judged good at that visit, in 2016.'
             nxt = self.words_between(ce, min(self.ce(ce), ce + 8))
             if 2 <= len(nxt) <= 4 and self.low[nxt[0]] in (",", "in") and \
                     self.low[nxt[-1]] != "ago":
@@ -1783,13 +1873,13 @@ class _Reader:
         return False
 
     def _when_clause(self, cand: _Cand) -> bool:
-        """'a slide from 2017, when inspectors found it required improvement'."""
+        """'a fall from 2015, when inspectors judged it outstanding'."""
         cs = self.cs(cand.start)
         first = self.next_word(cs)
         if first < self.n and self.low[first] in (",", "–"):
             first = self.next_word(first + 1)
         if first >= self.n or self.low[first] != "when" or cs == 0:
-            # 'marking progress on 2014 when it was rated ...' (no comma)
+            # 'an improvement on 2016 when it was judged ...' (no comma)
             k = self.cues.last("prev_local", max(cs, cand.start - 14), cand.start)
             if k is None:
                 return False
@@ -1834,9 +1924,11 @@ class _Reader:
         a, b = ss, self.ce(first)
         if self.low[first] == "since":
             return None
-        if (b - a > 30 or len(self.words_between(a, b)) > 8) and \
-                self.low[first] not in self.c.fronted_openers:
-            return None  # a main clause of its own, not an opening phrase
+        if self.low[first] not in self.c.fronted_openers and (
+            b - a > 30 or len(self.words_between(a, b)) > 8
+            or any(self.low[k] in _FINITE for k in range(a, b))
+        ):
+            return None  # a main clause of its own ('Its last inspection was in 2019, and ...')
         if dated_opening and nxt < b:
             cand.year = self.years[nxt]
             return "dated"
@@ -1846,9 +1938,9 @@ class _Reader:
         return "previous"
 
     def _relative_years(self, a: int, b: int) -> int | None:
-        for label in self.cues.starts:
-            if label.startswith("relyear:") and self.cues.has(label, a, b):
-                return int(label.split(":")[1])
+        for label, years in self.relyear_labels:
+            if self.cues.has(label, a, b):
+                return years
         return None
 
     def _find_year(self, cand: _Cand, table: bool = False) -> None:

@@ -2,31 +2,38 @@
 
 There is no trained NER here, so a capitalised run of words is a person's name
 only when the way the sentence is written says so: an honorific ("Cllr Tom
-Reed", "The Rev Jo Lane"), a role beside it ("Alison Jeffery, director of
-children's services at Portsmouth Council", "Cabinet member for children Tom
+Reed", "The Rev Jo Lane"), a role beside it ("Alys Carnsew, director of
+children's services at Kelmouth Council", "Cabinet member for children Tom
 Reed", "the council's chief executive, Sam Hill"), a speech verb ("said Jo
-Lane"), an officer list ("Chief Executive (Trevor Whitacre)") or a report's
-table row ("Headteacher    Lorna Whitcliffe"). A place or a body seldom stands
+Lane"), an officer list ("Chief Executive (Cedric Trelawny)") or a report's
+table row ("Headteacher    Morfydd Trelawny"). A place or a body seldom stands
 in those positions, and the words that name bodies and places ("Council",
 "Academy", "Lane") never belong to a name. Everything is found on the
 characters, because names are character-shaped: apostrophes and hyphens inside
-them (O'Donnell, Asare-Mensah), possessives after them, column spacing around
+them (O'Fallon, Boateng-Amoah), possessives after them, column spacing around
 them.
 
 Each mention becomes a span in ``doc.spans["people"]`` (label ``PERSON``) whose
 ``span._.ofsted_person`` holds a :class:`Mention` as a dict. Capitalised
-organisation names ("Westmarch Borough Council", "NHS Tarrowby Integrated Care
+organisation names ("Ashwold Borough Council", "NHS Brenmoor Integrated Care
 Board (ICB)") go to ``doc.spans["people_orgs"]`` (``span._.ofsted_org``), so the
 attribution step can resolve "the council's" and "the ICB" to the body the
-article named. Linking mentions into people is the attribution step's work.
+article named; they are collected only when some mention needs one resolved
+(most articles name every body in full), so the group may be empty. Linking
+mentions into people is the attribution step's work.
+
+Speed: the component runs on every document, so the scans are single compiled
+patterns over the text built to let the regex engine skip (prefix trees for
+word lists, the first capital read before the word-boundary check), and the
+Python work is done per candidate name, not per word. See models/README.md.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -37,7 +44,7 @@ from ..textutil import doc_text
 
 UP = "A-ZÀ-ÖØ-ÞĀ-ɏ"  # Latin-1 and Latin Extended-A/B capitals (Ł, Š, Ș...)
 LO = "a-zß-öø-ÿĀ-ɏ"  # Extended-A/B mixes cases: both sets take the whole block
-#: One word of a name: Jeffery, O'Donnell, McAllister, Asare-Mensah.
+#: One word of a name: Carnsew, O'Fallon, McAllister, Boateng-Amoah.
 NAME_WORD = rf"(?:Mc|Mac|O['’]|D['’]|Fitz)?[{UP}][{LO}]+(?:-[{UP}][{LO}]+)*(?![{UP}{LO}\d])"
 INITIAL = rf"[{UP}]\.(?![{UP}{LO}])"
 #: Irish and Scottish Gaelic particles written with a capital: "Ó Briain", "Ní Dhomhnaill".
@@ -89,6 +96,8 @@ _AFTER_NAME = re.compile(r"^[ \t]*(?:,|\.|$|\n|[ \t]+\w)")
 _INITIAL_RE = re.compile(INITIAL)
 _LATIN_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _HARD_BREAK = re.compile(r"[.!?;:\"“”„()\[\]|•·\n]|[’'](?=\s|$)|\t|[ ]{2,}")
+#: Everything up to the last hard break: ``.end()`` is where the clause before a name starts.
+_LAST_HARD_BREAK = re.compile(rf"(?s).*(?:{_HARD_BREAK.pattern})")
 _TOKEN = re.compile(r"[\w’'&.-]+|[^\w\s]")
 
 
@@ -105,7 +114,7 @@ class Mention:
     org: str | None = None
     #: an organisation to resolve against the article: "council", "college", "its"...
     org_ref: str | None = None
-    #: first character of a role written before the name ("Council leader Jo Bright"), else start
+    #: first character of a role written before the name ("Council leader Jo Quennell"), else start
     lead: int = -1
     #: which form found it (tests and debugging)
     form: str = ""
@@ -118,7 +127,7 @@ class Mention:
         return cls(**data)
 
 
-@dataclass
+@dataclass(frozen=True)
 class RoleParse:
     """A role phrase split into the role and the organisation it names."""
 
@@ -174,6 +183,10 @@ def trie_pattern(phrases: dict[str, str], bounded: bool = False) -> str:
     return rf"(?:[{firsts}](?<![\w'’-].)(?:{rest}))"
 
 
+def _capitalise(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
 def _char(ch: str) -> str:
     return r"[ \t]+" if ch == " " else re.escape(ch)
 
@@ -226,6 +239,8 @@ class Lexicon:
     """The rule data of people.json (and the speech verbs of quotes.json), compiled once."""
 
     def __init__(self, data: dict[str, Any], quotes: dict[str, Any]) -> None:
+        self._name_ok: dict[str, bool] = {}
+        self._roles: dict[str, RoleParse | None] = {}
         self.honorifics: list[str] = list(data["honorifics"])
         self.heads = {w.lower() for w in data["role_heads"]}
         self.modifiers = {w.lower() for w in data["role_modifiers"]}
@@ -257,6 +272,11 @@ class Lexicon:
         )
         self.run_re = re.compile(NAME_RUN_AT_WORD)
         self.org_seq = re.compile(ORG_SEQ)
+        # an organisation word as a capitalised run writes it: "Council", "Pre-School", "NHS"
+        written = {f(h) for h in self.org_heads for f in (_capitalise, str.title, str.upper)}
+        self.org_head_re = re.compile(
+            rf"{trie_pattern(dict.fromkeys(written, ''), bounded=True)}(?:['’]s?)?\.?(?![\w'’&-])"
+        )
         self.org_mention_re = re.compile(
             rf"[{UP}](?<![\w'’-].){ORG_WORD_REST}(?:[ ]+(?:{ORG_CONNECT}[ ]+)*{ORG_WORD})*"
             rf"(?:[ ]*\((?P<acr>[A-Z][A-Za-z&]{{1,7}})\))?"
@@ -323,7 +343,12 @@ class Lexicon:
     # -- words -----------------------------------------------------------------
 
     def name_word_ok(self, word: str) -> bool:
-        return _norm_word(word) not in self.not_name
+        got = self._name_ok.get(word)
+        if got is None:
+            got = _norm_word(word) not in self.not_name
+            if len(self._name_ok) < 50_000:
+                self._name_ok[word] = got
+        return got
 
     def is_head(self, word: str) -> bool:
         return _norm_word(word) in self.heads
@@ -355,7 +380,7 @@ class Lexicon:
             return False
         if heads or described or prep in ("at", "on", "'s", "by"):
             return True
-        # "headteacher of St Aldhelm's": a proper name of two words or more, nothing generic
+        # "headteacher of St Petroc's": a proper name of two words or more, nothing generic
         return prep == "of" and len(words) >= 2 and not any(w in self.generic for w in words)
 
     def match_org(self, rest: str, prep: str | None) -> RoleParse | None:
@@ -387,7 +412,20 @@ class Lexicon:
     # -- roles -----------------------------------------------------------------
 
     def parse_role(self, segment: str) -> RoleParse | None:
-        """Split a role phrase ("director of children's services at Westmarch Council")."""
+        """Split a role phrase ("director of children's services at Kelmouth Council").
+
+        A pure function of the phrase, and the same phrases come back in
+        article after article ("Leader of the Council", "director of
+        children's services"): the answers are kept, up to a bound.
+        """
+        if segment in self._roles:
+            return self._roles[segment]
+        parsed = self._parse_role(segment)
+        if len(self._roles) < 20_000:
+            self._roles[segment] = parsed
+        return parsed
+
+    def _parse_role(self, segment: str) -> RoleParse | None:
         s = " ".join(segment.split()).strip(" ,;:–—-")
         s = _AGE.sub("", s)  # an age: "Jo Lane, 45, a teacher"
         if _FORMER.match(s):
@@ -419,7 +457,11 @@ class Lexicon:
             lead = self.lead_org.match(s)
             if lead and not self.has_head(lead.group("rest")):
                 lead = None  # "... Education at Kingsmoor Council": no role follows the name
-            elif lead and " " not in lead.group("own") and _norm_word(lead.group("own")) in self.org_heads:
+            elif (
+                lead
+                and " " not in lead.group("own")
+                and _norm_word(lead.group("own")) in self.org_heads
+            ):
                 lead = None  # "Nursery manager", "School business manager": a kind, not a body
             if lead and self.is_org(lead.group("own"), "lead", False):
                 org = _clean_org(lead.group("own"))
@@ -431,7 +473,7 @@ class Lexicon:
                 and not (set(_norm_word(w) for w in lead.group("rest").split()) & self.place_roles)
             ):
                 # "Corvell managing director": a short name of a body, resolved against the
-                # article's organisations; "Kingsworth North MP" keeps its constituency
+                # article's organisations; "Hallowmere North MP" keeps its constituency
                 org = _clean_org(lead.group("own"))
                 org_ref = f"name:{org}"
                 s = lead.group("rest")
@@ -461,7 +503,7 @@ class Lexicon:
     def role_before(self, text: str, name_start: int, comma: bool) -> tuple[RoleParse, int] | None:
         """A role written before a name, and where it starts.
 
-        "Council leader Jo Bright" (``comma`` False) or "the council's chief
+        "Council leader Jo Quennell" (``comma`` False) or "the council's chief
         executive, Sam Hill" (``comma`` True). The role is built leftwards from
         its last head word over modifiers, capitalised words and an owner, so
         "thanked the staff and headteacher Jo Lane" gives only "headteacher".
@@ -475,18 +517,17 @@ class Lexicon:
             window = stripped[:-1]
         elif not window.endswith(" ") or window.endswith("  "):
             return None
-        if not self.head_re.search(window):
-            return None
-        cut = 0
-        for m in _HARD_BREAK.finditer(window):
-            cut = m.end()
+        brk = _LAST_HARD_BREAK.match(window)
+        cut = brk.end() if brk else 0
         if not comma:
             last_comma = window.rfind(",")
             cut = max(cut, last_comma + 1)
+        if not self.head_re.search(window, cut):
+            return None
         for verb in self.speech_word.finditer(window, cut):
             cut = max(
                 cut, verb.end()
-            )  # "said Ashby's director, Jo Lane": the role starts after "said"
+            )  # "said Ottery's director, Jo Lane": the role starts after "said"
         tokens = [(m.start() + lo, m.end() + lo, m.group()) for m in _TOKEN.finditer(window, cut)]
         if not tokens or len(tokens) > 24:
             tokens = tokens[-24:]
@@ -586,7 +627,7 @@ def _compound_head(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon) -> 
 
 #: A given name right before a surname: "Maisie" in "Maisie Lane".
 _GIVEN_BEFORE = re.compile(rf"(?<![\w'’-]){NAME_WORD}$")
-#: A preposition of place right before a name-shaped pair: "from her home in Castle Lane".
+#: A preposition of place right before a name-shaped pair: "from her home in Tannery Lane".
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|on|into|via)[ ]+$", re.I)
 
 
@@ -717,14 +758,12 @@ class PeopleFinder:
         stop = self.lex.clause_end.search(seg)
         seg = self.lex.role_tail.sub("", seg[: stop.start()] if stop else seg).strip(" ,")
         if seg[:1].isupper() or seg.startswith("the "):
-            body, prep = seg, "at"  # the whole object: "who runs Mill Lane Nursery"
+            body, prep = seg, "at"  # the whole object: "who runs Tanyard Lane Nursery"
         else:
-            tail = None
-            for tail in self.lex.org_prep.finditer(seg):
-                pass
-            if tail is None:
+            preps = list(self.lex.org_prep.finditer(seg))
+            if not preps:
                 return None
-            body, prep = seg[tail.end() :], tail.group(1).lower()
+            body, prep = seg[preps[-1].end() :], preps[-1].group(1).lower()
         found = self.lex.match_org(body, prep) if body else None
         if found is None:
             return None
@@ -733,7 +772,7 @@ class PeopleFinder:
         return RoleParse(None, None, found.org_ref)
 
     def _table_label(self, text: str, start: int) -> RoleParse | None:
-        """A report's table row: "Headteacher    Lorna Whitcliffe", "Registered manager: Jo Lee"."""
+        """A report's table row: "Headteacher    Morfydd Trelawny", "Registered manager: Jo Lee"."""
         line_start = text.rfind("\n", max(0, start - 90), start) + 1
         if line_start == 0 and start > 90:
             return None  # a label is short: a row this long is prose
@@ -898,7 +937,7 @@ class PeopleFinder:
         return mentions
 
     def _first_names(self, text: str, skipped: Any) -> list[Mention]:
-        """A lay role before a first name alone: "Adopter Jo, who ..., said", "mum Priya said"."""
+        """A lay role before a first name alone: "Adopter Jo, who ..., said", "mum Eira said"."""
         out: list[Mention] = []
         roles = self.lex.first_name_roles
         for m in self.lex.first_name_re.finditer(text):
@@ -928,7 +967,7 @@ class PeopleFinder:
         A sentence may open with a person's two names and nothing else to say
         it is a person; once an honorific has shown the surname is a person's,
         a capitalised word before it is the given name. A place or a body that
-        ends in the same word ("in Castle Lane", "Lane Academy") is not taken.
+        ends in the same word ("in Tannery Lane", "Lane Academy") is not taken.
         """
         surnames = {
             m.name for m in mentions if m.honorific and " " not in m.name and len(m.name) > 1
@@ -957,20 +996,30 @@ class PeopleFinder:
                     if not (i >= 0 and spans[i][1] > given.start()):
                         name = text[given.start() : end]
                         out.append(
-                            Mention(given.start(), end, given.start(), name, lead=given.start(), form="given")
+                            Mention(
+                                given.start(),
+                                end,
+                                given.start(),
+                                name,
+                                lead=given.start(),
+                                form="given",
+                            )
                         )
                 pos = text.find(" " + surname, nxt)
         return out
 
     def _name_parts(self, start: int, words: list[str]) -> list[tuple[int, list[str]]]:
-        """The names inside a capitalised run: "Dunmoor South Rachel Ennis" -> "Rachel Ennis".
+        """The names inside a capitalised run: "Fenwold South Marta Quill" -> "Marta Quill".
 
         A group of name-shaped words that runs straight into an organisation or
-        place word ("Ashby Fields Primary School", "Little Wrens Nurseries") is
+        place word ("Ollerton Beck Primary School", "Little Puffins Nurseries") is
         part of that body's name, not a person's. Of three or more name words
         the last two are kept: the words before them are usually a place or
-        title run into the name ("Labour MP for Dunmoor Rachel Ennis").
+        title run into the name ("Labour MP for Fenwold Marta Quill").
         """
+        ok = self.lex.name_word_ok
+        if len(words) == 2 and all(ok(w) and _is_full(w) for w in words):
+            return [(start, words)]  # the common case: "Jo Lane"
         out: list[tuple[int, list[str]]] = []
         group: list[str] = []
         group_start = start
@@ -1039,9 +1088,16 @@ class PeopleFinder:
     def organisations(self, text: str) -> list[tuple[int, int, str, str | None]]:
         """Capitalised organisation names in the text: (start, end, name, acronym)."""
         out: list[tuple[int, int, str, str | None]] = []
+        # most capitalised runs hold no organisation word: skip them without a Python loop
+        heads = [m.start() for m in self.lex.org_head_re.finditer(text)]
+        if not heads:
+            return out
         for m in self.lex.org_mention_re.finditer(text):
+            k = bisect_left(heads, m.start())
+            if k == len(heads) or heads[k] >= m.end():
+                continue
             words = m.group(0).split("(")[0].split()
-            # cut after the last organisation word ("Westmarch Council Leader")
+            # cut after the last organisation word ("Ashwold Council Leader")
             last = None
             for i, w in enumerate(words):
                 if _norm_word(w) in self.lex.org_heads:
@@ -1091,6 +1147,19 @@ def _merge(first: RoleParse | None, second: RoleParse) -> RoleParse:
     )
 
 
+_ACRONYM = re.compile(r"(?:the )?[A-Z][A-Za-z&]{1,7}")
+
+
+def _needs_orgs(m: Mention) -> bool:
+    """Whether a mention's organisation must be looked up among the article's bodies.
+
+    "the council's", "its" and a short name ("Corvell managing director") are
+    resolved against the organisations the article names, and so is an
+    acronym ("at the ICB"); a name written out in full is not.
+    """
+    return bool(m.org_ref) or (m.org is not None and bool(_ACRONYM.fullmatch(m.org)))
+
+
 def _boilerplate_ranges(doc: Doc) -> list[tuple[int, int]]:
     return sorted((s.start_char, s.end_char) for s in doc.spans.get("boilerplate", []))
 
@@ -1122,7 +1191,8 @@ class People:
         doc.spans["people"] = spans
         orgs: list[Span] = []
         seen = set()
-        for start, end, name, acronym in self.finder.organisations(text):
+        needed = any(_needs_orgs(m) for m in mentions)
+        for start, end, name, acronym in self.finder.organisations(text) if needed else []:
             span = doc.char_span(start, end, label="ORG", alignment_mode="expand")
             if span is None or (span.start, span.end) in seen:
                 continue

@@ -1,7 +1,7 @@
 """Quotes: quoted passages, and the words around each one that say who spoke.
 
 Finding a passage is character work: straight and curly, double and single
-marks, an apostrophe ("children's", "Pupils' behaviour", "St Barnabas' church")
+marks, an apostrophe ("children's", "Pupils' behaviour", "St Cyrus' church")
 is never a quote mark, and a passage may run over several paragraphs (a
 paragraph that does not close its quote goes on in the next one that opens
 with a mark, or that closes it, across an "Advertisement" line).
@@ -47,7 +47,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import rules
-from ..textutil import doc_text, fold_quotes
+from ..textutil import fold_quotes
 from .people import plain_text
 
 _OPEN_BEFORE = set(" \t\n([{—–-/…\"'")
@@ -359,7 +359,7 @@ class Quotes:
     # -- words -------------------------------------------------------------------
 
     def _sources(self, low: str, lo: int, found: Found) -> list[tuple[int, int]]:
-        """Character spans that stand for the report: "Ofsted's inspection report", "the inspectors"."""
+        """Where the report is named: "Ofsted's inspection report", "the inspectors"."""
         out: list[tuple[int, int]] = [(a, b) for a, b, _ in found.get("body", [])]
         for a, b, phrase in found.get("noun", []):
             before = _words_before(low, lo, a, 5)
@@ -378,7 +378,7 @@ class Quotes:
         out: list[tuple[int, int, str]] = []
         for a, b, head in found.get("head", []):
             before = _words_before(low, lo, a, 4)
-            for k, (ws, we, w) in enumerate(before):
+            for k, (ws, _we, w) in enumerate(before):
                 if w in self.ref_dets or (w.endswith("'s") and text[ws : ws + 1].isupper()):
                     out.append((ws, b, head))
                     break
@@ -531,9 +531,13 @@ class Quotes:
             _, hi = sentence_of(p.close if p.close is not None else p.end)
             extents.append((lo, hi))
             windows.append((lo, hi))
-            prev = lines.previous_content(lines.index(p.open))
-            if prev is not None:
-                windows.append(lines.spans[prev])
+            open_line = lines.index(p.open)
+            prev = lines.previous_content(open_line)
+            if prev is not None and lines.first_char(open_line) == p.open:
+                # a quote opening a paragraph may take its speaker from the last sentence
+                # of the paragraph before ("Jo Lane said:", "..., the head said.")
+                ps, pe = lines.spans[prev]
+                windows.append((sentence_of(max(pe - 1, ps))[0], pe))
         people = _people(doc)
         low = lower_text(text)
         verbs, ends, starts = self._index(people, text, low, _merge(windows))
@@ -855,9 +859,7 @@ class PhraseIndex:
                     # by the regex engine
                     seconds = trie_pattern({w: "" for w in longer})
                     tails[word] = rf"(?:'s)?(?=[^\w'&-][\W_]*(?:{seconds})(?:'s)?(?![\w'&-]))"
-            self._opener = re.compile(
-                rf"(?<![\w'&-])(?:{trie_pattern(tails)})(?:'s)?(?![\w'&-])"
-            )
+            self._opener = re.compile(rf"(?<![\w'&-])(?:{trie_pattern(tails)})(?:'s)?(?![\w'&-])")
         return self._opener
 
     def find(self, low: str, start: int, end: int) -> Found:
