@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -148,9 +149,9 @@ def _word_before(text: str, pos: int) -> tuple[str, int]:
     return chunk[j:].lower(), lo + j
 
 
-def _add(found: list[Mention], mention: Mention | None) -> None:
-    if mention is not None:
-        found.append(mention)
+def _longest_first(mention: Mention) -> tuple[int, int]:
+    """Sort key: by start, and at one start the longest first."""
+    return mention.start, mention.start - mention.end
 
 
 def _cases(words: Iterable[str]) -> list[str]:
@@ -165,8 +166,9 @@ class Grammar:
     at the same place, never overlapping.
 
     Speed: a date always holds a digit, a capitalised month or weekday name, or
-    one of a few keywords ("year", "autumn", "weeks", "today"). Those seeds are
-    found by scans the regex engine runs in C (a charset or literal prefix), and
+    one of a few keywords ("year", "autumn", "weeks", "today"). Runs of digits
+    are marked out with ``bytes.translate`` and ``find`` (C, no pattern), word
+    seeds come from the caller's tokens or a search with a literal prefix, and
     each shape is then matched *anchored* at its seed, with the words that may
     lead into it ("between", "Tuesday", "late", "in") read backwards from a
     short slice. No shape is tried at every character.
@@ -355,6 +357,17 @@ class Grammar:
 
     # -- finding ---------------------------------------------------------
 
+    @functools.cached_property
+    def _readers(self) -> dict[str, Callable[[str, int], Mention | None]]:
+        """The reader of each kind of seed."""
+        return {
+            "month": self._at_month,
+            "month_abbr": self._at_month_abbr,
+            "weekday": self._at_weekday,
+            "keyword": self._at_keyword,
+            "ago_word": self._at_keyword,
+        }
+
     def word_seeds(self, text: str) -> list[tuple[int, str]]:
         """Where word-led dates may start, searched in the text (for callers without tokens)."""
         seeds = [
@@ -398,9 +411,9 @@ class Grammar:
             end = marked.find(b" ", pos)
             end = len(marked) if end < 0 else end
             # what no shape can start with, ruled out before any pattern runs:
-            # a run inside a shape already read ("12/03/2024"), after a decimal
+            # a run inside a shape already read ("14/05/2024"), after a decimal
             # point or currency sign, of three digits or more than four, or of
-            # four that is no year ("1,100 pupils")
+            # four that is no year ("1,250 pupils")
             length = end - pos
             if (
                 pos >= shape_end
@@ -413,14 +426,16 @@ class Grammar:
                     match = at_digit(text, pos)
                 if match is not None:
                     shape_end = match.end()
-                    _add(found, self._at_digit(text, match))
+                    mention = self._at_digit(text, match)
+                    if mention is not None:
+                        found.append(mention)
             pos = marked.find(b"0", end)
-        readers = {"month": self._at_month, "month_abbr": self._at_month_abbr,
-                   "weekday": self._at_weekday, "keyword": self._at_keyword,
-                   "ago_word": self._at_keyword}
+        readers = self._readers
         for pos, kind in self.word_seeds(text) if seeds is None else seeds:
-            _add(found, readers[kind](text, pos))
-        found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+            mention = readers[kind](text, pos)
+            if mention is not None:
+                found.append(mention)
+        found.sort(key=_longest_first)
         out: list[Mention] = []
         last_end = -1
         for mention in found:
@@ -592,7 +607,7 @@ class Grammar:
             return None
         unit = unit_text.lower().rstrip("s")
         if unit in ("hour", "minute", "min"):
-            # "3 hours ago": the moment of reading, never a calendar date
+            # "4 hours ago": the moment of reading, never a calendar date
             return Mention(start, end, "relative", unit="now", offset=-n)
         if unit in ("week", "fortnight"):
             # "two weeks ago" is a round figure: a few days either side of it
@@ -726,7 +741,7 @@ def _relative(m: Mention, ref: Parts) -> Parts:
         return _span(ref, 7 * n - 3, 7 * n + 3)
     if unit == "week":
         return _week(ref, n)
-    return Parts()  # terms, "3 hours ago": no calendar date
+    return Parts()  # terms, "4 hours ago": no calendar date
 
 
 def _dates(ref: Parts) -> list[dt.date]:

@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .components import dates
 from .components.bodies import MENTIONS_KEY, VISITS_KEY, BodyCluster, bodies_data, furniture
@@ -84,6 +84,12 @@ class _Visit:
     label_: str
     strong: bool
     past: int | bool
+
+
+@functools.cache
+def _not_subject() -> tuple[str, ...]:
+    """Words before a name that make it an owner or a place ('run by', 'MP for')."""
+    return tuple(p.lower() for p in bodies_data()["not_subject_before"]["phrases"])
 
 
 @functools.cache
@@ -139,8 +145,9 @@ class _Builder:
         clusters = doc._.ofsted_bodies
         self.clusters: dict[str, BodyCluster] = clusters if isinstance(clusters, dict) else {}
         self.body_data = bodies_data()
-        self.not_subject = [p.lower() for p in self.body_data["not_subject_before"]["phrases"]]
+        self.not_subject = _not_subject()
         self.in_sentence: dict[int, list[tuple[int, str]]] = {}
+        self._paras: list[int] | None = None
         self.graded_areas: set[tuple[int, ...]] = set()
         self.alias_not_subject = frozenset(self.body_data["not_subject_before"]["alias_phrases"])
         self.kind_after = _kind_after()
@@ -150,6 +157,12 @@ class _Builder:
     def boiler(self, a: int, b: int) -> bool:
         """Whether [a, b) overlaps page furniture."""
         return self.furniture.overlaps(a, b)
+
+    def para_starts(self) -> list[int]:
+        """Where each paragraph of the text starts (read once per doc)."""
+        if self._paras is None:
+            self._paras = [p for p, _ in paragraphs(self.text)]
+        return self._paras
 
     def in_title(self, a: int) -> bool:
         return self.title is not None and self.title[0] <= a < self.title[1]
@@ -212,7 +225,7 @@ class _Builder:
         """Bodies named in the opening words of a paragraph ('Meanwhile, Bramble Patch
         Pre-School, ...'): a round-up's sections open that way, an aside in a quote does not."""
         out: set[str] = set()
-        para_starts = [p for p, _ in paragraphs(self.text)]
+        para_starts = self.para_starts()
         seen: set[int] = set()
         for a, _b, key, ok in bodies:
             para = bisect.bisect_right(para_starts, a) - 1
@@ -253,7 +266,7 @@ class _Builder:
             if key is None or key not in self.clusters or self.boiler(a, b):
                 continue
             before = " ".join(text[max(0, a - 20) : a].lower().split())
-            ok = not any(before.endswith(p) for p in self.not_subject)
+            ok = not before.endswith(self.not_subject)
             if kind == "alias" and before.split()[-1:] and \
                     before.split()[-1] in self.alias_not_subject:
                 ok = False  # 'a school in Hexford': a place, not the subject
@@ -355,7 +368,7 @@ class _Builder:
         if len(drafts) == 1:
             drafts[0].region = (0, n)
             return
-        paras = [p for p, _ in paragraphs(self.text)]
+        paras = self.para_starts()
         starts = [0]
         for prev, draft in zip(drafts, drafts[1:], strict=False):
             first = next(
@@ -455,7 +468,7 @@ class _Builder:
                 return "full"
         return None
 
-    def _past_visit(self, visit: Span) -> bool:
+    def _past_visit(self, visit: _Visit) -> bool:
         past = visit.past
         if past is True:
             return True

@@ -250,7 +250,8 @@ def test_areas_are_not_taken_from_a_following_clause_with_its_own_subject() -> N
     ("sentence", "expected"),
     [
         ("Inspectors judged achievement and standards satisfactory and behaviour and safety "
-         "good at Tansley School.", {"outcomes": "satisfactory", "behaviour_and_attitudes": "good"}),
+         "good at Tansley School.",
+         {"outcomes": "satisfactory", "behaviour_and_attitudes": "good"}),
         ("At Orton High School, care, guidance and support was rated outstanding.",
          {"other": "outstanding"}),
         ("The effectiveness of leadership and management was judged good.", {"leadership": "good"}),

@@ -208,3 +208,86 @@ def test_body_spans_are_exact(words: list[str]) -> None:
     for span in doc.spans["bodies"]:
         assert text[span.start_char : span.end_char] == span.text
         assert span._.ofsted_body in doc._.ofsted_bodies
+
+
+def test_a_childminder_named_in_the_next_sentence() -> None:
+    text = ("Childminder keeps top grade\n\nBy Owen Tranter\n\n"
+            "A Tolby childminder has been rated outstanding by Ofsted.\n\n"
+            "Jessamy Trelawney, who has cared for children at her home for nine years, was "
+            "inspected in May.")
+    assert names(text) == [("Jessamy Trelawney", "childminder")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the name after the graded sentence is a byline, not the childminder
+        "A Tolby childminder has been rated good by Ofsted.\nOwen Tranter, Education Reporter\n",
+        # no grade in the sentence about a childminder
+        "A Tolby childminder has opened a second setting. Jessamy Trelawney, who runs it, said "
+        "she was delighted.",
+    ],
+)
+def test_no_childminder_without_a_graded_sentence_and_a_subject_name(text: str) -> None:
+    assert [n for n in names(text) if n[1] == "childminder"] == []
+
+
+def test_a_childminder_in_apposition() -> None:
+    text = "Ofsted rated a childminder, Jessamy Trelawney-Quaye, outstanding last month."
+    assert ("Jessamy Trelawney-Quaye", "childminder") in names(text)
+
+
+def test_a_name_with_an_ampersand_and_no_head_word() -> None:
+    text = "We are proud that Fox & Hound Adoption has been judged outstanding by Ofsted."
+    assert ("Fox & Hound Adoption", "named") in names(text)
+
+
+def test_a_short_name_as_the_subject_joins_the_full_name() -> None:
+    text = ("Home > News > Hazel Barn rated Outstanding!\n\nHazel Barn rated Outstanding!\n\n"
+            "We are delighted that Hazel Barn Day Nursery has been graded Outstanding.")
+    found = clusters(text)
+    assert list(found) == ["hazel barn nursery"]
+    assert {f.text for f in found["hazel barn nursery"].forms} >= {
+        "Hazel Barn", "Hazel Barn Day Nursery"}
+
+
+def test_our_lady_names_keep_their_first_words() -> None:
+    text = "Our Lady of the Valley Catholic Primary School has been rated good."
+    assert names(text) == [("Our Lady of the Valley Catholic Primary School", "school")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "past"),
+    [
+        ("The provider had received a monitoring visit, which found reasonable progress.", True),
+        ("An earlier focused visit looked at children in care.", True),
+        ("A monitoring visit in 2018 found reasonable progress.", 2018),
+        ("Ofsted found progress following a monitoring visit last month.", False),
+    ],
+)
+def test_a_visit_in_the_past_is_marked(sentence: str, past: object) -> None:
+    doc = run(sentence)
+    (span,) = doc.spans["visits"]
+    assert span._.ofsted_past == past
+
+
+def test_a_processed_doc_serialises_and_keeps_its_findings() -> None:
+    text = ("Kelby Borough Council has been rated good, up from requires improvement in 2019. "
+            "Help and protection was judged outstanding. Kelby's monitoring visit in 2021 "
+            "found progress.")
+    doc = run(text)
+    restored = Doc(doc.vocab).from_bytes(doc.to_bytes())
+    assert [(s.label_, s._.ofsted_role, s._.ofsted_year) for s in restored.spans["grades"]] == [
+        (s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]]
+    assert [s._.ofsted_grade for s in restored.spans["areas"]] == [
+        s._.ofsted_grade for s in doc.spans["areas"]]
+    assert [s._.ofsted_body for s in restored.spans["bodies"]] == ["kelby", "kelby"]
+    assert [s._.ofsted_past for s in restored.spans["visits"]] == [2021]
+    assert set(restored._.ofsted_bodies) == {"kelby"}
+
+
+def test_names_in_an_inline_promotion_are_not_bodies() -> None:
+    text = ("Kelby College was rated good.\n\nSEE ALSO: Orton Sixth Form College rated "
+            "outstanding\n\nInspectors judged leadership good.")
+    assert "orton sixth form college" not in clusters(text)
+    assert "kelby college" in clusters(text)

@@ -8,6 +8,7 @@ article date given with it, never copied from the program's output.
 from __future__ import annotations
 
 import calendar
+import re
 import time
 
 import pytest
@@ -16,9 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from ofsted_extract import rules
+from ofsted_extract import dating, rules
+from ofsted_extract.components import dates as dates_component
 from ofsted_extract.components.dates import article_date, inspection_date, report_date
-from ofsted_extract.dating import Grammar, Parts, resolve
+from ofsted_extract.dating import Grammar, Mention, Parts, resolve
 from ofsted_extract.pipeline import build_pipeline
 from ofsted_extract.record import PartialDate
 from ofsted_extract.textutil import analysis_text
@@ -66,29 +68,47 @@ def report(text: str, on: YMD | None = (2024, 6, 12)) -> YMD | None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("| 15 October 2018", (2018, 10, 15)),
-        ("Published: Tuesday 4 March 2025", (2025, 3, 4)),
-        ("Fri 28 Apr 2023 at 6:00 am", (2023, 4, 28)),
-        ("12/03/2024", (2024, 3, 12)),  # day first, as British pages write it
-        ("19.09.2024", (2024, 9, 19)),
-        ("21-07-2016", (2016, 7, 21)),
-        ("date 2017-11-24", (2017, 11, 24)),
-        ("Posted 14/07/2023", (2023, 7, 14)),
-        ("Posted on July 5, 2022 by Newsdesk", (2022, 7, 5)),
-        ("10 Feb 2026 | 4 min read", (2026, 2, 10)),
-        ("3rd August 2011", (2011, 8, 3)),
-        ("Released: 14 November 2024", (2024, 11, 14)),
-        ("EMBARGOED UNTIL 00:01 WEDNESDAY 5 MARCH 2025", (2025, 3, 5)),
-        ("Monday, 14 March 2022, 10:12 am", (2022, 3, 14)),
-        ("Thu 21 Sep 2023 07.00 BST", (2023, 9, 21)),
-        ("Tuesday, February 9, 2016", (2016, 2, 9)),
-        ("Posted on 23rd October 2023 in School News", (2023, 10, 23)),
+        ("| 22 November 2017", (2017, 11, 22)),
+        ("Published: Wednesday 9 April 2025", (2025, 4, 9)),
+        ("Mon 17 Jul 2023 at 7:30 am", (2023, 7, 17)),
+        ("14/05/2024", (2024, 5, 14)),  # day first, as British pages write it
+        ("23.10.2024", (2024, 10, 23)),
+        ("18-08-2015", (2015, 8, 18)),
+        ("date 2016-10-27", (2016, 10, 27)),
+        ("Posted 19/06/2023", (2023, 6, 19)),
+        ("Posted on August 11, 2022 by Webdesk", (2022, 8, 11)),
+        ("16 Mar 2026 | 6 min read", (2026, 3, 16)),
+        ("2nd September 2012", (2012, 9, 2)),
+        ("Released: 21 October 2024", (2024, 10, 21)),
+        ("EMBARGOED UNTIL 00:01 THURSDAY 12 JUNE 2025", (2025, 6, 12)),
+        ("Tuesday, 10 May 2022, 9:41 am", (2022, 5, 10)),
+        ("Fri 13 Oct 2023 08.15 BST", (2023, 10, 13)),
+        ("Thursday, March 17, 2016", (2016, 3, 17)),
+        ("Posted on 14th November 2023 in Parent News", (2023, 11, 14)),
         ("PUBLISHED: 16:21, 12 March 2024 | UPDATED: 09:12, 13 March 2024", (2024, 3, 12)),
         ("Posted by Admin on 02/05/2023", (2023, 5, 2)),
         ("By Ruth Keane, Education Reporter | Tuesday 4 March 2025 6:00 am", (2025, 3, 4)),
         ("News release 5 June 2018", (2018, 6, 5)),
         # only a change date shown: still the page's date
-        ("Last updated: 02/12/2022 18:05", (2022, 12, 2)),
+        ("Last updated: 05/11/2022 17:48", (2022, 11, 5)),
+        # a clock time and "on" may come in either order after the label
+        ("Last updated at 08:52 on 19 June 2014", (2014, 6, 19)),
+        ("Updated 4 June 2019, 11:20", (2019, 6, 4)),
+        # machine timestamps, bare or labelled: the clock part is the date's own
+        ("2021-09-14T07:45:00Z", (2021, 9, 14)),
+        ("2021-09-14 07:45", (2021, 9, 14)),
+        ("Published: 2020-06-02T11:30:00+01:00", (2020, 6, 2)),
+        # a masthead or section name closed by a separator
+        ("Westbury Herald | 18 February 2019", (2019, 2, 18)),
+        ("Schools | 7 December 2020", (2020, 12, 7)),
+        ("Parish news - 30 April 2016", (2016, 4, 30)),
+        # month first, as US-styled sites print it under the byline
+        ("July 28, 2020", (2020, 7, 28)),
+        # a weekday and an ordinal day alone on their line: no year to give
+        ("Wednesday 5th June", (None, 6, 5)),
+        # a newsletter's issue line dates the issue, without its year
+        ("Issue 14 \u2013 Thursday 9th March", (None, 3, 9)),
+        ("Newsletter No. 7 - Monday 2nd October", (None, 10, 2)),
     ],
 )
 def test_article_date_forms(line: str, expected: YMD) -> None:
@@ -96,11 +116,11 @@ def test_article_date_forms(line: str, expected: YMD) -> None:
 
 
 def test_article_date_evidence_points_at_the_date_words() -> None:
-    text = page("Published: Tuesday 4 March 2025")
+    text = page("Published: Wednesday 9 April 2025")
     date = article_date(make_doc(text))
     assert date is not None and date.evidence is not None
     assert text[date.evidence.start : date.evidence.end] == date.evidence.text == date.text
-    assert date.iso == "2025-03-04"
+    assert date.iso == "2025-04-09"
 
 
 def test_a_year_less_dateline_alone_on_its_line_dates_the_article() -> None:
@@ -148,11 +168,11 @@ def test_meeting_paper_is_dated_by_its_meeting_not_by_the_report_or_deadline() -
 def test_minutes_are_dated_by_the_meeting_they_record_not_an_earlier_one() -> None:
     text = (
         "KESTWICK COUNCIL\n\n"
-        "MINUTES of a meeting of the CABINET held in Committee Room 2, Town Hall, Kestwick on "
+        "MINUTES of a meeting of the LICENSING COMMITTEE held in Room 4, Guildhall, Kestwick on "
         "Wednesday, 6 November 2024 at 7.00 pm\n\n"
         "PRESENT: Councillor P. Ashdown (in the Chair)\n\n"
         "12. MINUTES\n\nRESOLVED: That the minutes of the meeting held on 2 October 2024 be "
-        "approved as a correct record and signed by the Chair.\n"
+        "agreed as an accurate record.\n"
     )
     assert ymd(article_date(make_doc(text))) == (2024, 11, 6)
 
@@ -188,6 +208,58 @@ def test_no_article_date_when_the_page_shows_none(text: str) -> None:
     assert article_date(make_doc(text)) is None
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a year-less date beside a section name is no dateline: only an issue
+        # line may leave out the year
+        "News | 12 March",
+        # a pipe in a headline does not make the headline a masthead
+        "Council praises social workers after a much better year | 3 May 2019",
+        # a change date told in a sentence is no label
+        "The council said the page was last updated at 10:00 on 3 May 2019 by staff.",
+    ],
+)
+def test_date_lines_that_are_not_the_articles_date(line: str) -> None:
+    assert article_date(make_doc(page(line))) is None
+
+
+def test_machine_readable_dates_of_a_scraped_page() -> None:
+    head = "Ambridge children's services judged good\nBy Tess Marlow\n\n"
+    body = "Ambridge Council's children's services have been rated good by Ofsted.\n"
+    meta = '<meta property="article:published_time" content="2022-03-08T06:00:00Z">\n'
+    assert ymd(article_date(make_doc(meta + head + body))) == (2022, 3, 8)
+    # attributes the other way round
+    meta = '<meta content="2018-03-09T09:00:00Z" name="pubdate">\n'
+    assert ymd(article_date(make_doc(meta + head + body))) == (2018, 3, 9)
+    # JSON-LD: the publication wins over the change
+    json_ld = (
+        '{"@type": "NewsArticle", "dateModified": "2022-03-10T12:00:00Z", '
+        '"datePublished": "2022-03-08T06:00:00Z"}\n'
+    )
+    assert ymd(article_date(make_doc(head + body + json_ld))) == (2022, 3, 8)
+    # a change date alone still dates the page, but a label beats it
+    changed = '<meta property="article:modified_time" content="2022-03-10T12:00:00Z">\n'
+    assert ymd(article_date(make_doc(changed + head + body))) == (2022, 3, 10)
+    labelled = head + "Published: 7 March 2022\n\n" + body
+    assert ymd(article_date(make_doc(changed + labelled))) == (2022, 3, 7)
+
+
+def test_the_article_date_settles_the_year_of_a_visit() -> None:
+    text = page(
+        "3rd July 2023",
+        "Marsh Lane Pre-School, in Ambridge, was inspected on 6 June and rated outstanding.",
+    )
+    doc = make_doc(text)
+    assert ymd(inspection_date(doc, 0, len(text), article_date(doc))) == (2023, 6, 6)
+    text = page(
+        "Last updated at 08:52 on 19 June 2014",
+        "Inspectors visited on May 29 and 30 and rated the school good.",
+    )
+    doc = make_doc(text)
+    assert ymd(inspection_date(doc, 0, len(text), article_date(doc))) == (2014, 5, 29)
+
+
 def test_inspection_dates_label_at_the_top_is_no_article_date() -> None:
     text = (
         "Inspection of Harfield Primary School\nInspection dates: 5 and 6 December 2023\n\n"
@@ -205,27 +277,28 @@ def test_inspection_dates_label_at_the_top_is_no_article_date() -> None:
         ("Kestwick Primary School was inspected in May.", (2024, 6, 12), (2024, 5, None)),
         ("Inspectors visiting the council last month praised its social workers.",
          (2019, 11, 12), (2019, 10, None)),
-        ("Inspectors visited Oldcastle Council between 6 and 17 March.", (2023, 4, 28),
-         (2023, 3, 6)),
-        ("Inspectors were in the borough from 8 to 19 July.", (2024, 9, 19), (2024, 7, 8)),
-        ("The latest monitoring visit, on 10 and 11 January, looked at care leavers.",
-         (2023, 2, 22), (2023, 1, 10)),
-        ("Maplestead County Council was inspected in November and December 2015.",
-         (2016, 2, 9), (2015, 11, None)),
-        ("Inspectors spent four weeks in the county during May and June.", (2016, 7, 21),
-         (2016, 5, None)),
-        ("The rating follows a visit carried out last autumn.", (2020, 2, 26), (2019, None, None)),
-        ("Inspectors returned earlier this year for a full inspection.", (2024, 7, 22),
+        ("Inspectors visited Oldcastle Council between 9 and 20 March.", (2023, 4, 28),
+         (2023, 3, 9)),
+        ("Inspectors were in the borough from 3 to 14 June.", (2024, 9, 19), (2024, 6, 3)),
+        ("The second monitoring visit, on 7 and 8 February, looked at care leavers.",
+         (2023, 2, 22), (2023, 2, 7)),
+        ("Maplestead Borough Council was inspected in October and November 2014.",
+         (2015, 1, 20), (2014, 10, None)),
+        ("Inspectors were in the district for three weeks during April and May.", (2016, 7, 21),
+         (2016, 4, None)),
+        ("The rating follows an inspection carried out last autumn.", (2020, 2, 26),
+         (2019, None, None)),
+        ("Inspectors came back earlier this year to carry out a full inspection.", (2024, 7, 22),
          (2024, None, None)),
-        ("Inspectors, who were in the county in the spring, found weaknesses.", (2023, 7, 14),
+        ("Inspectors, who were in the district in the spring, noted weaknesses.", (2023, 7, 14),
          (2023, None, None)),
-        ("Inspection dates: 12 and 13 March 2024", (2024, 4, 2), (2024, 3, 12)),
-        ("The academy was rated inadequate following an inspection in late January.",
-         (2024, 3, 13), (2024, 1, None)),
-        ("Inspectors visited the council in January and February.", (2022, 3, 14),
+        ("Inspection dates: 8 and 9 October 2024", (2024, 11, 2), (2024, 10, 8)),
+        ("The academy was rated inadequate after an inspection in late February.",
+         (2024, 3, 13), (2024, 2, None)),
+        ("Inspectors visited the trust in January and February.", (2022, 3, 14),
          (2022, 1, None)),
-        ("The visit, carried out on 9 and 10 October, looked at the front door.",
-         (2024, 11, 14), (2024, 10, 9)),
+        ("The visit, carried out on 15 and 16 October, looked at the front door.",
+         (2024, 11, 14), (2024, 10, 15)),
         ("Ofsted inspected the college under its further education inspection framework in "
          "early March.", (2024, 4, 20), (2024, 3, None)),
         ("In January, inspectors spent two weeks at Harfield Council.", (2024, 3, 1),
@@ -235,6 +308,12 @@ def test_inspection_dates_label_at_the_top_is_no_article_date() -> None:
         ("The nursery was inspected on 3rd of May.", (2023, 6, 1), (2023, 5, 3)),
         ("Inspectors visited in mid-May.", (2023, 6, 1), (2023, 5, None)),
         ("The school had its first inspection in 2019.", (2019, 12, 1), (2019, None, None)),
+        # a date set off by commas belongs to the words before it
+        ("The inspection, on 11 and 12 March, found strong leadership.", (2024, 4, 20),
+         (2024, 3, 11)),
+        ("Inspectors visited the school in the week of 13 May.", (2024, 6, 12), (2024, 5, 13)),
+        ("Inspection date(s): 16/01/2024", (2024, 2, 20), (2024, 1, 16)),
+        ("The two-day inspection took place on 14-15 May.", (2024, 6, 12), (2024, 5, 14)),
     ],
 )
 def test_visit_forms(sentence: str, on: YMD, expected: YMD) -> None:
@@ -251,7 +330,7 @@ def test_month_after_the_articles_month_is_last_year() -> None:
 
 
 def test_relative_visit_without_article_date_keeps_the_year_unknown() -> None:
-    assert visit("The inspection, carried out in May, found delays.", None) == (None, 5, None)
+    assert visit("The inspection, carried out in May, showed delays.", None) == (None, 5, None)
     # "last month" with no article date says nothing at all
     assert visit("Inspectors visited the council last month.", None) is None
     # with only the article's day and month, last month is known, its year is not
@@ -271,28 +350,40 @@ def test_season_and_relative_years() -> None:
     ("sentence", "on"),
     [
         # an earlier inspection, a grade, a publication, a deadline, the future
-        ("Whitcombe Council was last inspected in March 2021, when it was rated inadequate.",
+        ("Whitcombe Council was last inspected in October 2020, when it was rated inadequate.",
          (2024, 7, 22)),
-        ("At its previous inspection, in 2018, the nursery was rated good.", (2023, 10, 1)),
-        ("Date of previous inspection: 5 and 6 February 2019", (2024, 4, 1)),
-        ("The council's services were judged inadequate in May 2023 and remain so.",
+        ("At its previous inspection, in 2017, the playgroup was rated good.", (2023, 10, 1)),
+        ("Date of previous inspection: 11 and 12 June 2018", (2024, 4, 1)),
+        ("The council's services were judged inadequate in June 2022 and remain so.",
          (2025, 3, 5)),
         ("The trust has been rated good since 2017.", (2024, 3, 1)),
         ("The report, published on 3 July, praises the council's leaders.", (2024, 7, 10)),
-        ("The council must send its action plan to Ofsted by 7 April 2025.", (2025, 1, 16)),
+        ("The council must send its action plan to Ofsted by 12 May 2025.", (2025, 1, 16)),
         ("Inspectors are expected to return early next year.", (2024, 10, 1)),
         ("Inspectors will visit the school in the spring.", (2024, 10, 1)),
-        ("Lowerbridge Nursery has places from January 2024 - book a visit today!",
+        ("Lowerbridge Nursery has places from January 2024 - come and visit us today!",
          (2023, 10, 23)),
-        ("The grade is up from requires improvement in 2016.", (2019, 11, 12)),
+        ("The grade is up from inadequate in 2015.", (2019, 11, 12)),
         ("Leaders met in the council chamber on 4 March to discuss the budget.", (2024, 3, 20)),
         ("The academy, which opened in September 2019, is popular with parents.", (2024, 3, 20)),
-        ("Under the inspection framework introduced last November, grades are given per area.",
+        ("Under the inspection framework brought in last November, grades are given per area.",
          (2026, 2, 10)),
     ],
 )
 def test_dates_that_are_not_the_visit(sentence: str, on: YMD) -> None:
     assert visit(sentence, on) is None
+
+
+def test_a_date_set_off_by_commas_is_read_with_the_words_before_it() -> None:
+    # the earlier marker sits before the comma: still an earlier inspection
+    assert visit("Her previous inspection, in 2016, also led to an outstanding grade.") is None
+    # the first full inspection, in March, is this one; the monitoring visit
+    # the year before is an older, lesser visit
+    text = (
+        "Kelby Training Ltd was graded requires improvement at its first full inspection, in "
+        "March. The provider had a new provider monitoring visit in 2018."
+    )
+    assert visit(text, (2019, 6, 27)) == (2019, 3, None)
 
 
 def test_a_date_in_a_quote_about_an_earlier_visit_is_not_this_visit() -> None:
@@ -310,26 +401,26 @@ def test_a_visit_still_to_come_is_not_the_visit() -> None:
 def test_hard_wrapped_lines_keep_their_sentence_and_their_date() -> None:
     text = (
         "Councillors welcomed the report on Netherby's children's services, judged good when\n"
-        "inspectors carried out a full inspection between 6 and\n"
-        "17 November 2023. The report was published in\n"
-        "January.\n"
+        "inspectors carried out a full inspection between 2 and\n"
+        "13 October 2023. Their findings were published in\n"
+        "December.\n"
     )
-    assert visit(text, None) == (2023, 11, 6)
-    assert report(text, None) == (None, 1, None)
+    assert visit(text, None) == (2023, 10, 2)
+    assert report(text, None) == (None, 12, None)
 
 
 def test_the_visit_wins_over_an_earlier_inspection_in_the_same_text() -> None:
     text = (
-        "Harfield Park Academy, which was judged good at its last full inspection in 2014, was "
-        "inspected in November. When inspectors last visited, in March 2018, they found it "
-        "required improvement."
+        "Harfield Vale Academy, which had been rated good at its last full inspection in 2013, "
+        "was inspected in November. When inspectors last visited the academy, in March 2018, "
+        "they found it required improvement."
     )
     assert visit(text, (2023, 1, 19)) == (2022, 11, None)
 
 
 def test_other_schools_inspections_and_thousands_commas_do_not_mislead() -> None:
     text = (
-        "Inspectors who visited the 1,350-pupil school in Tanner Lane last month found teaching "
+        "Inspectors who visited the 1,250-pupil school in Tanner Lane last month found teaching "
         "satisfactory. Of the borough's other schools, two were rated good in inspections last "
         "year."
     )
@@ -338,10 +429,10 @@ def test_other_schools_inspections_and_thousands_commas_do_not_mislead() -> None
 
 def test_a_monitoring_visits_own_dates_are_the_inspection_date() -> None:
     text = (
-        "Kestwick Council was judged inadequate in April 2022 and has since had three "
-        "monitoring visits. The latest, on 14 and 15 November, looked at children in care."
+        "Kestwick Council was found inadequate in March 2021 and has since had two "
+        "monitoring visits. The second, on 9 and 10 November, looked at children in care."
     )
-    assert visit(text, (2022, 12, 20)) == (2022, 11, 14)
+    assert visit(text, (2022, 12, 20)) == (2022, 11, 9)
 
 
 def test_report_publication_is_not_the_visit_date() -> None:
@@ -354,7 +445,7 @@ def test_report_publication_is_not_the_visit_date() -> None:
 
 def test_a_finer_date_of_the_same_visit_refines_a_coarser_one() -> None:
     text = (
-        "A team of inspectors spent a fortnight with the council's social workers, managers and "
+        "Four inspectors spent two weeks talking to the council's staff, foster carers and "
         "partners last month. Oldcastle was one of nine councils to have a full inspection under "
         "the new framework this autumn."
     )
@@ -363,14 +454,14 @@ def test_a_finer_date_of_the_same_visit_refines_a_coarser_one() -> None:
 
 def test_region_limits_which_visit_is_read() -> None:
     text = (
-        "Amberleigh: Inspectors visited in May and rated the council good.\n\n"
-        "Harfield: Inspectors visited in April and rated the council inadequate.\n"
+        "Amberleigh: Inspectors visited in June and judged the council good.\n\n"
+        "Harfield: Inspectors visited in March and found the council inadequate.\n"
     )
     doc = make_doc(text)
     split = text.index("Harfield")
     ref = published(2022, 6, 30)
-    assert ymd(inspection_date(doc, 0, split, ref)) == (2022, 5, None)
-    assert ymd(inspection_date(doc, split, len(text), ref)) == (2022, 4, None)
+    assert ymd(inspection_date(doc, 0, split, ref)) == (2022, 6, None)
+    assert ymd(inspection_date(doc, split, len(text), ref)) == (2022, 3, None)
 
 
 def test_dates_in_page_furniture_are_not_visits() -> None:
@@ -391,14 +482,14 @@ def test_dates_in_page_furniture_are_not_visits() -> None:
         ("The report was published on 3 July.", (2024, 7, 10), (2024, 7, 3)),
         ("A report published yesterday found the home inadequate.", (2024, 3, 1), (2024, 2, 29)),
         # the most recent Friday before Tuesday 12 November 2019
-        ("Their report, published on Friday, describes a turnaround.", (2019, 11, 12),
+        ("Their report, published on Friday, sets out a turnaround.", (2019, 11, 12),
          (2019, 11, 8)),
         # without the article's day the weekday cannot be placed
-        ("Their report, published on Friday, describes a turnaround.", (2019, 11, None), None),
-        ("The letter, published today (3 July), sets out what inspectors found.", (None, 7, 3),
-         (None, 7, 3)),
-        ("The inspection report was published on 13 December 2024.", (2025, 1, 16),
-         (2024, 12, 13)),
+        ("Their report, published on Friday, sets out a turnaround.", (2019, 11, None), None),
+        ("The letter, published today (9 June), explains what inspectors found.", (None, 6, 9),
+         (None, 6, 9)),
+        ("The inspection report was published on 11 November 2024.", (2025, 1, 16),
+         (2024, 11, 11)),
     ],
 )
 def test_report_date_forms(sentence: str, on: YMD, expected: YMD | None) -> None:
@@ -426,7 +517,7 @@ GRAMMAR = Grammar(rules.load("dates"))
     "text",
     ["You may want to march in protest", "30 February 2024", "31/04/2023", "2023-02-30",
      "the 2024/25 budget", "Spring Lane Primary", "in Summer Street", "version 1.2.10",
-     "pupils aged 18 to 21", "Section 5 of the Education Act"],
+     "pupils aged 18 to 21", "Section 8 of the Schools Act"],
 )
 def test_not_dates(text: str) -> None:
     assert GRAMMAR.find(text) == []
@@ -518,18 +609,24 @@ def test_spans_carry_the_role_of_each_date_and_the_doc_still_serialises() -> Non
     assert roles["between 7 and 18 March"] == "VISIT"
     assert roles["6 May"] == "REPORT"
     assert "September" not in roles  # a date with no role gets no span
-    # what the component keeps in user_data is plain data: it survives msgpack
-    rows = doc.user_data["ofsted_dates"]
-    assert srsly.msgpack_loads(srsly.msgpack_dumps(rows)) == [list(row) for row in rows]
+    # what the component keeps in user_data is plain data: it survives msgpack,
+    # and a Doc read back from bytes gives the same dates
+    restored = Doc(doc.vocab).from_bytes(doc.to_bytes())
+    assert srsly.msgpack_loads(srsly.msgpack_dumps(doc.user_data["ofsted_dates"]))
+    assert ymd(article_date(restored)) == ymd(article_date(doc)) == (2022, 5, 9)
+    ref = article_date(doc)
+    for found in (inspection_date, report_date):
+        assert ymd(found(restored, 0, len(text), ref)) == ymd(found(doc, 0, len(text), ref))
+    assert ymd(inspection_date(restored, 0, len(text), ref)) == (2022, 3, 7)
 
 
 def test_dates_are_read_even_when_the_component_did_not_run() -> None:
     import spacy
 
     nlp = spacy.blank("en")
-    doc = nlp("Maplestead Council was inspected in March 2024. Its report was published in May.")
-    assert ymd(inspection_date(doc, 0, len(doc.text), None)) == (2024, 3, None)
-    assert ymd(report_date(doc, 0, len(doc.text), None)) == (None, 5, None)
+    doc = nlp("Maplestead Council was inspected in February 2023. Its findings came out in April.")
+    assert ymd(inspection_date(doc, 0, len(doc.text), None)) == (2023, 2, None)
+    assert ymd(report_date(doc, 0, len(doc.text), None)) == (None, 4, None)
 
 
 def test_component_can_be_added_to_a_blank_pipeline() -> None:
@@ -545,3 +642,123 @@ def test_component_can_be_added_to_a_blank_pipeline() -> None:
     )
     assert ymd(article_date(doc)) == (2023, 7, 3)
     assert [span.label_ for span in doc.spans["dates"]] == ["PUBLISHED", "VISIT"]
+
+
+# -- the speed-ups keep behaviour exactly ---------------------------------------------
+#
+# Each fast read replaced a plain one that had the behaviour right; each is
+# checked here against that plain one on text nobody wrote on purpose.
+
+_PIECES = st.sampled_from(
+    ["a", "in", "on", "the", "May", "by", "from", "starting", "Word", "2019", "12", "3",
+     " ", " ", "  ", "\n", "\n\n", "\t", ".", "!", "?", ",", ";", ":", "(", ")", "-", " - ",
+     "\u2013", "\u2014", "\u201d", "\u2019", "'", '"', "\u00e9", "_", "x" * 55]
+)
+_OLD_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+|\n")
+_OLD_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\[\]\u2013\u2014]|\s-\s")
+
+
+def _reference_window(text: str, start: int, end: int) -> tuple[int, int, int, int]:
+    """Sentence and clause bounds read forwards with the patterns the backward reads replaced."""
+
+    def sentence_start(lo: int, pos: int) -> int:
+        for found in reversed(list(_OLD_SENTENCE_END.finditer(text, lo, pos))):
+            if text[found.start()] != "\n" or not dates_component._wrapped(text, found.start()):
+                return found.end()
+        return lo
+
+    def sentence_end(pos: int, hi: int) -> int:
+        for found in _OLD_SENTENCE_END.finditer(text, pos, hi):
+            if text[found.start()] != "\n" or not dates_component._wrapped(text, found.start()):
+                return found.start()
+        return hi
+
+    sent = sentence_start(max(0, start - 300), start)
+    breaks = [found.end() for found in _OLD_CLAUSE_BREAK.finditer(text, sent, start)]
+    if breaks and text[breaks[-1] - 1] == "," and (
+        text[breaks[-1] : start].strip().lower() in dates_component._APPOSITION_LEADS
+    ):
+        breaks.pop()
+    clause = breaks[-1] if breaks else sent
+    before = breaks[-2] if len(breaks) > 1 else sent
+    return sent, clause, before, sentence_end(end, min(len(text), end + 160))
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(_PIECES, min_size=1, max_size=50), data=st.data())
+def test_backward_reads_find_the_sentence_and_clauses_the_patterns_found(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    window = dates_component._Window(
+        text, dates_component._mark(text), Mention(start, end, "month", month=5)
+    )
+    found = (window.sent_start, window.clause_start, window.before_start, window.sent_end)
+    assert found == _reference_window(text, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(_PIECES, max_size=30), data=st.data())
+def test_word_checks_before_the_patterns_never_change_their_answer(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(pieces)
+    pos = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, pos))
+    component = build_pipeline().get_pipe("ofsted_dates")
+    # a deadline word: the gate on the last words, then the pattern
+    plain = bool(component.deadline_end.search(text, max(lo, pos - 40), pos))
+    assert component._deadline_before(text, lo, pos) == plain
+    # the word before a date, by string methods and by a walk over the characters
+    i = pos
+    while i > max(0, pos - 30) and text[i - 1].isspace():
+        i -= 1
+    if i > max(0, pos - 30) and text[i - 1] in ",.-":
+        i -= 1
+    j = i
+    while j > max(0, pos - 30) and text[j - 1].isalnum():
+        j -= 1
+    assert dating._word_before(text, pos) == (text[j:i].lower(), j)
+    # a prose line: ends a sentence and holds 20 words
+    line = text.replace("\n", " ")
+    ends = bool(re.search(r"[.!?][\"'\u201d\u2019)]*\s*$", line))
+    assert dates_component._prose(line) == (
+        ends and len(re.findall(r"[A-Za-z0-9]+", line)) >= 20
+    )
+
+
+_DIGIT_PIECES = st.sampled_from(
+    ["1", "12", "30", "2019", "2023", "1,100", "3.5", "\u00a320", "10:30", "-", "/", ".", " ",
+     "st", "May", "June", "and", "to", "in", "from", "between", "T09:15:00Z", "12/03/2024",
+     "%", "per cent", "ago", "weeks", "\n", "\u00e9"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(_DIGIT_PIECES, max_size=30))
+def test_digit_led_dates_are_found_as_a_scan_with_the_shapes_would_find_them(
+    pieces: list[str],
+) -> None:
+    text = " ".join(pieces)
+    # the shapes scanned for over the whole text, as before the digit runs
+    # were marked out by ``bytes.translate`` (ASCII digits only, by design)
+    found = [
+        m for m in (GRAMMAR._at_digit(text, x) for x in GRAMMAR.at_digit.finditer(text)) if m
+    ]
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    expected: list[Mention] = []
+    for m in found:
+        if not expected or m.start >= expected[-1].end:
+            expected.append(m)
+    assert GRAMMAR.find(text, []) == [m for m in expected if m.kind != "invalid"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=st.lists(DATE_WORDS, max_size=30))
+def test_the_matchers_seeds_find_what_a_search_of_the_text_finds(words: list[str]) -> None:
+    text = " ".join(words)
+    doc = build_pipeline()(text)
+    page = dates_component._Page(build_pipeline().get_pipe("ofsted_dates"), doc, text)
+    assert GRAMMAR.find(text, page.seeds) == GRAMMAR.find(text)

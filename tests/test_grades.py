@@ -449,9 +449,12 @@ def test_once_rated_is_the_grade_before_not_the_one_after() -> None:
          {"good": ("overall", None)}),
     ],
 )
-def test_the_same_grade_as_last_time_is_kept(sentence: str, roles_found: dict[str, tuple[str, int | None]]) -> None:
+def test_the_same_grade_as_last_time_is_kept(
+    sentence: str, roles_found: dict[str, tuple[str, int | None]]
+) -> None:
     doc = run(sentence)
-    assert {s.label_: (s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]} == roles_found
+    found = {s.label_: (s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]}
+    assert found == roles_found
 
 
 @pytest.mark.parametrize(
@@ -548,3 +551,32 @@ def test_any_word_soup_is_read_without_error(words: list[str]) -> None:
         assert text[span.start_char : span.end_char] == span.text
     for span in doc.spans["areas"]:
         assert span._.ofsted_grade is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"),
+    [
+        # a phrase wrapped over a line break inside a sentence is still one phrase
+        ("Inspectors found that the services at Tolby Borough Council for children requires\n"
+         "improvement to be good in every area.", "requires_improvement"),
+        ("Ofsted judged the leadership of the pre-school and its committee to require\n"
+         "improvement, the letter says.", "requires_improvement"),
+    ],
+)
+def test_a_phrase_across_a_wrapped_line(text: str, grade: str) -> None:
+    doc = run(text)
+    assert [s.label_ for s in doc.spans["grades"]] == [grade]
+    (span,) = doc.spans["grades"]
+    assert "\n" in span.text
+
+
+def test_a_phrase_is_not_joined_across_a_paragraph_break() -> None:
+    doc = run("The council said its plan requires\n\nImprovement Partners Ltd were hired.")
+    assert list(doc.spans["grades"]) == []
+
+
+def test_a_doc_without_a_grade_word_is_read_quickly_and_gives_nothing() -> None:
+    text = "Parents gathered at Tolby Primary School for the summer fair. " * 2000
+    doc = run(text)
+    assert list(doc.spans["grades"]) == []
+    assert list(doc.spans["areas"]) == []

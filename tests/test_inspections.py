@@ -430,3 +430,148 @@ def test_any_word_soup_gives_valid_inspections(words: list[str], year: int | Non
     for found in inspect(" ".join(words), year):
         assert found.overall is None or found.visit not in ("monitoring_visit", "focused_visit")
         assert found.direction is None or (found.overall and found.previous)
+
+
+# ---- the forms an unseen article may take -------------------------------------------------
+
+CHILDMINDER = """Tolby Times
+4 July 2023
+
+Childminder rated outstanding again
+
+By Owen Tranter
+
+A Tolby childminder has been rated outstanding by Ofsted for the second inspection in a row.
+
+Jessamy Trelawney, who has looked after children from her home in Kiln Lane since 2012, was
+inspected on 8 June. The inspector judged her provision outstanding for the quality of
+education, personal development, and leadership and management.
+
+Her previous inspection, in 2017, also resulted in an outstanding grade.
+"""
+
+
+def test_a_childminder_is_the_inspected_body() -> None:
+    (found,) = inspect(CHILDMINDER, 2023)
+    assert found.subject == "Jessamy Trelawney"
+    assert found.remit == "early_years"
+    assert found.overall is not None and found.overall.grade == "outstanding"
+    assert found.previous is not None
+    assert (found.previous.grade, found.previous.year) == ("outstanding", 2017)
+    assert {a.area: a.grade for a in found.areas} == {
+        "quality_of_education": "outstanding",
+        "personal_development": "outstanding",
+        "leadership": "outstanding",
+    }
+
+
+def test_a_providers_own_page_about_our_inspection() -> None:
+    text = ("Fox & Hound judged outstanding\n\nNews | 2 May 2019\n\n"
+            "We are thrilled that Fox & Hound Adoption has been judged outstanding overall after "
+            "our Ofsted inspection in March. This follows our previous inspection, in 2016, when "
+            "we were rated good.\n")
+    (found,) = inspect(text, 2019)
+    assert found.subject == "Fox & Hound Adoption"
+    assert found.overall is not None and found.overall.grade == "outstanding"
+    assert found.previous is not None
+    assert (found.previous.grade, found.previous.year) == ("good", 2016)
+    assert found.areas == []  # 'Adoption' is part of the name
+
+
+def test_a_report_card_school_is_not_named_after_the_councillor_quoted() -> None:
+    text = ("'Exceptional' behaviour at Wren Hill Primary\n\n"
+            "Inspectors visited Wren Hill Primary School in November. Its report card shows:\n"
+            "• Inclusion: strong standard\n• Attendance and behaviour: exceptional\n"
+            "• Safeguarding: met\n\n"
+            "Cllr Dora Finch, Tolby Borough Council's lead member for schools, said: \"This is "
+            "wonderful news for the whole of Tolby.\"\n")
+    (found,) = inspect(text, 2026)
+    assert found.subject == "Wren Hill Primary School"
+    assert found.remit == "school"
+    assert found.overall is None
+    assert {a.area: a.grade for a in found.areas} == {
+        "inclusion": "strong_standard",
+        "attendance_and_behaviour": "exceptional",
+        "safeguarding": "met",
+    }
+
+
+def test_a_feeder_schools_grade_is_not_this_schools_previous_grade() -> None:
+    text = ("St Anselm's High School has been rated good by Ofsted, up from satisfactory at its "
+            "previous inspection in 2009. Its feeder school, Our Lady of the Valley Catholic "
+            "Primary, was rated outstanding at its last inspection, in 2011.")
+    found = inspect(text, 2013)
+    assert summary(found)[0] == {"subject": "St Anselm's High School", "overall": "good",
+                                 "previous": ("satisfactory", 2009), "areas": {}}
+
+
+def test_an_earlier_monitoring_visit_does_not_replace_the_full_inspection() -> None:
+    text = ("Northmoor Apprenticeships Ltd was graded requires improvement at its first full "
+            "inspection, in March. The provider had received a new provider monitoring visit "
+            "in 2018, at which it was judged to be making reasonable progress.")
+    (found,) = inspect(text, 2019)
+    assert found.visit == "full"
+    assert found.overall is not None and found.overall.grade == "requires_improvement"
+    assert found.areas == []  # 'Apprenticeships' is part of the name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brockley Fostering Ltd, an independent fostering agency, has been rated good, down "
+        "from outstanding at its last inspection in 2016.",
+        "Fostering verdict\n\nPelham Borough Council's fostering service has received a 'good' "
+        "verdict from Ofsted, down from outstanding at its last inspection in 2016.",
+    ],
+)
+def test_a_fostering_service_grade_is_its_overall_grade_not_an_area(text: str) -> None:
+    (found,) = inspect(text, 2019)
+    assert found.overall is not None and found.overall.grade == "good"
+    assert found.previous is not None
+    assert (found.previous.grade, found.previous.year) == ("outstanding", 2016)
+    assert found.areas == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Harlow Brook Academy in special measures\n\nA secondary school that was once rated "
+         "outstanding has been placed in special measures. Harlow Brook Academy's leadership "
+         "was judged inadequate.", "special_measures"),
+        ("Tanners Mead Primary has been judged to have serious weaknesses, one of the two "
+         "categories for schools judged inadequate.", "serious_weaknesses"),
+    ],
+)
+def test_a_category_alone_gives_an_inadequate_overall_grade(text: str, category: str) -> None:
+    (found,) = inspect(text, 2020)
+    assert found.overall is not None
+    assert (found.overall.grade, found.overall.category) == ("inadequate", category)
+
+
+def test_the_lowest_rating_is_inadequate() -> None:
+    text = ("Services for vulnerable children in Tolby have been handed the lowest rating by "
+            "Ofsted. The watchdog inspected Tolby Borough Council in January.")
+    (found,) = inspect(text, 2024)
+    assert found.subject == "Tolby Borough Council"
+    assert found.overall is not None and found.overall.grade == "inadequate"
+
+
+def test_an_inline_promotion_does_not_add_an_area() -> None:
+    text = ("Kelby College graded requires improvement\n\nKelby College has been graded "
+            "requires improvement, the same grade it received at its last inspection in 2017.\n\n"
+            "SEE ALSO: Orton sixth form rated outstanding\n\nThe report praised its teachers.\n")
+    (found,) = inspect(text, 2020)
+    assert found.areas == []
+    assert found.previous is not None
+    assert (found.previous.grade, found.previous.year) == ("requires_improvement", 2017)
+    assert found.direction == "unchanged"
+
+
+def test_the_previous_inspection_as_the_subject_of_its_own_verdict() -> None:
+    text = ("Inspection of Tolby County Council\n\nOverall effectiveness      Good\n\n"
+            "The council's previous inspection of services for children in need of help, in "
+            "2011, judged overall effectiveness to be adequate.\n")
+    (found,) = inspect(text, 2015)
+    assert found.overall is not None and found.overall.grade == "good"
+    assert found.previous is not None
+    assert (found.previous.grade, found.previous.year) == ("adequate", 2011)

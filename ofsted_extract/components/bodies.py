@@ -115,12 +115,26 @@ class Furniture:
         i = bisect.bisect_left(self.starts, b) - 1
         return i >= 0 and self.reach[i] > a
 
+    def add(self, ranges: list[tuple[int, int]]) -> None:
+        """More furniture: the inline promotion lines the grades component found."""
+        for a, b in ranges:
+            i = bisect.bisect_left(self.starts, a)
+            self.ranges.insert(i, (a, b))
+            self.starts.insert(i, a)
+        self.reach = []
+        best = -1
+        for _, b in self.ranges:
+            best = max(best, b)
+            self.reach.append(best)
+
 
 def furniture(doc: Doc) -> Furniture:
     """The doc's Furniture, made once per doc and shared with the assembler."""
     table = token_table(doc)
     if not isinstance(table.furniture, Furniture):
         table.furniture = Furniture(doc)
+        if table.promo:  # 'SEE ALSO: ...' lines: another article's headline
+            table.furniture.add(table.promo)
     return table.furniture
 
 
@@ -267,6 +281,10 @@ class Bodies:
                 break
             if low == "of" and start == i + 1 and i > lo and d.word(i - 1) in self.of_after:
                 i -= 1
+                continue
+            if low == "the" and start == i + 1 and i > lo + 1 and d.low[i - 1] == "of" \
+                    and d.word(i - 2) in self.of_after:
+                i -= 2  # 'Our Lady of the Rosary', 'Isle of the ...'
                 continue
             break
         # trim words that open sentences but never names, and dangling joiners; a
@@ -512,12 +530,7 @@ class Bodies:
         d = _Doc(doc)
         text = d.text
         text_lower = text.lower()
-        info = self.index.info
-        matches = [
-            (spec[1], spec[2], start, end)
-            for match_id, start, end in self.index.matches(doc)
-            if (spec := info[match_id])[0] == "B"
-        ]
+        matches = self.index.body_matches(doc)
         found = self._typed(d, text_lower) + self._phrase_headed(d, matches)
         found += self._childminders(d) + self._appositions(d, matches)
         typed_tokens = {i for a, b, _ in found for i in range(a, b)}
@@ -547,7 +560,7 @@ class Bodies:
         self._merge_named(clusters, mentions)
         self._aliases(d, clusters, mentions, chrome)
         mentions.sort()
-        doc.spans["bodies"] = [Span(doc, start, end, label=kind) for start, end, kind, _ in mentions]
+        doc.spans["bodies"] = [Span(doc, a, b, label=kind) for a, b, kind, _ in mentions]
         doc.user_data[MENTIONS_KEY] = [
             [d.start_char(start), d.end_char(end), kind, key] for start, end, kind, key in mentions
         ]
@@ -556,7 +569,7 @@ class Bodies:
             for key, c in clusters.items()
         }
         visits = self._visits(d, matches, chrome)
-        doc.spans["visits"] = [Span(doc, start, end, label=visit) for start, end, visit, _, _ in visits]
+        doc.spans["visits"] = [Span(doc, a, b, label=visit) for a, b, visit, _, _ in visits]
         doc.user_data[VISITS_KEY] = [
             [d.start_char(start), d.end_char(end), visit, strong, past]
             for start, end, visit, strong, past in visits

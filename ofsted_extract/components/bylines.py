@@ -35,6 +35,7 @@ _DATEISH = re.compile(
 
 
 _TWO_CAPS = re.compile(r"[A-Z]{2}")
+_BY = re.compile(r"\b[Bb][Yy][ \t]")
 _SHOUTED = re.compile(r"(?<![\w'’])[A-Z][A-Z'’-]+(?![\w'’])")
 _REST_OPENER = re.compile(r"^(?:,|\||–|—|-|•|·|/|@|on\b|\d)")
 
@@ -57,6 +58,7 @@ class Bylines:
             rf"^[ \t|•·]*(?i:{prefixes})[ \t]*[:\-–—]?[ \t]+{names}(?P<rest>.*)$"
         )
         self.prefix_start = re.compile(rf"[ \t|•·]*(?i:{prefixes})")
+        self.prefix_line = re.compile(rf"(?m)^(?=[ \t|•·]*(?i:{prefixes}))")
         self.trailing_by = re.compile(rf"\b(?i:by)[ \t]+{names}[ \t]*$")
         self.titled = re.compile(
             rf"^[ \t]*(?P<names>{name})[ \t]*(?:,|\||–|—|-)[ \t]*(?P<rest>.+)$"
@@ -110,45 +112,51 @@ class Bylines:
         return len(rest.split()) <= 12
 
     def find(self, text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """The byline names of ``text``: (start, end, name without honorific).
+
+        The header (the lines down to just after the first long line) is read
+        line by line; below it only lines opening with a byline prefix count,
+        and those are found by one pattern over the rest of the text.
+        """
         skip_starts = [s for s, _ in skip]
 
         def skipped(pos: int) -> bool:
             i = bisect_right(skip_starts, pos) - 1
             return i >= 0 and skip[i][0] <= pos < skip[i][1]
 
-        lines: list[tuple[int, int]] = []
-        pos = 0
-        for line in text.split("\n"):
-            if line.strip() and not skipped(pos + len(line) - len(line.lstrip())):
-                lines.append((pos, pos + len(line)))
-            pos += len(line) + 1
-            if len(lines) > 400:
-                break
+        lines: list[tuple[int, int]] = []  # the non-blank lines outside page furniture
         found: list[tuple[int, int, str]] = []
-        header_end = len(lines)
-        for n, (s, e) in enumerate(lines):
-            if len(text[s:e].split()) >= self.prose_words and n > 0:
-                header_end = n
+        header_end = -1  # the first long line after the first line, once seen
+        pos = 0
+        size = len(text)
+        may_jump = True
+        while pos <= size and len(lines) <= 400:
+            n = len(lines)
+            body_from = max(header_end, self.header_lines) + 2 if header_end >= 0 else n + 1
+            if n >= body_from and may_jump:
+                may_jump = text.count("\n", pos) + n < 400  # else the 400-line cap applies
+            if n >= body_from and may_jump:
+                # below the header, with no line cap to reach: jump to the prefixed lines
+                for opening in self.prefix_line.finditer(text, pos):
+                    s = opening.start()
+                    e = text.find("\n", s)
+                    e = size if e < 0 else e
+                    if text[s:e].strip() and not skipped(
+                        s + len(text[s:e]) - len(text[s:e].lstrip())
+                    ):
+                        self._read_line(text, s, e, False, found)
                 break
-        body_from = max(header_end, self.header_lines) + 2
-        for n, (s, e) in enumerate(lines):
-            if e - s > 200 or (n >= body_from and not self.prefix_start.match(text, s, e)):
-                continue  # below the header only "By ...", "Reporter: ..." lines are read
-            line = _unshout(text[s:e])
-            m = self.prefixed.match(line)
-            if m and self._rest_ok(m.group("rest")):
-                found.extend(self._names(m.group("names"), s + m.start("names")))
-                continue
-            if n >= body_from:
-                continue
-            m = self.trailing_by.search(line)
-            if m and _DATEISH.search(line[: m.start()]):
-                found.extend(self._names(m.group("names"), s + m.start("names")))
-                continue
-            m = self.titled.match(line)
-            if m and self.journalist.search(m.group("rest")) and len(m.group("rest").split()) <= 8:
-                found.extend(self._names(m.group("names"), s + m.start("names")))
-                continue
+            e = text.find("\n", pos)
+            e = size if e < 0 else e
+            line = text[pos:e]
+            if line.strip() and not skipped(pos + len(line) - len(line.lstrip())):
+                lines.append((pos, e))
+                if header_end < 0 and n > 0 and len(line.split()) >= self.prose_words:
+                    header_end = n
+                self._read_line(text, pos, e, n < body_from, found)
+            pos = e + 1
+        if header_end < 0:
+            header_end = len(lines)
         if found or not lines:
             return _dedupe(found)
         # a bare name line in the header: under the headline, or above a date, title or handle
@@ -170,6 +178,27 @@ class Bylines:
                 if names:
                     return names
         return []
+
+    def _read_line(
+        self, text: str, s: int, e: int, header: bool, found: list[tuple[int, int, str]]
+    ) -> None:
+        """The byline forms of one line; below the header only the prefixed one."""
+        if e - s > 200 or (not header and not self.prefix_start.match(text, s, e)):
+            return
+        line = _unshout(text[s:e])
+        m = self.prefixed.match(line)
+        if m and self._rest_ok(m.group("rest")):
+            found.extend(self._names(m.group("names"), s + m.start("names")))
+            return
+        if not header:
+            return
+        m = self.trailing_by.search(line) if _BY.search(line) else None
+        if m and _DATEISH.search(line[: m.start()]):
+            found.extend(self._names(m.group("names"), s + m.start("names")))
+            return
+        m = self.titled.match(line)
+        if m and self.journalist.search(m.group("rest")) and len(m.group("rest").split()) <= 8:
+            found.extend(self._names(m.group("names"), s + m.start("names")))
 
     def __call__(self, doc: Doc) -> Doc:
         text = plain_text(doc)

@@ -6,23 +6,25 @@ calls below only pick from what is already there:
 
 - the article's date comes from the page's own furniture: a label
   ("Published:", "Posted on", "Released:", "EMBARGOED UNTIL", "Date of
-  meeting:"), a dateline that is nothing but a date near the top, the
-  minutes' "held ... on", or "published today (3 July)". Never a date in
-  a sentence, and never one in a list of other stories.
+  meeting:"), a machine-readable key (a meta tag, JSON-LD), a dateline that
+  is nothing but a date near the top (perhaps after a masthead name), the
+  minutes' "held ... on", or "published today (9 June)". Never a date in a
+  sentence, and never one in a list of other stories.
 - a visit date is a date whose nearest trigger in its clause is a visit word
-  ("inspected", "visited", "Inspectors spent three weeks ... in July"), with
+  ("inspected", "visited", "Inspectors spent a fortnight ... in June"), with
   nothing in the clause that makes it an earlier inspection ("last
-  inspected in March 2021"), a grade ("up from requires improvement in
-  2016"), a deadline ("by 7 April") or still to come ("expected ... next
-  year").
+  inspected in October 2020"), a grade ("up from inadequate in 2017"), a
+  deadline ("by 9 May") or still to come ("due ... next spring").
 - a report date is one whose nearest trigger is a publication word.
 
-The trigger words are found once per document by a spaCy ``PhraseMatcher``
-(token-shaped, case-blind); each date then looks up the ones in its sentence
-by binary search. Spans of the dates that have a role go to
-``doc.spans["dates"]`` labelled PUBLISHED, VISIT or REPORT; the weighing of
-every date lives in ``doc.user_data`` as plain tuples, so what this component
-adds to a Doc still serialises.
+Speed: one ``PhraseMatcher`` pass (token-shaped, case-blind) finds both the
+trigger words and the words a date may start with; each date then looks up
+the triggers of its sentence by binary search, and finds its sentence and
+clauses by reading backwards from itself with ``rfind``. What several dates
+share is worked out once per document, and only when one needs it. Spans of
+the dates that have a role go to ``doc.spans["dates"]`` labelled PUBLISHED,
+VISIT or REPORT; the weighing of every date lives in ``doc.user_data`` as
+plain tuples, so what this component adds to a Doc still serialises.
 """
 
 from __future__ import annotations
@@ -31,10 +33,10 @@ import bisect
 import functools
 import re
 import weakref
+from array import array
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
-import numpy as np
 from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -51,7 +53,7 @@ _KEY = "ofsted_dates"
 #: The matcher's groups for the words a date may start with, by kind of seed.
 _SEED = "seed:"
 #: "three weeks ago": the only way a plural unit starts a date.
-_AGO_AFTER = re.compile(r"\s+ago\b", re.IGNORECASE)
+_AGO_AFTER = re.compile(r"\w+\s+ago\b", re.IGNORECASE)
 
 #: How much the article-date kinds of evidence count, strongest first.
 ARTICLE_LABEL, ARTICLE_DATELINE, ARTICLE_MEETING, ARTICLE_TODAY, ARTICLE_UPDATED = 5, 4, 3, 2, 1
@@ -61,6 +63,7 @@ ARTICLE_LABEL, ARTICLE_DATELINE, ARTICLE_MEETING, ARTICLE_TODAY, ARTICLE_UPDATED
 _LOOK_BACK = 300
 _LOOK_AHEAD = 160
 
+_WORD_CHAR = re.compile(r"\w")
 #: The longest a dateline's words on either side of its date can be (a byline, a
 #: masthead, a clock time): a date with more beside it stands in a sentence.
 _DATELINE_REACH = 120
@@ -73,13 +76,13 @@ _LABEL_PUNCT = " \t\u00a0:,.-\u2013\u2014|\u2022\u00b7"
 #: The last characters before a date given by a machine-readable key.
 _KEY_ENDS = frozenset(("\"", "'", "=", ":"))
 
-#: The most words a label line may carry after its date ("in Nursery News", "by Newsdesk").
+#: The most words a label line may carry after its date ("in Parent Updates", "by Newsdesk").
 _LABEL_TAIL_WORDS = 6
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 #: What may stand between a visit word and a bare year: "inspected in 2019".
 _YEAR_GAPS = frozenset({"", "in", "during", "on", "in the year"})
-#: Clause breaks; a comma before a digit is a thousands separator ("1,100-pupil school").
+#: Clause breaks; a comma before a digit is a thousands separator ("1,250-pupil school").
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\w])|\b\d{1,2}\s*[ap]\.?m\.?(?![\w])|"
@@ -128,14 +131,10 @@ class Weighed(NamedTuple):
     visit: float | None
     report: float | None
 
-    def to_tuple(self) -> tuple[Any, ...]:
-        return (*self.mention, self.furniture, self.listed, self.article, self.visit,
-                self.report)
-
     @classmethod
-    def from_tuple(cls, row: Sequence[Any]) -> Weighed:
-        mention = Mention(*row[:11])
-        return cls(mention, bool(row[11]), bool(row[12]), int(row[13]), row[14], row[15])
+    def from_row(cls, row: Sequence[Any]) -> Weighed:
+        """A Weighed read back from its serialised form (nested lists)."""
+        return cls(Mention(*row[0]), bool(row[1]), bool(row[2]), int(row[3]), row[4], row[5])
 
     @property
     def role(self) -> str | None:
@@ -179,13 +178,27 @@ class _Hits:
     def between(self, lo: int, hi: int) -> range:
         """Indices of the phrases lying within characters [lo, hi)."""
         first = bisect.bisect_left(self.starts, lo)
-        last = bisect.bisect_left(self.starts, hi)
+        last = bisect.bisect_left(self.starts, hi, first)
         while last > first and self.ends[last - 1] > hi:
             last -= 1
         return range(first, last)
 
     def any(self, lo: int, hi: int, group: str | None = None) -> bool:
-        return any(group is None or self.groups[i] == group for i in self.between(lo, hi))
+        """Whether a phrase (of ``group``) lies within [lo, hi).
+
+        The phrases do not overlap, so their ends rise with their starts: the
+        first one from ``lo`` on is within reach or none is.
+        """
+        i = bisect.bisect_left(self.starts, lo)
+        ends = self.ends
+        if group is None:
+            return i < len(ends) and ends[i] <= hi
+        groups = self.groups
+        while i < len(ends) and ends[i] <= hi:
+            if groups[i] == group:
+                return True
+            i += 1
+        return False
 
 
 class Dates:
@@ -232,21 +245,29 @@ class Dates:
         self.posters = [w.lower() for w in data["article_byline_labels"]]
         issue_words = _phrases(data["masthead_issue_words"])
         self.issue_line = re.compile(rf"(?<![\w-])(?:{issue_words})\b", re.IGNORECASE)
+        self.filler_words = {
+            word.lower() for phrase in data["dateline_filler"] for word in _WORD.findall(phrase)
+        }
         self.filler = _words_regex(w for w in data["dateline_filler"] if w[0].isalnum())
         self.meeting = re.compile(
             rf"\b(?:{_phrases(data['meeting_heading_words'])})\b.*\bheld\b.*\bon\s*$",
             re.IGNORECASE,
         )
-        # a label opens its line: "Inspection dates:   12 and 13 March 2024"
+        # a label opens its line: "Inspection dates:   8 and 9 October 2024"
+        self.visit_label_reach = 2 * max(len(label) for label in data["visit_labels"]) + 4
         self.visit_label = re.compile(
             rf"[^\w]*(?:{_phrases(data['visit_labels'])})\s*(?::|-|\u2013)?\s*$", re.IGNORECASE
         )
         # words looked for only now and then, in one sentence: plain regexes.
         # The inspector words have no boundary in front, since scraped captions
-        # glue words ("Council)Inspectors spent").
+        # glue words ("Trust)Inspectors arrived").
         self.inspector_text = re.compile(_phrases(data["inspector_words"]), re.IGNORECASE)
         self.report_text = _words_regex(data["report_words"])
-        self.deadline_ends = {w.split()[-1].lower() for w in data["deadline_words"]}
+        #: each deadline phrase's words (all but the last), by its last word
+        self.deadline_ends: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in data["deadline_words"]:
+            *before, last = phrase.lower().split()
+            self.deadline_ends.setdefault(last, []).append(tuple(before))
         self.deadline_end = re.compile(
             rf"(?<![\w-])(?:{_phrases(data['deadline_words'])})\W*\Z", re.IGNORECASE
         )
@@ -268,20 +289,19 @@ class Dates:
 
     def __call__(self, doc: Doc) -> Doc:
         weighed, page = self._weigh(doc)
-        rows = [w.to_tuple() for w in weighed]
-        doc.user_data[_KEY] = rows
-        _WEIGHED[doc] = (rows, weighed)
+        # named tuples of plain values: msgpack writes them as nested lists
+        doc.user_data[_KEY] = weighed
         spans: list[Span] = []
         with_role = [w for w in weighed if w.role is not None]
         if with_role and page is not None:
             # the tokens each date overlaps, by binary search over the token
             # offsets (what char_span's "expand" does, without a Token per call)
             token_starts = page.token_starts
-            firsts = np.searchsorted(token_starts, [w.mention.start for w in with_role], "right")
-            lasts = np.searchsorted(token_starts, [w.mention.end for w in with_role], "left")
-            for w, first, last in zip(with_role, firsts.tolist(), lasts.tolist(), strict=True):
-                if 0 <= first - 1 < last:
-                    spans.append(Span(doc, first - 1, last, label=w.role or ""))
+            for w in with_role:
+                first = bisect.bisect_right(token_starts, w.mention.start) - 1
+                last = bisect.bisect_left(token_starts, w.mention.end)
+                if 0 <= first < last:
+                    spans.append(Span(doc, first, last, label=w.role or ""))
         doc.spans["dates"] = spans
         return doc
 
@@ -321,10 +341,9 @@ class Dates:
                 ):
                     # what both roles ask of the date's clause, read once
                     win = _Window(text, page.marked, m)
-                    deadline = self._deadline_before(text, win.clause_start, m.start)
                     near = ctx.last_event(win.clause_start, m.start)
-                    visit = self._visit(text, m, win, ctx, deadline, near)
-                    report = self._report(m, win, ctx, deadline, near)
+                    visit = self._visit(text, m, win, ctx, near)
+                    report = self._report(m, win, ctx, near)
             out.append(Weighed(m, in_furniture, in_list, article, visit, report))
         return out, page
 
@@ -420,24 +439,36 @@ class Dates:
         """
         prefix = "" if _masthead(prefix) else _BYLINE_LEAD.sub(" ", prefix)
         rest = _TIME.sub(" ", f"{prefix} {suffix}")
-        rest = self.filler.sub(" ", rest)
-        return not _WORD.search(rest)
+        # the filler patterns only take out words of their own: a word of any
+        # other kind settles it without them
+        words = _WORD.findall(rest)
+        if not words:
+            return True
+        if any(word.lower() not in self.filler_words for word in words):
+            return False
+        return not _WORD.search(self.filler.sub(" ", rest))
 
     # -- the inspectors' visit ---------------------------------------------
 
     def _visit(
-        self, text: str, m: Mention, win: _Window, ctx: _Context, deadline: bool, near: int | None
+        self, text: str, m: Mention, win: _Window, ctx: _Context, near: int | None
     ) -> float | None:
-        """How well ``m`` fits the visit; ``deadline`` and ``near`` (the last event
-        phrase in its clause) are read once for both roles. Never a date still to come."""
+        """How well ``m`` fits the visit (None: not at all); ``near`` is the last
+        event phrase in its clause. Never a date still to come."""
         if m.kind == "weekday" or (m.kind == "relative" and m.unit in ("day", "week")):
             # "today", "on Monday", "this week": a visit whose outcome is out is
-            # weeks old, so these words speak of something else ("book a visit today!")
+            # weeks old, so these words speak of something else ("come and visit us today!")
             return None
         spec = _specificity(m)
-        if self.visit_label.match(text, win.line_start, m.start):
+        # a label opens its line, with nothing but marks before it: "Inspection
+        # dates: 8 and 9 October 2024"; most dates stand far into a sentence
+        head = text[win.line_start : m.start].rstrip().rstrip(":-\u2013").rstrip()
+        if (
+            len(head) <= self.visit_label_reach
+            or not _WORD_CHAR.search(head, 0, len(head) - self.visit_label_reach)
+        ) and self.visit_label.match(text, win.line_start, m.start):
             return None if ctx.marks.any(win.line_start, m.start, "earlier") else 10 + spec
-        if deadline or ctx.marks.any(win.clause_start, m.start):
+        if ctx.marks.any(win.clause_start, m.start) or self._deadline(win, m):
             return None
         if near is not None:
             if self._is_visit(ctx.events.groups[near], win, ctx):
@@ -448,7 +479,7 @@ class Dates:
                     return None  # a bare year only right after the visit word: "inspected in 2019"
                 gap = ctx.words_between(ctx.events.token_ends[near], m.start)
                 return 6 - min(gap / 7, 2) + spec
-            # a grade's date ("judged inadequate in May 2023") is an earlier
+            # a grade's date ("judged inadequate in June 2022") is an earlier
             # judgement or the report's month, not the visit; a publication's
             # or another event's date is theirs
             return None
@@ -473,7 +504,7 @@ class Dates:
             if self._is_visit(ctx.events.groups[first], win, ctx):
                 return 3 + spec  # "In May, inspectors visited ..."
             return None
-        # nothing in the sentence at all ("The latest, on 10 and 11 January, ..."):
+        # nothing in the sentence at all ("The second, on 6 and 7 February, ..."):
         # the sentence before, in the same paragraph, may name the visit
         previous = win.previous_start() if m.month is not None or m.kind == "relative" else None
         if previous is not None:
@@ -483,6 +514,12 @@ class Dates:
                 return 2 + spec
         return None
 
+    def _deadline(self, win: _Window, m: Mention) -> bool:
+        """Whether a deadline word ends right before the date (read once, for both roles)."""
+        if win.deadline is None:
+            win.deadline = self._deadline_before(win.text, win.clause_start, m.start)
+        return win.deadline
+
     def _deadline_before(self, text: str, lo: int, pos: int) -> bool:
         """Whether a deadline word ("by", "until", "from") stands right before ``pos``.
 
@@ -490,35 +527,51 @@ class Dates:
         phrase does the phrase pattern run.
         """
         lo = max(lo, pos - 40)
-        j = pos
-        while j > lo and not (text[j - 1].isalnum() or text[j - 1] == "_"):
-            j -= 1
-        i = j
-        while i > lo and (text[i - 1].isalnum() or text[i - 1] == "_"):
-            i -= 1
-        if text[i:j].lower() not in self.deadline_ends:
+        chunk = text[lo:pos].rstrip()
+        words = chunk.split()
+        if not words:
             return False
-        return bool(self.deadline_end.search(text, lo, pos))
+        word = words[-1]
+        if not word.isalnum():
+            # punctuation about the word ("by:", "(until"): read it char by char
+            j = len(chunk)
+            while j and not (chunk[j - 1].isalnum() or chunk[j - 1] == "_"):
+                j -= 1
+            i = j
+            while i and (chunk[i - 1].isalnum() or chunk[i - 1] == "_"):
+                i -= 1
+            word = chunk[i:j]
+            words = chunk[:j].split()
+        phrases = self.deadline_ends.get(word.lower())
+        if phrases is None:
+            return False
+        # the words before must fit one of the phrases ending in this word
+        # ("starting in", not any "in"); the pattern has the last say
+        for before in phrases:
+            n = len(before)
+            if not n or (
+                len(words) > n
+                and all(
+                    w.lower().endswith(b)
+                    for w, b in zip(words[-n - 1 : -1], before, strict=True)
+                )
+            ):
+                return bool(self.deadline_end.search(text, lo, pos))
+        return False
 
     def _is_visit(self, group: str, win: _Window, ctx: _Context) -> bool:
         if group == "visit":
             return True
         if group != "visit_weak":
             return False
-        # read in the text too: scraped captions glue words ("Council)Inspectors spent")
+        # read in the text too: scraped captions glue words ("Trust)Inspectors arrived")
         return bool(self.inspector_text.search(win.text, win.sent_start, win.sent_end))
 
     # -- the report's publication --------------------------------------------
 
-    def _report(
-        self, m: Mention, win: _Window, ctx: _Context, deadline: bool, near: int | None
-    ) -> float | None:
-        if deadline or ctx.marks.any(win.clause_start, m.start, "future"):
-            return None
-        # "The previous report, published in 2021": the marker sits on the
-        # noun, one clause back
-        if ctx.marks.any(win.before_start, m.start, "earlier"):
-            return None
+    def _report(self, m: Mention, win: _Window, ctx: _Context, near: int | None) -> float | None:
+        # the publication word first: most dates have none, and the other
+        # tests cost more
         if near is not None:
             if ctx.events.groups[near] != "published":
                 return None
@@ -530,6 +583,12 @@ class Dates:
             if ctx.marks.any(win.sent_start, m.start, "earlier"):
                 return None
             base, per_word = 4.0, 10
+        if ctx.marks.any(win.clause_start, m.start, "future") or self._deadline(win, m):
+            return None
+        # "The previous report, published in 2021": the marker sits on the
+        # noun, one clause back
+        if ctx.marks.any(win.before_start, m.start, "earlier"):
+            return None
         gap = ctx.words_between(ctx.events.token_ends[near], m.start)
         bonus = 1.0 if self.report_text.search(win.text, win.sent_start, win.sent_end) else 0.0
         return base - min(gap / per_word, 2) + _specificity(m) + bonus
@@ -555,15 +614,15 @@ class _Page:
     read only at the matches.
     """
 
-    __slots__ = ("comp", "doc", "text", "positions", "seeds", "furniture", "_found",
+    __slots__ = ("comp", "doc", "text", "token_starts", "seeds", "furniture", "_found",
                  "_header_end", "_listed", "_context", "_marked")
 
     def __init__(self, comp: Dates, doc: Doc, text: str) -> None:
         self.comp = comp
         self.doc = doc
         self.text = text
-        # int64: spaCy's uint64 would turn sums with Python ints into floats
-        self.positions = doc.to_array(IDX).astype(np.int64)
+        #: where each token starts: one array from spaCy, read as plain ints
+        self.token_starts = array("Q", doc.to_array(IDX).tobytes())
         self.seeds: list[tuple[int, str]] = []
         self._found: list[_Found] = []
         self._read_matches()
@@ -574,39 +633,33 @@ class _Page:
         self._marked: bytes | None = None
 
     def _read_matches(self) -> None:
-        matches = self.comp.matcher(self.doc)
-        if not matches:
-            return
         text = self.text
-        starts_at = self.positions
-        # where each phrase ends: where the token after it starts, less the
-        # one space spaCy keeps after a word (the text's end after the last)
-        ends_at = np.append(starts_at, len(text))
-        starts = starts_at[[first for _, first, _ in matches]].tolist()
-        nexts = ends_at[[last for _, _, last in matches]].tolist()
+        tokens = self.token_starts
+        n_tokens = len(tokens)
         seed_kind = self.comp.seed_kind
         group_of = self.comp.group_of
         seeds = self.seeds
         found = self._found
-        for (match_id, _, last), start, end in zip(matches, starts, nexts, strict=True):
-            if text[end - 1] == " ":
-                end -= 1
+        for match_id, first, last in self.comp.matcher(self.doc):
+            start = tokens[first]
             trigger = group_of.get(match_id)
             if trigger is not None:
+                # where the phrase ends: where the token after it starts, less
+                # the one space spaCy keeps after a word (the text's end after
+                # the last token)
+                end = tokens[last] if last < n_tokens else len(text)
+                if text[end - 1] == " ":
+                    end -= 1
                 found.append((start, -end, trigger[1], last, trigger[0]))
                 continue
             kind = seed_kind[match_id]
             if kind == "keyword":
                 seeds.append((start, kind))
             elif kind == "ago_word":
-                if _AGO_AFTER.match(text, end):
+                if _AGO_AFTER.match(text, start):
                     seeds.append((start, kind))
             elif text[start].isupper():  # month and weekday names count capitalised
                 seeds.append((start, kind))
-
-    @property
-    def token_starts(self) -> np.ndarray[Any, Any]:
-        return self.positions
 
     @property
     def marked(self) -> bytes:
@@ -674,14 +727,14 @@ def _prose(line: str) -> bool:
     end = line.rstrip().rstrip(_CLOSING)
     if not end or end[-1] not in ".!?":
         return False
-    words = line.encode("ascii", "replace").translate(_ALNUM_ONLY).split()
-    return len(words) >= 20
+    marked = b" " + line.encode("ascii", "replace").translate(_ALNUM_ONLY)
+    return marked.count(b" a") >= 20
 
 
 #: What may close a sentence after its full stop.
 _CLOSING = "\"'\u201d\u2019)"
-#: A ``bytes.translate`` table keeping ASCII letters and digits, blanking the rest.
-_ALNUM_ONLY = bytes(i if chr(i).isascii() and chr(i).isalnum() else 32 for i in range(256))
+#: A ``bytes.translate`` table: "a" for ASCII letters and digits, a space for the rest.
+_ALNUM_ONLY = bytes(97 if chr(i).isascii() and chr(i).isalnum() else 32 for i in range(256))
 
 
 def _furniture(doc: Doc) -> tuple[list[int], list[int]]:
@@ -707,22 +760,31 @@ def _furniture(doc: Doc) -> tuple[list[int], list[int]]:
 class _Context:
     """What the weighing of every date in one document shares: its phrases and tokens."""
 
-    __slots__ = ("token_starts", "events", "marks")
+    __slots__ = ("token_starts", "events", "marks", "is_event", "trigger_starts",
+                 "trigger_ends")
 
-    def __init__(self, token_starts: np.ndarray[Any, Any], events: _Hits, marks: _Hits) -> None:
+    def __init__(self, token_starts: array[int], events: _Hits, marks: _Hits) -> None:
         self.token_starts = token_starts
         self.events = events
         self.marks = marks
+        self.is_event = [group in _EVENTS for group in events.groups]
+        triggers = [i for i, group in enumerate(events.groups) if group in _TRIGGERS]
+        self.trigger_starts = [events.starts[i] for i in triggers]
+        self.trigger_ends = [events.ends[i] for i in triggers]
 
     def near_trigger(self, lo: int, hi: int) -> bool:
         """Whether a visit or publication phrase lies within [lo, hi)."""
-        return any(self.events.groups[i] in _TRIGGERS for i in self.events.between(lo, hi))
+        i = bisect.bisect_left(self.trigger_starts, lo)
+        return i < len(self.trigger_ends) and self.trigger_ends[i] <= hi
 
     def last_event(self, lo: int, hi: int) -> int | None:
         """The last event phrase within [lo, hi) (neutral phrases mask, never count)."""
-        for i in reversed(self.events.between(lo, hi)):
-            if self.events.groups[i] in _EVENTS:
+        starts, ends, is_event = self.events.starts, self.events.ends, self.is_event
+        i = bisect.bisect_left(starts, hi) - 1
+        while i >= 0 and starts[i] >= lo:
+            if is_event[i] and ends[i] <= hi:
                 return i
+            i -= 1
         return None
 
     def words_between(self, token: int, pos: int) -> int:
@@ -731,7 +793,7 @@ class _Context:
         One word is free: "inspected in May" and "published on 3 July" are as
         close as a trigger and its date get.
         """
-        return max(0, int(self.token_starts.searchsorted(pos)) - token - 1)
+        return max(0, bisect.bisect_left(self.token_starts, pos) - token - 1)
 
 
 class _Window:
@@ -744,8 +806,8 @@ class _Window:
     character.
     """
 
-    __slots__ = ("text", "marked", "line_start", "sent_start", "clause_start", "_date_start",
-                 "_clause_break", "_before_start", "_date_end", "_sent_end")
+    __slots__ = ("text", "marked", "line_start", "sent_start", "clause_start", "deadline",
+                 "_date_start", "_clause_break", "_before_start", "_date_end", "_sent_end")
 
     def __init__(self, text: str, marked: bytes, m: Mention) -> None:
         self.text = text
@@ -768,6 +830,7 @@ class _Window:
             found = _last_break(text, marked, sent_start, found[0], m.start)
         self._clause_break = found
         self.clause_start = found[1] if found is not None else sent_start
+        self.deadline: bool | None = None  # read when first asked
 
     @property
     def before_start(self) -> int:
@@ -823,7 +886,7 @@ def _last_break(
     """Where the last clause break lying in ``text[lo:hi]`` starts and ends, or None.
 
     A break is , ; : ( ) [ ] or a dash, or a hyphen between spaces; a comma
-    before a digit is a thousands separator ("a 1,100-pupil school"). What
+    before a digit is a thousands separator ("a 1,250-pupil school"). What
     follows a break is read up to ``limit``, the date.
     """
     best = -1
@@ -863,8 +926,8 @@ def _sentence_start(text: str, marked: bytes, lo: int, pos: int) -> int:
 
     Sentences end at . ! ? (followed by white space, perhaps after a closing
     quote or bracket) and at line ends, except inside hard-wrapped prose:
-    PDFs and e-mails break lines mid-sentence ("carried out between 4 and" /
-    "15 November 2024"), so a line end is no sentence end when the line is
+    PDFs and e-mails break lines mid-sentence ("carried out between 2 and" /
+    "13 June 2023"), so a line end is no sentence end when the line is
     long, has no closing punctuation, and either stops on a lower-case word or
     the next line goes on in lower case or digits.
     """
@@ -931,7 +994,7 @@ def _wrapped(text: str, newline: int) -> bool:
         return False
     last_word = line.rsplit(None, 1)[-1].lower()
     if last_word in _OPEN_WORDS:
-        return True  # no line ends on "in" or "between 6 and" but a wrapped one
+        return True  # no line ends on "in" or "between 2 and" but a wrapped one
     return (
         len(line) >= _WRAP_MIN_LINE
         and not line.endswith((".", "!", "?", ":", '"', "\u201d", "'"))
@@ -1019,10 +1082,9 @@ def _seasons() -> dict[str, tuple[int, int]]:
 # -- what the assembler asks -----------------------------------------------------
 
 
-#: Per Doc: the rows the component left in ``doc.user_data`` and the dates they
-#: hold, so the assembler's calls (one per inspection, and the article's date)
-#: read them without rebuilding them. Keyed weakly: an entry dies with its Doc;
-#: the rows are kept to tell a replaced or deserialised list from them.
+#: Per Doc the component did not leave its dates on (it did not run, or the
+#: Doc was read back from bytes): the dates weighed on demand, and the rows they
+#: came from, to tell a replaced list. Keyed weakly: an entry dies with its Doc.
 _WEIGHED: weakref.WeakKeyDictionary[Doc, tuple[list[Any] | None, list[Weighed]]] = (
     weakref.WeakKeyDictionary()
 )
@@ -1030,13 +1092,13 @@ _WEIGHED: weakref.WeakKeyDictionary[Doc, tuple[list[Any] | None, list[Weighed]]]
 
 def _weighed(doc: Doc) -> list[Weighed]:
     rows = doc.user_data.get(_KEY)
+    if rows is not None and (not rows or isinstance(rows[0], Weighed)):
+        return cast(list[Weighed], rows)  # as the component left them
     cached = _WEIGHED.get(doc)
     if cached is not None and cached[0] is rows:
         return cached[1]
-    # when the component did not run on this doc, it is weighed now
-    weighed = (
-        _finder().weigh(doc) if rows is None else [Weighed.from_tuple(row) for row in rows]
-    )
+    # the component did not run on this doc: it is weighed now
+    weighed = _finder().weigh(doc) if rows is None else [Weighed.from_row(row) for row in rows]
     _WEIGHED[doc] = (rows, weighed)
     return weighed
 
@@ -1057,7 +1119,7 @@ def article_date(doc: Doc) -> PartialDate | None:
     """When the article itself came out, or None.
 
     The strongest kind of evidence wins (a "Published:" label over a bare
-    dateline over "published today (3 July)" over "Last updated"); among
+    dateline over "published today (9 June)" over "Last updated"); among
     equals, the first on the page.
     """
     best: Weighed | None = None

@@ -2,12 +2,12 @@
 
 Most of the work here is saying *no*. "Good", "outstanding" and "adequate" are
 everyday English ("good practice", "an outstanding social worker", "adequate
-funding"), and even a real grade word may be hoped for ("our aim is to be
-judged good"), national ("46 councils are rated good"), a scale ("outstanding,
-good, requires improvement or inadequate") or the grade of the inspection
-before ("up from requires improvement in 2019"). So every candidate grade word
-needs a *licence* (a judgement verb, a grade noun, quotation marks, a table
-row, a from/to change), must survive the traps, and is then given a *role*:
+funding"), and even a real grade word may be hoped for ("we hope to be graded
+good"), national ("46 councils are rated good"), a scale ("outstanding, good,
+requires improvement or inadequate") or the grade of the inspection before ("up
+from requires improvement in 2019"). So every candidate grade word needs a
+*licence* (a judgement verb, a grade noun, quotation marks, a table row, a
+from/to change), must survive the traps, and is then given a *role*:
 
 - ``overall``  a grade of this inspection (``ofsted_explicit`` when the text
   calls it the overall one: "good overall", "Overall effectiveness  Good");
@@ -18,15 +18,28 @@ row, a from/to change), must survive the traps, and is then given a *role*:
   in 2018"); whether that year is before this inspection needs the article's
   date, so :mod:`ofsted_extract.inspections` decides.
 
+Grades also come as a place on the scale ("the lowest rating") and as the
+category of an inadequate school ("placed in special measures": grade
+inadequate, ``ofsted_category`` special_measures).
+
 Output span groups:
 
 - ``doc.spans["grades"]``: label = the SCHEMA grade (or ``grade_3``, whose value
   depends on the remit and era); extensions ``ofsted_role``, ``ofsted_year``,
-  ``ofsted_years_ago``, ``ofsted_explicit``.
+  ``ofsted_years_ago``, ``ofsted_explicit``, ``ofsted_category``.
 - ``doc.spans["areas"]``: label = area key; ``ofsted_grade`` = the character
   offsets of the grade span it takes its grade from. A judgement covering two
   keys ("children in care and care leavers") is two spans with the same offsets.
 - ``doc.spans["grade_categories"]``: "special measures" / "serious weaknesses".
+
+The extensions are getters over plain rows kept in ``doc.user_data``
+(:data:`GRADES_KEY`, :data:`AREAS_KEY`): nothing per span needs setting, the
+assembler reads the rows directly, and the Doc still serialises.
+
+Speed: the words of every token are read once into a :class:`TokenTable`
+shared with the bodies component and the assembler, and one
+:class:`PhraseIndex` pass finds every phrase of the grades, areas and bodies
+rules; the rules then look only at the few tokens around each candidate.
 
 The rule data is ``models/grades.json`` and ``models/areas.json``.
 """
@@ -42,6 +55,7 @@ from typing import Any, overload
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+from spacy.lang.en.lex_attrs import like_num as _en_like_num
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -183,8 +197,8 @@ _NOT_NAME_WORDS = frozenset(
 #: Sentence openers that are never the first word of a name.
 _SENTENCE_OPENERS = frozenset(
     {"a", "an", "the", "in", "at", "for", "as", "both", "all", "while", "but", "also", "its",
-     "their", "his", "her", "our", "this", "that", "inspectors", "ofsted", "overall", "her",
-     "with", "on", "by", "from", "when", "after", "under", "meanwhile", "however"}
+     "their", "his", "her", "our", "this", "that", "inspectors", "ofsted", "overall", "with",
+     "on", "by", "from", "when", "after", "under", "meanwhile", "however"}
 )
 
 
@@ -203,6 +217,11 @@ _SUBJECT_LEAD = frozenset({"the", "its", "their", "his", "her", "our", "a", "thi
                            "'", ".", ")", "(", "-", "–"})
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "did", "does", "do", "said",
                           "says", "took"})
+
+
+def like_num(word: str) -> bool:
+    """spaCy's English ``like_num`` ('12', 'three', '1st') without making a Token."""
+    return bool(_en_like_num(word))  # type: ignore[no-untyped-call]
 
 
 def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
@@ -315,9 +334,6 @@ class Grades:
         self.subject_use = frozenset(grades["subject_use"]["words"])
         self.copulas = frozenset(grades["copulas"])
         self.licence_words = frozenset(w for w in grades["licence_verbs"] if " " not in w)
-        self.relyears: dict[str, int] = {
-            k: int(v) for k, v in phrases(grades["relative_years"]).items()
-        }
 
         labels = sorted({w.lower() for w in grades["promo_lines"]["labels"]}, key=len, reverse=True)
         self.promo_line = re.compile(
@@ -407,14 +423,14 @@ class TokenTable:
     sent_of: list[int]
     sent_bounds: list[tuple[int, int]]
     inner_space: bool = False
-    space: numpy.ndarray = field(default_factory=lambda: numpy.zeros(0, dtype=bool))
     starts: list[int] = field(default_factory=list)
-    sent_arr: numpy.ndarray = field(default_factory=lambda: numpy.zeros(0, dtype="int64"))
     matches: tuple[PhraseIndex, list[tuple[int, int, int]]] | None = None
     words: dict[str, list[int]] = field(default_factory=dict)
+    body_matches: list[tuple[str, str, int, int]] = field(default_factory=list)
     promo: list[tuple[int, int]] | None = None
     #: sentence starts as the sentencizer set them, before hard-wrapped lines are joined
     flag_starts: frozenset[int] = frozenset()
+    spaces: list[int] = field(default_factory=list)  # indices of the space tokens
     furniture: Any = None  # the bodies component's Furniture, made once per doc
 
 
@@ -518,16 +534,26 @@ class PhraseIndex:
             found.sort(key=lambda m: (m[1], m[2]))
         out: list[tuple[int, int, int]] = []
         words: dict[str, list[int]] = {}
+        bodies: list[tuple[str, str, int, int]] = []
         info = self.info
         for m in found:
             spec = info[m[0]]
-            if spec[0] == "W":
+            what = spec[0]
+            if what == "W":
                 words.setdefault(spec[1], []).append(m[1])
+            elif what == "B":
+                bodies.append((spec[1], spec[2], m[1], m[2]))
             else:
                 out.append(m)
         table.matches = (self, out)
         table.words = words
+        table.body_matches = bodies
         return out
+
+    def body_matches(self, doc: Doc) -> list[tuple[str, str, int, int]]:
+        """The bodies component's phrases: (what, kind, start, end), in order."""
+        self.matches(doc)
+        return token_table(doc).body_matches
 
     def words(self, doc: Doc, what: str) -> list[int]:
         """Positions of the single words registered as ``("W", what)``, in order."""
@@ -536,13 +562,11 @@ class PhraseIndex:
 
     def _bridged(self, doc: Doc, table: TokenTable) -> list[tuple[int, int, int]]:
         """The phrases that run over a line break inside a sentence."""
-        low, space, n = table.low, table.is_space, table.n
-        sent = table.sent_arr
-        inner = numpy.flatnonzero(table.space[1:-1] & (sent[:-2] == sent[2:])) + 1
+        low, space, n, sent = table.low, table.is_space, table.n, table.sent_of
         breaks: list[tuple[int, int]] = []
-        for k in inner.tolist():
-            if space[k - 1]:
-                continue  # the same run of white space
+        for k in table.spaces:
+            if not 0 < k < n - 1 or sent[k - 1] != sent[k + 1] or space[k - 1]:
+                continue  # not inside a sentence, or the same run of white space
             b = k + 1
             while b < n and space[b]:
                 b += 1
@@ -608,8 +632,8 @@ def _fill_index(
         index.add(f"X|{phrase.lower()}", ("X", phrase.lower()), [phrase])
     for scale, spec in phrases(grades["scale_contexts"]).items():
         index.add(f"C|ctx:{scale}", ("C", f"ctx:{scale}"), spec["cues"])
-        for cue in spec.get("exact_cues", []):
-            index.add(f"X|{cue.lower()}", ("X", cue.lower()), [cue])
+        for exact in spec.get("exact_cues", []):
+            index.add(f"X|{exact.lower()}", ("X", exact.lower()), [exact])
 
     def cue(label: str, words: list[str]) -> None:
         index.add(f"C|{label}", ("C", label), words)
@@ -695,9 +719,9 @@ def _build_table(doc: Doc) -> TokenTable:
     sent_of: list[int] = []
     for k, (a, b) in enumerate(bounds):
         sent_of += [k] * (b - a)
-    sent_arr = numpy.asarray(sent_of, dtype="int64")
     # a break inside a sentence: a space token whose neighbours share a sentence
-    inner_space = n > 2 and bool(numpy.any(space[1:-1] & (sent_arr[:-2] == sent_arr[2:])))
+    spaces: list[int] = numpy.flatnonzero(space).tolist()
+    inner_space = any(0 < k < n - 1 and sent_of[k - 1] == sent_of[k + 1] for k in spaces)
     return TokenTable(
         n=n,
         text=text,
@@ -708,10 +732,9 @@ def _build_table(doc: Doc) -> TokenTable:
         sent_of=sent_of,
         sent_bounds=bounds,
         inner_space=inner_space,
-        space=space,
         starts=starts,
-        sent_arr=sent_arr,
         flag_starts=flag_starts,
+        spaces=spaces,
     )
 
 
@@ -722,7 +745,7 @@ def _lines(table: TokenTable) -> tuple[list[int], list[tuple[int, int]]]:
     if not n:
         return [], [(0, 0)]
     low = table.low
-    starts = [k + 1 for k in numpy.flatnonzero(table.space[:-1]).tolist() if "\n" in low[k]]
+    starts = [k + 1 for k in table.spaces if k < n - 1 and "\n" in low[k]]
     bounds = list(zip([0, *starts], [*starts, n], strict=True))
     line_of: list[int] = []
     for k, (a, b) in enumerate(bounds):
@@ -744,16 +767,7 @@ class _Reader:
         self.is_space = table.is_space
         self.sent_of = table.sent_of
         self.sent_bounds = table.sent_bounds
-        # lines: a token after a newline starts a new line
-        self.line_of, self.line_bounds = _lines(table)
-        # clauses: split at commas, dashes, brackets and contrastive conjunctions
-        marks = sorted({*table.starts, *comp.index.words(doc, "clause")}) if n else []
-        self.clause_of: list[int] = []
-        for k, (a, b) in enumerate(zip(marks, [*marks[1:], n][: len(marks)], strict=True), 1):
-            self.clause_of += [k] * (b - a)
-        # clause k (from 1) runs from clause_start[k] to clause_end[k]
-        self.clause_start: list[int] = [0, *marks]
-        self.clause_end: list[int] = [0, *marks[1:], n]
+        self.table = table
         self.cues = _Cues()
         # one matcher pass gives the grade words, the area names and the cues
         self.grade_matches: list[tuple[int, int, str, str, str | None]] = []
@@ -763,8 +777,6 @@ class _Reader:
         for match_id, start, end in comp.index.matches(doc):
             info = info_of[match_id]
             what = info[0]
-            if what == "B":
-                continue  # the bodies component's
             if what == "C":
                 self.cues.add(info[1], start, end)
             elif promo and _inside(promo, table.idx[start]):
@@ -782,18 +794,14 @@ class _Reader:
                 if ctx is not None and word in ctx[1]:
                     self.cues.add(ctx[0], start, end)
         self.cues.finish()
-        self._filter_since()
-        #: the relative-year cues present, in the order they were first met
-        self.relyear_labels = [
-            (label, int(label[8:])) for label in self.cues.starts if label.startswith("relyear:")
-        ]
+        self.line_of: list[int] = []
+        self.line_bounds: list[tuple[int, int]] = []
+        self.clause_of: list[int] = []
+        self.clause_start: list[int] = []
+        self.clause_end: list[int] = []
+        self.relyear_labels: list[tuple[str, int]] = []
         self._line_words: dict[int, list[int]] = {}
-        self.years: list[int | None] = [None] * n
-        if n:
-            for m in _YEAR_END.finditer(table.text):
-                k = bisect.bisect_right(table.idx, m.start()) - 1
-                if k >= 0 and table.idx[k] + len(self.texts[k]) == m.end():
-                    self.years[k] = _year(self.texts[k])
+        self.years: list[int | None] = []
         self.area_starts: set[int] = set()
         self.area_start_list: list[int] = []
         self.area_at: dict[int, _Area] = {}
@@ -801,6 +809,30 @@ class _Reader:
         self.live_ends: list[int] = []
         self._doc_table_year: tuple[int | None] | None = None
         self.cand_starts: set[int] = set()
+
+    def _prepare(self) -> None:
+        """Lines, clauses and years of the doc: only needed once there is a grade word."""
+        table, n = self.table, self.n
+        # lines: a token after a newline starts a new line
+        self.line_of, self.line_bounds = _lines(table)
+        # clauses: split at commas, dashes, brackets and contrastive conjunctions
+        marks = sorted({*table.starts, *self.c.index.words(self.doc, "clause")}) if n else []
+        for k, (a, b) in enumerate(zip(marks, [*marks[1:], n][: len(marks)], strict=True), 1):
+            self.clause_of += [k] * (b - a)
+        # clause k (from 1) runs from clause_start[k] to clause_end[k]
+        self.clause_start = [0, *marks]
+        self.clause_end = [0, *marks[1:], n]
+        self._filter_since()
+        #: the relative-year cues present, in the order they were first met
+        self.relyear_labels = [
+            (label, int(label[8:])) for label in self.cues.starts if label.startswith("relyear:")
+        ]
+        self.years = [None] * n
+        if n:
+            for m in _YEAR_END.finditer(table.text):
+                k = bisect.bisect_right(table.idx, m.start()) - 1
+                if k >= 0 and table.idx[k] + len(self.texts[k]) == m.end():
+                    self.years[k] = _year(self.texts[k])
 
     def _filter_since(self) -> None:
         """'since' is a previous-grade cue in 'since it was judged inadequate', 'since 2018',
@@ -828,6 +860,16 @@ class _Reader:
             if year is not None:
                 out.append(year)
         return out
+
+    def _at(self, i: int) -> str:
+        """The folded word at ``i``, or '' outside the doc (prev/next_word may run off it)."""
+        return self.low[i] if 0 <= i < self.n else ""
+
+    def _ws(self, i: int) -> bool:
+        """Whether white space follows token ``i`` (``Token.whitespace_``, without the Token)."""
+        idx = self.table.idx
+        nxt = idx[i + 1] if i + 1 < self.n else len(self.table.text)
+        return nxt > idx[i] + self.texts.lengths[i]
 
     def prev_word(self, i: int, skip_quotes: bool = True) -> int:
         """Index of the nearest non-space token before ``i`` (quotes skipped), or -1."""
@@ -882,7 +924,11 @@ class _Reader:
     def run(self) -> None:
         doc = self.doc
         cands = self.candidates()
-        areas = self.areas()
+        if cands:
+            self._prepare()
+            areas = self.areas()
+        else:
+            areas = []  # no grade word: nothing to read, whatever the doc's length
         self.area_starts = {a.start for a in areas}
         self.area_start_list = sorted(self.area_starts)
         self.area_at = {a.start: a for a in areas}
@@ -1059,7 +1105,7 @@ class _Reader:
             if nxt == "as" and prv == "as":
                 cand.drop = "comparison"
                 return
-            if nx < self.n and nx == e and nxt in {"-", "–"} and not self.doc[e - 1].whitespace_:
+            if nx < self.n and nx == e and nxt in {"-", "–"} and not self._ws(e - 1):
                 cand.drop = "compound"
                 return
         if self.negated(cand):
@@ -1076,7 +1122,7 @@ class _Reader:
         follows_noun = (
             nx < self.n
             and nxt.isalpha()
-            and self.doc[nx].is_lower
+            and self.texts[nx].islower()
             and nxt not in self.c.follow_ok
             and nxt not in self.c.grade_nouns
             and attributive_area is None
@@ -1110,7 +1156,7 @@ class _Reader:
             cand.licence = "grade-noun-before"
         elif prv in ("from",) or self._to_change(s):
             cand.licence = "change"
-        elif prv == "previously" or (p >= 0 and low[self.prev_word(p)] == "previously"):
+        elif prv == "previously" or (p >= 0 and self._at(self.prev_word(p)) == "previously"):
             cand.licence = "previously"
         elif self._verb_before(s, areas):
             cand.licence = "verb"
@@ -1137,7 +1183,7 @@ class _Reader:
         if p < 0 or low[p] not in self.c.category_before:
             return
         nxt = low[nx] if nx < self.n else ""
-        to_have = low[p] == "have" and low[self.prev_word(p)] == "to"  # 'judged to have'
+        to_have = low[p] == "have" and self._at(self.prev_word(p)) == "to"  # 'judged to have'
         if cand.category == "serious_weaknesses" and nxt in self.c.category_descriptive \
                 and not to_have and not any(
             low[k] in self.c.category_judged for k in range(max(lo, s - 6), s)
@@ -1166,7 +1212,7 @@ class _Reader:
         hit = self.cues.last("negation", lo, s)
         while hit is not None:
             word = self.low[hit]
-            after = self.low[self.next_word(hit + 1)] if hit + 1 < self.n else ""
+            after = self._at(self.next_word(hit + 1))
             if not (word == "no" and after in {"longer", "change", "changes"}) and not (
                 word == "not" and after in {"only", "just"}
             ):
@@ -1252,7 +1298,7 @@ class _Reader:
         'Silverdyke are'), or the head before a 'for'/'of' phrase ('services for vulnerable
         children are'); not any word of the clause ('the council said the news was good').
         """
-        if self.low[j] == "be" and self.low[self.prev_word(j)] == "to":
+        if self.low[j] == "be" and self._at(self.prev_word(j)) == "to":
             j = self.prev_word(j)  # 'judged the school to be good'
         k = self.prev_word(j)
         while k >= 0 and self.low[k] in {"now", "also", "still", "both", "all", "each", "'s",
@@ -1268,7 +1314,7 @@ class _Reader:
             while p > lo and self.low[p] != ",":
                 p -= 1
             if p > lo and self.low[p] == "," and \
-                    self.low[self.next_word(p + 1)] in _PARENTHESIS_OPENERS:
+                    self._at(self.next_word(p + 1)) in _PARENTHESIS_OPENERS:
                 k = self.prev_word(p)
                 if k < 0:
                     return False
@@ -1289,7 +1335,7 @@ class _Reader:
         word = self.low[k]
         if word in self.c.subjects or word in ("which", "them"):
             return True
-        if k > self.sent_start(k) and self.doc[k].is_title and word not in ("ofsted", "i"):
+        if k > self.sent_start(k) and self.texts[k].istitle() and word not in ("ofsted", "i"):
             return True
         return any(a.start <= k < a.end for a in areas)
 
@@ -1301,7 +1347,8 @@ class _Reader:
             word = self.low[k]
             if word in self.c.subjects or word == "which":
                 return True
-            if k > sent_lo and self.doc[k].is_title and word not in ("ofsted", "inspectors", "i"):
+            if k > sent_lo and self.texts[k].istitle() \
+                    and word not in ("ofsted", "inspectors", "i"):
                 return True
         i = bisect.bisect_left(self.area_start_list, lo)
         return i < len(self.area_start_list) and self.area_start_list[i] < s
@@ -1318,7 +1365,7 @@ class _Reader:
             return False
         if not before:
             return True
-        return self.low[before[-1]] in {":", "–", "-", "—"} and self.doc[before[0]].is_title
+        return self.low[before[-1]] in {":", "–", "-", "—"} and self.texts[before[0]].istitle()
 
     # ---- lists and glosses -----------------------------------------------------
 
@@ -1381,8 +1428,8 @@ class _Reader:
         close()
         for cand in live:
             nx = self.next_word(cand.end)
-            if nx + 1 < self.n and self.low[nx] == "or" and \
-                    self.low[self.next_word(nx + 1)] in self.c.or_tails:
+            tail = self.next_word(nx + 1) if nx + 1 < self.n else self.n
+            if tail < self.n and self.low[nx] == "or" and self.low[tail] in self.c.or_tails:
                 cand.drop = "band"
 
     # ---- areas -----------------------------------------------------------------
@@ -1554,7 +1601,7 @@ class _Reader:
             ):
                 grade.licence = "table"
             elif not options and grade.licence is None and grade.drop is None and (
-                grade.kind == "predicate" or self.low[self.prev_word(grade.start)] in
+                grade.kind == "predicate" or self._at(self.prev_word(grade.start)) in
                 self.c.copulas
             ):
                 # 'leadership, however, requires improvement'; 'the previous grade, awarded
@@ -1609,7 +1656,7 @@ class _Reader:
 
     def _looks_previous(self, cand: _Cand) -> bool:
         s = cand.start
-        return self.low[self.prev_word(s)] in ("from", "previously") or self.cues.has(
+        return self._at(self.prev_word(s)) in ("from", "previously") or self.cues.has(
             "prev_local", max(self.cs(s), s - 10), s
         )
 
@@ -1702,7 +1749,7 @@ class _Reader:
         if not remain:
             hit = self.cues.last("hyp_before", max(cs, s - 12), s)
             while hit is not None:
-                if not (self.low[hit] == "may" and self.doc[hit].text != "may"):
+                if not (self.low[hit] == "may" and self.texts[hit] != "may"):
                     return "hypothetical"
                 hit = self.cues.last("hyp_before", max(cs, s - 12), hit)
             after = self.cues.first("hyp_after", e, min(sent_end, e + 15))
@@ -1725,8 +1772,8 @@ class _Reader:
         first = self.next_word(lo)
         if first in (lo, lo + 1) and first < s and self.low[first] in (",", "and", "but"):
             first = self.next_word(first + 1)
-        if first < s and (self.low[first] in _NUM_WORDS or self.doc[first].like_num) \
-                and self.low[self.next_word(first + 1)] in ("were", "are", "was", "have", "had"):
+        if first < s and (self.low[first] in _NUM_WORDS or like_num(self.texts[first])) \
+                and self._at(self.next_word(first + 1)) in ("were", "are", "was", "have", "had"):
             return True
         plural = self.cues.starts.get("plural_body", [])
         first_k = bisect.bisect_left(plural, max(lo, s - 14))
@@ -1734,7 +1781,7 @@ class _Reader:
             j = self.prev_word(k)
             while j >= lo and self.low[j] in {"of", "the", "english", "local", "children's"}:
                 j = self.prev_word(j)
-            if j >= lo and (self.doc[j].like_num or self.low[j] in _NUM_WORDS):
+            if j >= lo and (like_num(self.texts[j]) or self.low[j] in _NUM_WORDS):
                 return True
         return False
 
@@ -1751,7 +1798,7 @@ class _Reader:
             j = self.prev_word(j)
         from_before = j >= 0 and low[j] == "from"
         if from_before or prv == "previously" or (
-            p >= 0 and low[self.prev_word(p)] == "previously"
+            p >= 0 and self._at(self.prev_word(p)) == "previously"
         ):
             self._find_year(cand)
             return "previous"
@@ -1830,8 +1877,8 @@ class _Reader:
             return False
         low, texts = self.low, self.texts
         for k in range(ss, hit):  # only a determiner or a name before it
-            if self.is_space[k] or low[k] in _SUBJECT_LEAD or texts[k][:1].isupper() \
-                    or texts[k][:1].isdigit():
+            if self.is_space[k] or low[k] in _SUBJECT_LEAD or low[k] in self.c.subjects \
+                    or texts[k][:1].isupper() or texts[k][:1].isdigit():
                 continue
             return False
         for k in range(self.cues.end("prev_fronted", hit), s):
