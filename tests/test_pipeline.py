@@ -67,7 +67,8 @@ def test_related_lists_and_chrome_are_furniture_but_the_body_is_not() -> None:
 def test_title_skips_chrome_and_is_the_headline() -> None:
     doc = build_pipeline()(ARTICLE)
     title = title_span(doc)
-    assert title is not None and title.text.strip() == "Brookvale nursery celebrates top Ofsted grade"
+    assert title is not None
+    assert title.text.strip() == "Brookvale nursery celebrates top Ofsted grade"
 
 
 def test_a_page_cut_mid_sentence_has_no_title() -> None:

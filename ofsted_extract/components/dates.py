@@ -52,7 +52,7 @@ from ..textutil import doc_text, evidence
 _KEY = "ofsted_dates"
 #: The matcher's groups for the words a date may start with, by kind of seed.
 _SEED = "seed:"
-#: "three weeks ago": the only way a plural unit starts a date.
+#: "three weeks ago": the only way a plural unit starts a date (read from the unit).
 _AGO_AFTER = re.compile(r"\w+\s+ago\b", re.IGNORECASE)
 
 #: How much the article-date kinds of evidence count, strongest first.
@@ -63,6 +63,7 @@ ARTICLE_LABEL, ARTICLE_DATELINE, ARTICLE_MEETING, ARTICLE_TODAY, ARTICLE_UPDATED
 _LOOK_BACK = 300
 _LOOK_AHEAD = 160
 
+#: Any word character: a visit label may only have marks before it on its line.
 _WORD_CHAR = re.compile(r"\w")
 #: The longest a dateline's words on either side of its date can be (a byline, a
 #: masthead, a clock time): a date with more beside it stands in a sentence.
@@ -82,7 +83,7 @@ _LABEL_TAIL_WORDS = 6
 _BLANK_LINE = re.compile(r"\n\s*\n")
 #: What may stand between a visit word and a bare year: "inspected in 2019".
 _YEAR_GAPS = frozenset({"", "in", "during", "on", "in the year"})
-#: Clause breaks; a comma before a digit is a thousands separator ("1,250-pupil school").
+#: A word, as the dateline and label tests count them.
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\w])|\b\d{1,2}\s*[ap]\.?m\.?(?![\w])|"
@@ -346,7 +347,6 @@ class Dates:
                     report = self._report(m, win, ctx, near)
             out.append(Weighed(m, in_furniture, in_list, article, visit, report))
         return out, page
-
 
     # -- the article's date -----------------------------------------------
 
@@ -1044,11 +1044,6 @@ def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
-
-
-def _inside(ranges: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
-    i = bisect.bisect_right(starts, pos) - 1
-    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
 def _specificity(m: Mention) -> float:
