@@ -7,7 +7,7 @@ it against the decoded input: ``text[start:end] == evidence.text``.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -40,32 +40,6 @@ Grade = Literal[
     "not_met",
 ]
 
-#: Area keys in the order of the SCHEMA; the CSV's ``area_<key>`` columns follow it.
-AREA_KEYS: tuple[str, ...] = (
-    "leadership",
-    "help_and_protection",
-    "children_in_care",
-    "care_leavers",
-    "adoption",
-    "fostering",
-    "lscb",
-    "quality_of_education",
-    "behaviour_and_attitudes",
-    "personal_development",
-    "early_years",
-    "sixth_form",
-    "outcomes",
-    "teaching",
-    "safeguarding",
-    "inclusion",
-    "curriculum_and_teaching",
-    "achievement",
-    "attendance_and_behaviour",
-    "personal_development_and_wellbeing",
-    "leadership_and_governance",
-    "other",
-)
-
 AreaKey = Literal[
     "leadership",
     "help_and_protection",
@@ -90,6 +64,9 @@ AreaKey = Literal[
     "leadership_and_governance",
     "other",
 ]
+
+#: Area keys in the order of the SCHEMA; the CSV's ``area_<key>`` columns follow it.
+AREA_KEYS: tuple[str, ...] = get_args(AreaKey)
 
 Remit = Literal[
     "childrens_services",
