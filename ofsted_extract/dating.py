@@ -213,6 +213,9 @@ class Grammar:
         wd = rf"(?:{wd_any})(?![A-Za-z])\.?,?"
         to = r"\s*(?:(?i:and|to|until|till|through|thru)|&|-|\u2013|\u2014)\s*"
         to_month = r"\s*(?:(?i:and|to|into|through|until|till)|/|-|\u2013|\u2014)\s*"
+        # "Tuesday 7th and Wednesday 8th June": a weekday opens the second day only after a
+        # word, as "Issue 14 - Thursday 9th March" is a number and a date, not a range
+        to_wd = rf"\s+(?i:and|to|until|till|through)\s+{wd}\s*"
         of = r"(?:\s+(?i:of))?"
         the = r"(?:(?i:the)\s+)?"
         mod = rf"(?:(?i:{mods})(?:\s+|-))"
@@ -246,7 +249,8 @@ class Grammar:
             r"(?!\d|[/.-]\d))"
             rf"|(?P<dmrange>{day(1)}{of}\s+{month(1)}{year(1)}{to}(?:{wd}\s*)?{the}{d}{of}\s+"
             rf"{month(2)}{year(2)})"
-            rf"|(?P<dayrange>{day(3)}(?:\s*,\s*{the}{d})*{to}{the}{d}{of}\s+{month(3)}{year(3)})"
+            rf"|(?P<dayrange>{day(3)}(?:\s*,\s*{the}{d})*(?:{to_wd}|{to}){the}{d}{of}\s+{month(3)}"
+            rf"{year(3)})"
             rf"|(?P<date>{day(4)}{of}\s+{month(4)}{year(4)})"
             rf"|(?P<year>{bare_year})"
             r"|(?P<ago>\d{1,2}\s+(?i:days?|weeks?|fortnights?|months?|years?|hours?"

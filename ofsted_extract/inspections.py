@@ -97,6 +97,7 @@ def _kind_after() -> re.Pattern[str]:
     """'Wexcombe children's home': a kind of body right after a place name."""
     data = bodies_data()
     kinds = [k for k in data["apposition_kinds"] if k != "_doc"]
+    kinds += list(data["alias_place_kinds"]["words"])
     alternatives = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
     return re.compile(r"(?:['’]s)?\s+(?:" + alternatives + r")\b", re.IGNORECASE)
 
@@ -151,6 +152,8 @@ class _Builder:
         self.graded_areas: set[tuple[int, ...]] = set()
         self.alias_not_subject = frozenset(self.body_data["not_subject_before"]["alias_phrases"])
         self.kind_after = _kind_after()
+        self.name_goes_on = re.compile(r"[ \t]+([A-Z][\w'’]*[a-z][\w'’]*)")
+        self.name_goes_on_ok = frozenset(self.body_data["alias_name_continues"]["except"])
 
     # ---- helpers -----------------------------------------------------------------
 
@@ -272,6 +275,10 @@ class _Builder:
                 ok = False  # 'a school in Hexford': a place, not the subject
             if kind == "alias" and self.kind_after.match(text, b):
                 ok = False  # 'Wexcombe children's home': a home in Wexcombe, not its council
+            if kind == "alias":
+                goes_on = self.name_goes_on.match(text, b)
+                if goes_on and goes_on.group(1).lower() not in self.name_goes_on_ok:
+                    ok = False  # 'Wexcombe Evening Post': part of another name
             out.append((int(a), int(b), str(key), ok))
         return out
 
@@ -313,6 +320,18 @@ class _Builder:
             firsts.setdefault(m.body, m.start)
             if m.body_how == "sentence":
                 named.setdefault(m.body, m.start)
+        if firsts:
+            # 'Crestline Ltd was visited for a monitoring visit. Elsewhere, Drayford College
+            # ... good': a body named in the sentence of a reported visit is an inspection too
+            for v in visits:
+                if v.label_ not in _NO_NEW_GRADE or not v.strong or self._past_visit(v):
+                    continue
+                if self.in_title(v.start_char):
+                    continue
+                for at, visited in self.in_sentence.get(self.sent_of(v.start_char), [])[:1]:
+                    if not self.in_title(at):
+                        firsts.setdefault(visited, at)
+                        named.setdefault(visited, at)
         if not firsts:
             # a reported visit with no new grade, or only the headline carries the grade
             key = self.visit_body(mentions, visits, body_sents, title_key)
@@ -372,8 +391,8 @@ class _Builder:
         starts = [0]
         for prev, draft in zip(drafts, drafts[1:], strict=False):
             first = next(
-                (a for a, _b, key, _ok in bodies
-                 if key == draft.cluster.key and a > prev.anchor and not self.in_title(a)),
+                (a for a, _b, key, ok in bodies
+                 if key == draft.cluster.key and a > prev.anchor and ok and not self.in_title(a)),
                 draft.anchor,
             )
             first = min(first, draft.anchor)
@@ -433,7 +452,7 @@ class _Builder:
         form = draft.cluster.fullest(_KIND_ORDER.get(remit, ()))
         region_dates = (a, b)
         return Inspection(
-            subject=_display(form.text, draft.cluster),
+            subject=_display(form.text, draft.cluster, self.text),
             remit=cast(Any, remit),
             visit=cast(Any, visit),
             inspected=dates.inspection_date(self.doc, *region_dates, self.published),
@@ -617,7 +636,7 @@ class _Builder:
         return out
 
 
-def _display(text: str, cluster: BodyCluster) -> str:
+def _display(text: str, cluster: BodyCluster, doc_text: str = "") -> str:
     """The name as a reader would write it: 'CALVERLEIGH Borough Council' (a shouted word of a
     headline style) as 'Calverleigh Borough Council' when the text also writes 'Calverleigh';
     'BRACKWATER COUNCIL' as 'Brackwater Council' when no other form was written."""
@@ -627,6 +646,12 @@ def _display(text: str, cluster: BodyCluster) -> str:
     for word in text.split():
         if word.isupper() and len(word) > 2:
             # 'ABC Training Ltd' keeps its initials; a shouted headline form does not
-            word = written.get(word.lower(), word.capitalize() if shouting else word)
+            plain = written.get(word.lower())
+            if plain is None and not shouting and doc_text:
+                # 'NORBRIDGE City Council' when the text also writes 'Norbridge' alone
+                cased = word.capitalize()
+                if re.search(r"(?<![\w'’])" + re.escape(cased) + r"(?![\w])", doc_text):
+                    plain = cased
+            word = plain or (word.capitalize() if shouting else word)
         out.append(word)
     return " ".join(out)

@@ -274,3 +274,25 @@ def test_and_for_hands_the_grade_on_to_the_next_area() -> None:
 def test_a_place_before_the_safeguarding_board_is_not_a_provider_name() -> None:
     text = "The Tolby Local Safeguarding Children Board was judged to require improvement."
     assert areas(text) == {"lscb": "requires_improvement"}
+
+
+def test_a_long_list_of_areas_each_rated_as_a_grade() -> None:
+    # the verb is far back by the third item; 'X as GRADE' keeps the list going
+    text = (
+        "Inspectors rated the overall experiences and progress of children and young people "
+        "as outstanding, how well children and young people are helped and protected as "
+        "requires improvement to be good, and the effectiveness of leaders and managers as "
+        "inadequate."
+    )
+    got = areas(text)
+    assert got["help_and_protection"] == "requires_improvement"
+    assert got["leadership"] == "inadequate"
+
+
+def test_as_good_as_after_a_list_is_no_grade() -> None:
+    # 'as good as ever' after the list is a comparison, not a third area grade
+    text = (
+        "Inspectors rated how well children are helped and protected as good, and the "
+        "manager said the food was as good as ever."
+    )
+    assert areas(text) == {"help_and_protection": "good"}

@@ -70,6 +70,8 @@ def names(text: str) -> list[tuple[str, str]]:
          "Elmbank Adult Learning Service", "service"),
         ("Bowling Lane Primary has been handed a good rating.", "Bowling Lane Primary",
          "school"),
+        ("Pupils at Fenwick Church of England Infant School were delighted.",
+         "Fenwick Church of England Infant School", "school"),
     ],
 )
 def test_typed_names(sentence: str, name: str, kind: str) -> None:

@@ -110,3 +110,21 @@ def test_author_is_not_listed_among_the_people() -> None:
     record = extract(text)
     assert record.authors == ["Jane Doe"]
     assert [p.name for p in record.people] == ["Rhona Beck"]
+
+
+def test_name_above_an_outlet_line_is_a_byline_after_share_buttons() -> None:
+    text = (
+        "Support for pupils in Kelby is patchy, inspectors find\n\n4 November 2024\n\n"
+        "Share\nSave\n\n"
+        f"Wren Ashcroft\nBBC News, Kelby\n\n{BODY}"
+    )
+    assert extract(text).authors == ["Wren Ashcroft"]
+
+
+def test_name_above_a_place_line_is_not_a_byline() -> None:
+    text = (
+        "Support for pupils in Kelby is patchy, inspectors find\n\n4 November 2024\n\n"
+        "Share\nSave\n\n"
+        f"Wren Ashcroft\nKelby, Westshire\n\n{BODY}"
+    )
+    assert extract(text).authors == []

@@ -762,3 +762,31 @@ def test_the_matchers_seeds_find_what_a_search_of_the_text_finds(words: list[str
     doc = build_pipeline()(text)
     page = dates_component._Page(build_pipeline().get_pipe("ofsted_dates"), doc, text)
     assert GRAMMAR.find(text, page.seeds) == GRAMMAR.find(text)
+
+
+def test_weekday_prefixed_day_range_gives_the_first_day() -> None:
+    text = (
+        "As many of you know, we were visited by Ofsted on Monday 13th and Tuesday 14th May. "
+        "Inspectors judged the school good."
+    )
+    assert visit(text) == (2024, 5, 13)
+
+
+def test_date_under_a_one_story_latest_news_heading_is_published() -> None:
+    text = (
+        "Harewood Care Ltd\nOur Homes | Fostering | News\n\nLatest news\n\n"
+        "Hollin Lodge judged Good at full inspection\n3 March 2022\n\n"
+        "We are pleased to share that Hollin Lodge, our three-bed children's home, has been "
+        "judged Good in all areas following its full Ofsted inspection on 8 and 9 February 2022.\n"
+    )
+    assert ymd(article_date(make_doc(text))) == (2022, 3, 3)
+
+
+def test_dates_in_a_latest_news_list_of_other_stories_are_not_published() -> None:
+    text = (
+        "Harewood Care Ltd\n\nLatest news\n\nHollin Lodge judged Good\n3 March 2022\n"
+        "New fostering hub opens\n1 February 2022\n\n"
+        "We are pleased to share that Fern Cottage, our two-bed children's home, has been "
+        "judged Good in all areas following its full Ofsted inspection in April this year.\n"
+    )
+    assert article_date(make_doc(text)) is None

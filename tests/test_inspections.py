@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 import ofsted_extract.components  # noqa: F401  (registers the factories)
-from ofsted_extract.inspections import build_inspections, direction
+from ofsted_extract.inspections import _Builder, build_inspections, direction
 from ofsted_extract.record import Evidence, Inspection, PartialDate
 from ofsted_extract.textutil import analysis_text
 
@@ -575,3 +575,95 @@ def test_the_previous_inspection_as_the_subject_of_its_own_verdict() -> None:
     assert found.overall is not None and found.overall.grade == "good"
     assert found.previous is not None
     assert (found.previous.grade, found.previous.year) == ("adequate", 2011)
+
+
+def test_a_place_in_a_masthead_or_a_role_does_not_take_the_schools_grades() -> None:
+    # the council's place name is a newspaper's masthead, the place of 'a TARNFORD secondary
+    # school' and a councillor's employer: the school named in the grading sentences is the
+    # subject, and a 'Tarnford primary' headline in a list of other stories is no inspection
+    text = (
+        "Tarnford Weekly Courier\n\n"
+        "Hollin Clough High placed in special measures\n\n"
+        "A TARNFORD secondary school has been placed in special measures after Ofsted "
+        "inspectors rated it inadequate.\n\n"
+        "Hollin Clough High School was judged satisfactory when it was last inspected in "
+        "2009. But inspectors found that teaching was inadequate in too many lessons and "
+        "that leadership and management were inadequate.\n\n"
+        "Cllr Petra Vane, Tarnford Borough Council's cabinet member for schools, said the "
+        "authority would help.\n\n"
+        "More stories\n\n"
+        "Tarnford primary 'good' says Ofsted\n"
+    )
+    found = summary(inspect(text, 2012))
+    assert found == [
+        {
+            "subject": "Hollin Clough High School",
+            "overall": "inadequate",
+            "previous": ("satisfactory", 2009),
+            "areas": {"teaching": "inadequate", "leadership": "inadequate"},
+        }
+    ]
+
+
+def test_a_monitoring_visit_of_one_provider_and_an_ungraded_visit_of_another() -> None:
+    # the monitoring visit is its own entry and does not lend its label to the next
+    # provider; 'held on to its good grade after an ungraded inspection' keeps the grade
+    text = (
+        "A training provider has been found to be making insufficient progress at its "
+        "first Ofsted monitoring visit.\n\n"
+        "Quillon Skills Ltd, based in Stanmere, was visited by inspectors on 3 and 4 May "
+        "for a new provider monitoring visit.\n\n"
+        "Quillon's managing director said the firm accepted the findings.\n\n"
+        "Elsewhere, Harrowby College has held on to its good grade after an ungraded "
+        "inspection in April. The letter confirms the college has maintained the good grade "
+        "awarded at its full inspection in 2017.\n"
+    )
+    found = inspect(text, 2022)
+    assert [(i.subject, i.visit) for i in found] == [
+        ("Quillon Skills Ltd", "monitoring_visit"),
+        ("Harrowby College", "ungraded"),
+    ]
+    assert found[0].overall is None
+    college = summary(found)[1]
+    assert college["overall"] == "good"
+    assert college["previous"] == ("good", 2017)
+
+
+def test_a_monitoring_visit_planned_for_another_provider_makes_no_entry() -> None:
+    # a visit still to come is no outcome: only the graded college is reported
+    text = (
+        "Harrowby College has been rated good by Ofsted.\n\n"
+        "Quillon Skills Ltd will receive a new provider monitoring visit next year.\n"
+    )
+    found = inspect(text, 2022)
+    assert [i.subject for i in found] == ["Harrowby College"]
+
+
+def test_a_shouted_place_word_takes_the_case_the_text_writes_elsewhere() -> None:
+    text = (
+        "KELLOWAY City Council's services for children are good, Ofsted has said.\n\n"
+        "Kelloway's director of children's services welcomed the report.\n"
+    )
+    assert [i.subject for i in inspect(text, 2015)] == ["Kelloway City Council"]
+
+
+def test_initials_of_a_name_stay_capitals() -> None:
+    text = "ABC Skills Training Ltd has been rated good by Ofsted after its inspection.\n"
+    assert [i.subject for i in inspect(text, 2015)] == ["ABC Skills Training Ltd"]
+
+
+def test_a_place_name_that_goes_on_into_another_name_is_not_a_subject() -> None:
+    # 'Tarnford Weekly Courier' is a newspaper, not the council; 'Tarnford Children's
+    # Services' still names the council's services
+    text = (
+        "Tarnford Weekly Courier\n\n"
+        "Tarnford Borough Council has been rated good by Ofsted.\n\n"
+        "Tarnford Children's Services were praised.\n"
+    )
+    doc = nlp()(analysis_text(text))
+    ok = {
+        text[a : b + 9]: subject_ok
+        for a, b, _key, subject_ok in _Builder(doc, None, []).body_mentions()
+    }
+    assert ok["Tarnford Weekly C"] is False
+    assert ok["Tarnford Children"] is True

@@ -750,3 +750,64 @@ def test_organisations_are_collected_only_when_a_mention_needs_one() -> None:
         'The council\'s leader, Cllr Ada Quist, said: "We are pleased."'
     )
     assert [s.text for s in owner.spans["people_orgs"]] == ["Tallow Borough Council"]
+
+
+# -- held-out set 2: role shapes ---------------------------------------------------
+
+
+def test_title_for_a_remit_in_a_place_stays_one_role() -> None:
+    p = one(
+        "The minister has appointed Dame Orla Penhallow as Commissioner for Children's Services "
+        "in Westcombe.",
+        "Orla Penhallow",
+    )
+    assert p.role == "Commissioner for Children's Services in Westcombe"
+    assert p.organisation is None
+
+
+def test_who_chairs_gives_the_role_chair() -> None:
+    p = one(
+        'Priya Castellan, who chairs Westcombe Parent Carer Forum, said: "Families were heard."',
+        "Priya Castellan",
+    )
+    assert p.role == "chair"
+    assert p.organisation == "Westcombe Parent Carer Forum"
+
+
+def test_who_runs_names_no_role() -> None:
+    p = one(
+        'Tamsin Greaves, who runs Bramble Lane Nursery, said: "We are thrilled for the children."',
+        "Tamsin Greaves",
+    )
+    assert p.role is None
+
+
+def test_a_branch_of_a_union_is_not_part_of_the_role() -> None:
+    p = one(
+        "Colm Ashdown, secretary of the Kelby branch of the National Education Union, said the "
+        "staff were exhausted.",
+        "Colm Ashdown",
+    )
+    assert p.role == "secretary"
+    assert p.organisation == "National Education Union"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            'Registered manager Nadia Folkes said: "The young people shaped this result."',
+            "Nadia Folkes",
+            "Registered manager",
+        ),
+        (
+            'Acting headteacher Rufus Kerne said: "We know what we must put right."',
+            "Rufus Kerne",
+            "Acting headteacher",
+        ),
+    ],
+)
+def test_status_words_are_not_organisations(sentence: str, name: str, role: str) -> None:
+    p = one(sentence, name)
+    assert p.role == role
+    assert p.organisation is None

@@ -543,3 +543,21 @@ def test_phrase_index_reads_like_the_plain_word_by_word_one(text: str) -> None:
         index.add(tag, phrases)
     low = lower_text(text)
     assert index.find(low, 0, len(low)) == _plain_find(_LEXICON, text)
+
+
+def test_who_clause_after_an_object_gives_the_speaker() -> None:
+    text = (
+        "I am grateful to the council's leader, Councillor Mabel Trewin, who has assured me "
+        'that "the council will work openly with the commissioner at every stage".'
+    )
+    assert said(extract(text)) == {
+        "Mabel Trewin": ["the council will work openly with the commissioner at every stage"]
+    }
+
+
+def test_an_object_without_a_who_clause_is_still_not_the_speaker() -> None:
+    text = (
+        "In a letter to headteacher Jo Quarrie, the inspector wrote that \"pupils are proud "
+        'of their school and of one another".'
+    )
+    assert "Jo Quarrie" not in said(extract(text))

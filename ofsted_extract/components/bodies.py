@@ -222,6 +222,7 @@ class Bodies:
         vis = data["visits"]
         self.future = frozenset(vis["future"])
         self.strong_before = frozenset(vis["strong_before"])
+        self.visit_modifiers = frozenset(vis.get("modifiers", ()))
         self.past_before = frozenset(vis["past_before"])
         self.council_words = frozenset(data["council_words"]["words"])
         self.type_words = frozenset(data["type_words"]["words"])
@@ -684,6 +685,9 @@ class Bodies:
             if chrome.overlaps(d.idx[start], d.idx[start] + 1):
                 continue
             window = [k for k in range(max(sent_start, start - 4), start) if not d.space[k]]
+            # 'its first Ofsted monitoring visit': the word before the modifiers decides
+            while len(window) > 1 and d.low[window[-1]] in self.visit_modifiers:
+                window.pop()
             last = window[-1] if window else None
             strong = last is not None and (
                 d.low[last] in self.strong_before

@@ -65,6 +65,7 @@ class Bylines:
         )
         self.bare = re.compile(rf"^[ \t]*(?P<names>{name})[ \t]*$")
         self.honorific = re.compile(rf"^(?:{honorifics})\.?[ ]+")
+        self.outlet_words = {w.lower() for w in data.get("outlet_words", [])}
         self.journalist = re.compile(rf"(?:{_alternation(list(data['journalist_roles']))})", re.I)
         self.not_authors = {w.lower() for w in data["not_authors"]}
         self.not_name = {w.lower() for w in people["not_name_words"]} | {
@@ -172,12 +173,27 @@ class Bylines:
                 (_DATEISH.search(nxt) and len(nxt.split()) <= 10)
                 or (self.journalist.search(nxt) and len(nxt.split()) <= 6)
                 or nxt.startswith("@")
+                or self._outlet(nxt)
             )
             if before_detail or (after_headline and n < header_end):
                 names = self._names(m.group("names"), s + m.start("names"))
                 if names:
                     return names
         return []
+
+    def _outlet(self, line: str) -> bool:
+        """Whether a short line names a news outlet and desk ("BBC News, Larchford").
+
+        News sites put the outlet under the reporter's name, so a bare name
+        line above one is a byline even when share buttons stand above it.
+        """
+        words = line.split()
+        if not words or len(words) > 6 or not line[:1].isupper():
+            return False
+        outlet = line.split(",", 1)[0].split()
+        return len(outlet) <= 4 and any(
+            w.strip(".").lower() in self.outlet_words for w in outlet
+        )
 
     def _read_line(
         self, text: str, s: int, e: int, header: bool, found: list[tuple[int, int, str]]

@@ -330,7 +330,7 @@ class Dates:
             while k < n_furniture and furniture_ends[k] <= m.start:
                 k += 1
             in_furniture = k < n_furniture and furniture_starts[k] <= m.start
-            in_list = in_furniture and page.in_list(m.start)
+            in_list = in_furniture and page.in_list(m.start) and not page.own_heading(m)
             article = 0 if in_list else self._article(text, m, page)
             visit = report = None
             if not in_furniture and article < ARTICLE_DATELINE:
@@ -706,6 +706,27 @@ class _Page:
                     self._header_end = end
                     break
         return self._header_end
+
+    def own_heading(self, m: Mention) -> bool:
+        """Whether a date closes a one-story "Latest news" block that the article's prose follows.
+
+        Provider pages put their own story under such a heading ("Latest news" /
+        headline / "8 November 2021" / the story): a list of other stories holds
+        more than one headline, and its last date is not followed by prose.
+        """
+        self.in_list(m.start)
+        assert self._listed is not None
+        starts, ends = self._listed
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i < 0 or m.start >= ends[i]:
+            return False
+        block = self.text[starts[i] : ends[i]]
+        lines = [ln for ln in block.split("\n") if ln.strip()]
+        if len(lines) > 3 or self.text[m.end : ends[i]].strip():
+            return False
+        after = self.text[ends[i] : ends[i] + 2000].lstrip()
+        first = after.split("\n", 1)[0]
+        return len(first) > 80 and _prose(first)
 
     def in_list(self, pos: int) -> bool:
         """Whether ``pos`` lies in furniture that lists other stories ("Most read")."""

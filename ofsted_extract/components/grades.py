@@ -805,6 +805,8 @@ class _Reader:
         self.area_starts: set[int] = set()
         self.area_start_list: list[int] = []
         self.area_at: dict[int, _Area] = {}
+        self.area_ends: set[int] = set()
+        self.as_list_sents: set[int] = set()
         self.live_starts: list[int] = []
         self.live_ends: list[int] = []
         self._doc_table_year: tuple[int | None] | None = None
@@ -932,6 +934,8 @@ class _Reader:
         self.area_starts = {a.start for a in areas}
         self.area_start_list = sorted(self.area_starts)
         self.area_at = {a.start: a for a in areas}
+        self.area_ends = {a.end for a in areas}
+        self.as_list_sents = set()
         self.cand_starts = {c.start for c in cands}
         for cand in cands:
             self.licence(cand, areas)
@@ -1164,8 +1168,13 @@ class _Reader:
             cand.licence = "copula"
         elif cand.kind == "predicate" and self._subject_before(s, areas):
             cand.licence = "subject"
+        elif prv == "as" and p in self.area_ends and self.sent_of[s] in self.as_list_sents:
+            # 'rated A as good, B as good, and C as good': the verb may be far back
+            cand.licence = "as-list"
         elif self._short_line(cand):
             cand.licence = "heading"
+        if cand.licence is not None and prv == "as" and p in self.area_ends:
+            self.as_list_sents.add(self.sent_of[s])
 
     def _category_licence(self, cand: _Cand, p: int, nx: int) -> None:
         """'placed in special measures', 'judged to have serious weaknesses' are inadequate

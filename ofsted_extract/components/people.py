@@ -136,6 +136,9 @@ class RoleParse:
     org_ref: str | None = None
 
 
+_IN_PLACE = re.compile(r"\s+in\s+")
+
+
 def _alternation(words: Iterable[str]) -> str:
     """A regex for any of the phrases, the longest one that fits first; a space matches blanks.
 
@@ -302,9 +305,12 @@ class Lexicon:
         )
         self.relative_org = re.compile(
             r"^,\s*who\s+(?:(?:now|also|currently|still|jointly)\s+)*"
-            rf"(?:{_alternation(data['relative_org_verbs'])})\b[ \t]*",
+            rf"(?P<verb>{_alternation(data['relative_org_verbs'])})\b[ \t]*",
             re.I,
         )
+        self.verb_roles: dict[str, str] = {
+            " ".join(k.lower().split()): v for k, v in data.get("relative_verb_roles", {}).items()
+        }
         self.contact_cue = re.compile(r"\b(?:contact|enquiries|inquiries)\b", re.I)
         self.first_name_roles = {" ".join(w.lower().split()) for w in data["first_name_roles"]}
         # a lone capitalised word after a space, then ", who"/", 34,"/a speech verb: the lay
@@ -336,6 +342,10 @@ class Lexicon:
             re.S,
         )
         self.place_roles = {w.lower() for w in data["place_roles"]}
+        self.sub_unit = re.compile(
+            rf"\s+of\s+(?:the\s+|its\s+)?(?:[{UP}][\w'’&.-]*\s+)+(?:{_alternation(data['sub_units'])})$",
+            re.I,
+        )
         self.split_prep = re.compile(r"\s+(at|of|on|for|with)\s+", re.I)
         heads = _alternation(sorted(self.heads))
         self.head_re = re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])", re.I)
@@ -468,6 +478,7 @@ class Lexicon:
                 s = lead.group("rest")
             elif (
                 lead
+                and lead.group("own").lower() not in self.modifiers
                 and not self.has_head(lead.group("own"))
                 and self.is_org(lead.group("own"), "'s", False)
                 and not (set(_norm_word(w) for w in lead.group("rest").split()) & self.place_roles)
@@ -488,6 +499,10 @@ class Lexicon:
                 org_ref = org_ref or "its"
                 break
             found = self.match_org(rest, prep)
+            if found and found.org and prep == "for":
+                area = _IN_PLACE.split(found.org, maxsplit=1)[0]
+                if area != found.org and not self.is_org(area, prep, False):
+                    continue  # "Commissioner for Children's Services in Thornbury": a remit
             if found and self.has_head(s[: m.start()]):
                 if found.org and org and found.org != org and prep != "at":
                     continue
@@ -496,6 +511,9 @@ class Lexicon:
                 s = s[: m.start()]
                 break
         role = s.strip(" ,;:–—-")
+        if org:
+            # "secretary of the Eastfield branch" of the named union: the branch is part of the body
+            role = self.sub_unit.sub("", role)
         if not role or not self.has_head(role) or len(role.split()) > 16:
             return None
         return RoleParse(role, org, org_ref)
@@ -686,6 +704,9 @@ class PeopleFinder:
         if rel:
             found = self._relative_org(tail[rel.end() :])
             if found is not None:
+                verb_role = self.lex.verb_roles.get(" ".join(rel.group("verb").lower().split()))
+                if verb_role and found.role is None:
+                    found = RoleParse(verb_role, found.org, found.org_ref)
                 return found, "org"
         column = _COLUMN_AFTER.match(tail)
         if (

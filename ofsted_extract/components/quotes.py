@@ -602,6 +602,15 @@ class Quotes:
                         c = ends.get(back(q, lo))
                         if ok(c, lo):
                             return c
+                        if (
+                            c is not None
+                            and c.lead >= lo
+                            and not masked(c.start)
+                            and _WHO_AFTER.match(text, c.end, verb_start)
+                        ):
+                            # "grateful to Cllr Jo Reed, who has assured me that": the
+                            # relative clause makes the object the speaker
+                            return c
                         q = text.rfind(",", lo, q)
                         if q < 0:
                             break
@@ -782,6 +791,10 @@ class Quotes:
 
 _WORD = re.compile(r"[^\W_][\w'’&-]*")
 _WORD_CHAR = re.compile(r"[\w'’&-]")
+
+
+#: A relative clause between a name and its speech verb (", who has assured").
+_WHO_AFTER = re.compile(r"\s*,\s*who\b")
 
 
 def _low(word: str) -> str:
