@@ -648,7 +648,7 @@ def _display(text: str, cluster: BodyCluster, doc_text: str = "") -> str:
             # 'ABC Training Ltd' keeps its initials; a shouted headline form does not
             plain = written.get(word.lower())
             if plain is None and not shouting and doc_text:
-                # 'NORBRIDGE City Council' when the text also writes 'Norbridge' alone
+                # 'HALMOOR City Council' when the text also writes 'Halmoor' alone
                 cased = word.capitalize()
                 if re.search(r"(?<![\w'’])" + re.escape(cased) + r"(?![\w])", doc_text):
                     plain = cased

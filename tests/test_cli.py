@@ -29,7 +29,7 @@ GOOD = (
     "By Anika Desai\n\n"
     "Pellworth Primary School has been rated good by Ofsted after an inspection in May.\n"
 )
-OTHER = "Inspectors judged Carrow Fields Academy to be outstanding.\n"
+OTHER = "Inspectors judged Carradine Fields Academy to be outstanding.\n"
 
 
 def invoke(*args: str, input: bytes | str | None = None) -> Result:

@@ -350,7 +350,7 @@ def test_season_and_relative_years() -> None:
     ("sentence", "on"),
     [
         # an earlier inspection, a grade, a publication, a deadline, the future
-        ("Whitcombe Council was last inspected in October 2020, when it was rated inadequate.",
+        ("Whitburn Council was last inspected in October 2020, when it was rated inadequate.",
          (2024, 7, 22)),
         ("At its previous inspection, in 2017, the playgroup was rated good.", (2023, 10, 1)),
         ("Date of previous inspection: 11 and 12 June 2018", (2024, 4, 1)),

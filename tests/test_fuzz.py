@@ -42,11 +42,11 @@ FUZZ = settings(
 # articles use, including the older scales and the report-card words.
 
 BODIES = [
-    "Westmarch Primary School",
-    "St Aldhelm's CE Academy",
+    "Westerleigh Primary School",
+    "St Aldwyn's CE Academy",
     "Hollin Brook Academy",
     "Little Acorns Day Nursery",
-    "Kestrel Vale Council",
+    "Kestley Vale Council",
     "Northmoor County Council's children's services",
     "Eastmere College",
     "Fernhill House children's home",
@@ -94,7 +94,7 @@ AREAS = [
 PEOPLE = [
     "Jane Doe",
     "Mr Ifan Rees",
-    "Cllr Priya Oduya",
+    "Cllr Priya Okonta",
     "Dr Sam O'Neill",
     "Mrs Odile Franks",
     "Desmond Achebe",

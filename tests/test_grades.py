@@ -58,7 +58,7 @@ def roles(text: str) -> dict[str, str]:
         ("Under the new grading Ashgate Infants is RI, the letter says.", "requires_improvement"),
         ("Ofsted rated Bramley Junior School grade 2 after its visit.", "good"),
         ("Inspectors judged Gosford High School to be good with outstanding features.", "good"),
-        ("Lowther Primary School has been rated “Outstanding” by Ofsted.", "outstanding"),
+        ("Lowick Primary School has been rated “Outstanding” by Ofsted.", "outstanding"),
         ("Inspectors rated Kilnsey Council ‘Requires Improvement’.", "requires_improvement"),
         ("WEXHAM ACADEMY HAS BEEN RATED INADEQUATE BY OFSTED.", "inadequate"),
         ("Ofsted found that Dunlow County Council's services require improvement to be good.",
@@ -178,7 +178,7 @@ def test_special_measures_is_an_inadequate_grade_with_its_category() -> None:
 @pytest.mark.parametrize(
     ("sentence", "category"),
     [
-        ("Pennock Vale Academy has been placed in special measures.", "special_measures"),
+        ("Penwick Vale Academy has been placed in special measures.", "special_measures"),
         ("Ofsted has put Harlow Brook School into special measures.", "special_measures"),
         ("Tanners Mead Primary has been judged to have serious weaknesses.",
          "serious_weaknesses"),
@@ -275,7 +275,7 @@ def test_national_statistics_are_not_grades(sentence: str) -> None:
 
 
 def test_one_of_a_few_is_about_one_body() -> None:
-    text = "Sarah Lomax is one of just four local childminders to be rated outstanding twice."
+    text = "Sarah Lomond is one of just four local childminders to be rated outstanding twice."
     assert roles(text) == {"outstanding": "kept"}
 
 
@@ -440,12 +440,12 @@ def test_once_rated_is_the_grade_before_not_the_one_after() -> None:
 @pytest.mark.parametrize(
     ("sentence", "roles_found"),
     [
-        ("Denholm College was graded requires improvement, the same grade it was given at its "
+        ("Denbury College was graded requires improvement, the same grade it was given at its "
          "last inspection in 2018.", {"requires_improvement": ("kept", 2018)}),
-        ("Denholm College was graded good, the same rating as two years ago.",
+        ("Denbury College was graded good, the same rating as two years ago.",
          {"good": ("kept", None)}),
         # a comparison with another body is not a repeat
-        ("Denholm College was graded good, the same grade as its neighbour Orrell College.",
+        ("Denbury College was graded good, the same grade as its neighbour Orrell College.",
          {"good": ("overall", None)}),
     ],
 )
@@ -462,7 +462,7 @@ def test_the_same_grade_as_last_time_is_kept(
     [
         ("The council's last inspection, in 2012, judged its services to be adequate.",
          "adequate", 2012),
-        ("Its previous inspection found Moorcroft Primary School to be satisfactory.",
+        ("Its previous inspection found Moorhaven Primary School to be satisfactory.",
          "satisfactory", None),
     ],
 )
@@ -473,7 +473,7 @@ def test_the_inspection_before_as_the_subject(sentence: str, grade: str, year: i
 
 
 def test_a_sentence_that_only_mentions_the_last_inspection_keeps_its_grade() -> None:
-    doc = run("Its last inspection was in 2019, and this time inspectors rated Moorcroft School "
+    doc = run("Its last inspection was in 2019, and this time inspectors rated Moorhaven School "
               "good.")
     assert [(s.label_, s._.ofsted_role) for s in doc.spans["grades"]] == [("good", "overall")]
 

@@ -497,11 +497,11 @@ def test_a_report_card_school_is_not_named_after_the_councillor_quoted() -> None
 
 
 def test_a_feeder_schools_grade_is_not_this_schools_previous_grade() -> None:
-    text = ("St Anselm's High School has been rated good by Ofsted, up from satisfactory at its "
+    text = ("St Ansgar's High School has been rated good by Ofsted, up from satisfactory at its "
             "previous inspection in 2009. Its feeder school, Our Lady of the Valley Catholic "
             "Primary, was rated outstanding at its last inspection, in 2011.")
     found = inspect(text, 2013)
-    assert summary(found)[0] == {"subject": "St Anselm's High School", "overall": "good",
+    assert summary(found)[0] == {"subject": "St Ansgar's High School", "overall": "good",
                                  "previous": ("satisfactory", 2009), "areas": {}}
 
 

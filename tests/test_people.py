@@ -757,9 +757,9 @@ def test_organisations_are_collected_only_when_a_mention_needs_one() -> None:
 
 def test_title_for_a_remit_in_a_place_stays_one_role() -> None:
     p = one(
-        "The minister has appointed Dame Orla Penhallow as Commissioner for Children's Services "
+        "The minister has appointed Dame Orla Penrallt as Commissioner for Children's Services "
         "in Westcombe.",
-        "Orla Penhallow",
+        "Orla Penrallt",
     )
     assert p.role == "Commissioner for Children's Services in Westcombe"
     assert p.organisation is None

@@ -20,7 +20,7 @@ from ofsted_extract.reading import DecodeError, decode, expand_paths, read_bytes
 
 ARTICLE = (
     "Thornbury Vale Academy has been rated \u201cgood\u201d by Ofsted, "
-    "head teacher Priya Oduya said. The school\u2019s \u00a31.2m science block opened in 2021."
+    "head teacher Priya Okonta said. The school\u2019s \u00a31.2m science block opened in 2021."
 )
 
 

@@ -34,11 +34,11 @@ from ofsted_extract.textutil import analysis_text, doc_text, fold_quotes, make_d
 
 ARTICLE = """Skip to main content
 
-Larkspur Vale primary school rated good by Ofsted
+Larchmere Vale primary school rated good by Ofsted
 
 By Nerys Abernethy | 3 June 2024
 
-Larkspur Vale Primary School in Oxhollow has been rated good by Ofsted, up from
+Larchmere Vale Primary School in Oxhollow has been rated good by Ofsted, up from
 requires improvement at its previous inspection in 2021.
 
 Headteacher Callum Renwick said: "We are thrilled. Our pupils deserve this."
@@ -210,7 +210,7 @@ def test_records_made_in_memory_zones_are_the_same_and_the_vocab_stays_flat(
         # every document brings words the vocabulary has never seen
         text = ARTICLE.replace("Oxhollow", f"Oxhollow{n}zq").replace("Renwick", f"Ren{n}wick")
         record = zoned.extract(text)
-        assert record.title == "Larkspur Vale primary school rated good by Ofsted"
+        assert record.title == "Larchmere Vale primary school rated good by Ofsted"
     assert len(zoned.nlp.vocab.strings) == strings
     assert zoned.extract(ARTICLE).model_dump_json() == expected
 
