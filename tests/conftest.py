@@ -5,6 +5,7 @@ Kept small on purpose: each test module owns its own data.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -15,6 +16,7 @@ from typing import Any
 
 import pytest
 from pydantic import BaseModel
+from spacy.language import Language
 
 from ofsted_extract.record import Evidence
 
@@ -109,3 +111,22 @@ def cli() -> Callable[..., subprocess.CompletedProcess[bytes]]:
 def evidence_errors() -> Callable[[BaseModel, str], list[Evidence]]:
     """:func:`bad_evidence`: the spans of a record that do not match the text."""
     return bad_evidence
+
+
+@functools.cache
+def rule_pipeline(*pipes: str) -> Language:
+    """``spacy.blank("en")`` with layout, sentence starts and the named rule components.
+
+    Built once per set of components, so the unit tests of one component do not
+    pay for (or depend on) the others.
+    """
+    import spacy
+
+    import ofsted_extract.components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ofsted_layout")
+    nlp.add_pipe("sentencizer")
+    for name in pipes:
+        nlp.add_pipe(name)
+    return nlp

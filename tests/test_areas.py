@@ -5,23 +5,16 @@ Team-written sentences; every council, school and provider is invented.
 
 from __future__ import annotations
 
-import functools
-
 import pytest
-import spacy
+from conftest import rule_pipeline
 from spacy.language import Language
 
 import ofsted_extract.components  # noqa: F401  (registers the factories)
 from ofsted_extract.textutil import analysis_text
 
 
-@functools.cache
 def nlp() -> Language:
-    pipe = spacy.blank("en")
-    pipe.add_pipe("ofsted_layout")
-    pipe.add_pipe("sentencizer")
-    pipe.add_pipe("ofsted_grades")
-    return pipe
+    return rule_pipeline("ofsted_grades")
 
 
 def areas(text: str) -> dict[str, str]:
@@ -53,8 +46,10 @@ def test_a_sentence_per_area() -> None:
 
 
 def test_a_list_joined_by_and_before_one_grade() -> None:
-    text = ("The quality of education, personal development, leadership and management and "
-            "the early years provision were each rated good by the inspector.")
+    text = (
+        "The quality of education, personal development, leadership and management and "
+        "the early years provision were each rated good by the inspector."
+    )
     assert areas(text) == {
         "quality_of_education": "good",
         "personal_development": "good",
@@ -64,9 +59,11 @@ def test_a_list_joined_by_and_before_one_grade() -> None:
 
 
 def test_semicolon_list_with_dashes() -> None:
-    text = ("The report's judgements were: help and protection – requires improvement; "
-            "adoption performance – good; care leavers – inadequate; leadership, management "
-            "and governance – requires improvement.")
+    text = (
+        "The report's judgements were: help and protection – requires improvement; "
+        "adoption performance – good; care leavers – inadequate; leadership, management "
+        "and governance – requires improvement."
+    )
     assert areas(text) == {
         "help_and_protection": "requires_improvement",
         "adoption": "good",
@@ -127,9 +124,11 @@ def test_two_column_table_takes_the_latest_column() -> None:
 
 
 def test_grade_before_the_area() -> None:
-    text = ("The county was judged 'outstanding' for adoption performance and 'good' for "
-            "children looked after and achieving permanence and for leadership, management "
-            "and governance.")
+    text = (
+        "The county was judged 'outstanding' for adoption performance and 'good' for "
+        "children looked after and achieving permanence and for leadership, management "
+        "and governance."
+    )
     assert areas(text) == {
         "adoption": "outstanding",
         "children_in_care": "good",
@@ -138,19 +137,23 @@ def test_grade_before_the_area() -> None:
 
 
 def test_grade_handed_on_by_as_were_and_the_same_of() -> None:
-    assert areas("The impact of leaders was judged good, as were the experiences and progress "
-                 "of children who need help and protection.") == {
+    assert areas(
+        "The impact of leaders was judged good, as were the experiences and progress "
+        "of children who need help and protection."
+    ) == {
         "leadership": "good",
         "help_and_protection": "good",
     }
-    assert areas("They rated help and protection “outstanding”, and said the same of children "
-                 "in care.") == {"help_and_protection": "outstanding",
-                                 "children_in_care": "outstanding"}
+    assert areas(
+        "They rated help and protection “outstanding”, and said the same of children in care."
+    ) == {"help_and_protection": "outstanding", "children_in_care": "outstanding"}
 
 
 def test_grade_then_areas_in_brackets() -> None:
-    text = ("Holme Council was rated outstanding in most areas (children in care, leaders' "
-            "impact, help and protection) and good for care leavers.")
+    text = (
+        "Holme Council was rated outstanding in most areas (children in care, leaders' "
+        "impact, help and protection) and good for care leavers."
+    )
     assert areas(text) == {
         "leadership": "outstanding",
         "help_and_protection": "outstanding",
@@ -160,9 +163,11 @@ def test_grade_then_areas_in_brackets() -> None:
 
 
 def test_grades_given_for_and_a_while_clause() -> None:
-    text = ("Ofsted handed out inadequate grades for leaders' impact on practice, for help "
-            "and protection and for children in care, while services for care leavers need "
-            "improvement.")
+    text = (
+        "Ofsted handed out inadequate grades for leaders' impact on practice, for help "
+        "and protection and for children in care, while services for care leavers need "
+        "improvement."
+    )
     assert areas(text) == {
         "leadership": "inadequate",
         "help_and_protection": "inadequate",
@@ -172,8 +177,9 @@ def test_grades_given_for_and_a_while_clause() -> None:
 
 
 def test_one_judgement_for_two_areas_gives_both_keys() -> None:
-    text = ("The experiences and progress of children in care and care leavers were judged "
-            "outstanding.")
+    text = (
+        "The experiences and progress of children in care and care leavers were judged outstanding."
+    )
     assert areas(text) == {"children_in_care": "outstanding", "care_leavers": "outstanding"}
     assert labels(text)["care_leavers"] == labels(text)["children_in_care"]
 
@@ -184,20 +190,22 @@ def test_label_keeps_the_words_used() -> None:
 
 
 def test_provision_types_are_other() -> None:
-    text = ("At the training provider, apprenticeships were judged to require "
-            "improvement.")
+    text = "At the training provider, apprenticeships were judged to require improvement."
     assert areas(text) == {"other": "requires_improvement"}
-    assert areas("Rushby Council's services were judged adequate, with good capacity for "
-                 "improvement.") == {"other": "good"}
+    assert areas(
+        "Rushby Council's services were judged adequate, with good capacity for improvement."
+    ) == {"other": "good"}
     assert labels("The college's adult learning programmes were judged outstanding.") == {
         "other": "adult learning programmes"
     }
 
 
 def test_report_card_uses_its_own_keys() -> None:
-    text = ("Pelham Primary School's report card: leadership and governance was judged to need "
-            "urgent improvement, while achievement was at the expected standard. Inspectors "
-            "found safeguarding was not met.")
+    text = (
+        "Pelham Primary School's report card: leadership and governance was judged to need "
+        "urgent improvement, while achievement was at the expected standard. Inspectors "
+        "found safeguarding was not met."
+    )
     assert areas(text) == {
         "leadership_and_governance": "urgent_improvement",
         "achievement": "expected_standard",
@@ -211,8 +219,10 @@ def test_same_words_outside_a_report_card_use_the_older_keys() -> None:
 
 
 def test_tick_list_after_a_lead_in() -> None:
-    text = ("The inspector graded Poppy Fields Nursery Outstanding for:\n\n"
-            "✓ Quality of education\n✓ Behaviour and attitudes\n✓ Leadership and management\n")
+    text = (
+        "The inspector graded Poppy Fields Nursery Outstanding for:\n\n"
+        "✓ Quality of education\n✓ Behaviour and attitudes\n✓ Leadership and management\n"
+    )
     assert areas(text) == {
         "quality_of_education": "outstanding",
         "behaviour_and_attitudes": "outstanding",
@@ -249,14 +259,20 @@ def test_areas_are_not_taken_from_a_following_clause_with_its_own_subject() -> N
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Inspectors judged achievement and standards satisfactory and behaviour and safety "
-         "good at Tansley School.",
-         {"outcomes": "satisfactory", "behaviour_and_attitudes": "good"}),
-        ("At Orton High School, care, guidance and support was rated outstanding.",
-         {"other": "outstanding"}),
+        (
+            "Inspectors judged achievement and standards satisfactory and behaviour and safety "
+            "good at Tansley School.",
+            {"outcomes": "satisfactory", "behaviour_and_attitudes": "good"},
+        ),
+        (
+            "At Orton High School, care, guidance and support was rated outstanding.",
+            {"other": "outstanding"},
+        ),
         ("The effectiveness of leadership and management was judged good.", {"leadership": "good"}),
-        ("Personal development and well-being was judged good in the 2009 report.",
-         {"personal_development": "good"}),
+        (
+            "Personal development and well-being was judged good in the 2009 report.",
+            {"personal_development": "good"},
+        ),
         ("The agency was judged good for the quality of service.", {"other": "good"}),
     ],
 )
@@ -265,10 +281,15 @@ def test_older_framework_labels(sentence: str, expected: dict[str, str]) -> None
 
 
 def test_and_for_hands_the_grade_on_to_the_next_area() -> None:
-    text = ("The agency was graded outstanding for safeguarding children and young people and "
-            "for leadership and management, and good for the quality of service.")
-    assert areas(text) == {"safeguarding": "outstanding", "leadership": "outstanding",
-                           "other": "good"}
+    text = (
+        "The agency was graded outstanding for safeguarding children and young people and "
+        "for leadership and management, and good for the quality of service."
+    )
+    assert areas(text) == {
+        "safeguarding": "outstanding",
+        "leadership": "outstanding",
+        "other": "good",
+    }
 
 
 def test_a_place_before_the_safeguarding_board_is_not_a_provider_name() -> None:

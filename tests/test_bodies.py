@@ -5,11 +5,10 @@ Team-written sentences; every body named here is invented.
 
 from __future__ import annotations
 
-import functools
 import time
 
 import pytest
-import spacy
+from conftest import rule_pipeline
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -20,14 +19,8 @@ from ofsted_extract.components.bodies import BodyCluster
 from ofsted_extract.textutil import analysis_text
 
 
-@functools.cache
 def nlp() -> Language:
-    pipe = spacy.blank("en")
-    pipe.add_pipe("ofsted_layout")
-    pipe.add_pipe("sentencizer")
-    pipe.add_pipe("ofsted_grades")
-    pipe.add_pipe("ofsted_bodies")
-    return pipe
+    return rule_pipeline("ofsted_grades", "ofsted_bodies")
 
 
 def run(text: str) -> Doc:
@@ -49,29 +42,58 @@ def names(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("sentence", "name", "kind"),
     [
-        ("Ofsted has rated Dunholme Metropolitan Borough Council good.",
-         "Dunholme Metropolitan Borough Council", "council"),
-        ("Pupils at St Wilfrid's CofE Primary School were delighted.",
-         "St Wilfrid's CofE Primary School", "school"),
+        (
+            "Ofsted has rated Dunholme Metropolitan Borough Council good.",
+            "Dunholme Metropolitan Borough Council",
+            "council",
+        ),
+        (
+            "Pupils at St Wilfrid's CofE Primary School were delighted.",
+            "St Wilfrid's CofE Primary School",
+            "school",
+        ),
         ("Meanwhile, Tiddlers Pre-School has been rated good.", "Tiddlers Pre-School", "nursery"),
-        ("Apprenticeship provider Norcott Skills Training Ltd was inspected in May.",
-         "Norcott Skills Training Ltd", "provider"),
-        ("Carrbrook and Elland College was judged good.", "Carrbrook and Elland College",
-         "college"),
-        ("The Royal Borough of Kelsey Council was inspected.", "Royal Borough of Kelsey Council",
-         "council"),
-        ("Registered childminder Jessamy Trelawney was inspected on 3 May.", "Jessamy Trelawney",
-         "childminder"),
-        ("Inspectors visited the Fendale local area partnership in March.",
-         "Fendale local area partnership", "send"),
-        ("The Tarnwick Safeguarding Children Partnership received a joint letter.",
-         "Tarnwick Safeguarding Children Partnership", "jtai"),
-        ("Ofsted inspected Elmbank Adult Learning Service in June.",
-         "Elmbank Adult Learning Service", "service"),
-        ("Bowling Lane Primary has been handed a good rating.", "Bowling Lane Primary",
-         "school"),
-        ("Pupils at Fenwick Church of England Infant School were delighted.",
-         "Fenwick Church of England Infant School", "school"),
+        (
+            "Apprenticeship provider Norcott Skills Training Ltd was inspected in May.",
+            "Norcott Skills Training Ltd",
+            "provider",
+        ),
+        (
+            "Carrbrook and Elland College was judged good.",
+            "Carrbrook and Elland College",
+            "college",
+        ),
+        (
+            "The Royal Borough of Kelsey Council was inspected.",
+            "Royal Borough of Kelsey Council",
+            "council",
+        ),
+        (
+            "Registered childminder Jessamy Trelawney was inspected on 3 May.",
+            "Jessamy Trelawney",
+            "childminder",
+        ),
+        (
+            "Inspectors visited the Fendale local area partnership in March.",
+            "Fendale local area partnership",
+            "send",
+        ),
+        (
+            "The Tarnwick Safeguarding Children Partnership received a joint letter.",
+            "Tarnwick Safeguarding Children Partnership",
+            "jtai",
+        ),
+        (
+            "Ofsted inspected Elmbank Adult Learning Service in June.",
+            "Elmbank Adult Learning Service",
+            "service",
+        ),
+        ("Bowling Lane Primary has been handed a good rating.", "Bowling Lane Primary", "school"),
+        (
+            "Pupils at Fenwick Church of England Infant School were delighted.",
+            "Fenwick Church of England Infant School",
+            "school",
+        ),
     ],
 )
 def test_typed_names(sentence: str, name: str, kind: str) -> None:
@@ -90,8 +112,9 @@ def test_a_name_without_a_head_word_as_subject_or_object_of_a_grading_verb() -> 
 
 
 def test_two_spellings_of_one_school_are_one_body() -> None:
-    text = ("Oakhollow High slips to satisfactory\n\nOAKHOLLOW High School has been rated "
-            "satisfactory.")
+    text = (
+        "Oakhollow High slips to satisfactory\n\nOAKHOLLOW High School has been rated satisfactory."
+    )
     assert list(clusters(text)) == ["oakhollow high"]
     text = "Ashdyke Infant School and Ashdyke Junior School were both inspected."
     assert len(clusters(text)) == 2
@@ -105,8 +128,9 @@ def test_a_home_name_needs_a_childrens_home_article() -> None:
 
 
 def test_apposition_names_an_untyped_body() -> None:
-    found = names("The Larches, a three-bedroom children's home run by Brook Care Ltd, was "
-                  "rated good.")
+    found = names(
+        "The Larches, a three-bedroom children's home run by Brook Care Ltd, was rated good."
+    )
     assert ("The Larches", "home") in found
 
 
@@ -130,8 +154,10 @@ def test_role_titles_are_not_swallowed_into_names() -> None:
 
 
 def test_short_name_mentions_join_the_body() -> None:
-    text = ("Ofsted has judged Brantwood Metropolitan Borough Council's children's services "
-            "inadequate.\n\nBRANTWOOD\n\nBrantwood's cabinet member said she was sorry.")
+    text = (
+        "Ofsted has judged Brantwood Metropolitan Borough Council's children's services "
+        "inadequate.\n\nBRANTWOOD\n\nBrantwood's cabinet member said she was sorry."
+    )
     doc = run(text)
     keys = {s._.ofsted_body for s in doc.spans["bodies"]}
     assert keys == {"brantwood"}
@@ -141,16 +167,19 @@ def test_short_name_mentions_join_the_body() -> None:
 
 
 def test_fullest_form_prefers_the_remits_kind() -> None:
-    text = ("The Oxmere local area partnership, which includes Oxmere Borough Council, was "
-            "inspected.")
+    text = (
+        "The Oxmere local area partnership, which includes Oxmere Borough Council, was inspected."
+    )
     cluster = clusters(text)["oxmere"]
     assert cluster.fullest(("send", "council")).text == "Oxmere local area partnership"
     assert cluster.fullest(("council",)).text == "Oxmere Borough Council"
 
 
 def test_names_in_page_furniture_are_ignored() -> None:
-    text = ("Kenley rated good\n\nKenley Borough Council has been rated good.\n\n"
-            "Related articles\nHolt Primary School rated outstanding\n")
+    text = (
+        "Kenley rated good\n\nKenley Borough Council has been rated good.\n\n"
+        "Related articles\nHolt Primary School rated outstanding\n"
+    )
     assert "holt primary school" not in clusters(text)
 
 
@@ -160,10 +189,12 @@ def test_names_in_page_furniture_are_ignored() -> None:
         ("Ofsted found progress following a monitoring visit in May.", "monitoring_visit", True),
         ("It was the council's third monitoring visit since 2022.", "monitoring_visit", True),
         ("Focused visits do not result in a grade.", "focused_visit", False),
-        ("Inspectors carried out an ungraded inspection of Hope Street School.", "ungraded",
-         True),
-        ("The partnership received the findings of a joint targeted area inspection.",
-         "joint_targeted", True),
+        ("Inspectors carried out an ungraded inspection of Hope Street School.", "ungraded", True),
+        (
+            "The partnership received the findings of a joint targeted area inspection.",
+            "joint_targeted",
+            True,
+        ),
     ],
 )
 def test_visits_reported(sentence: str, visit: str, strong: bool) -> None:
@@ -200,10 +231,36 @@ def test_capitalised_junk_stays_linear() -> None:
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(["Kelby", "Borough", "Council", "School", "of", "and", "The",
-                                 "'s", ",", ".", "\n", "childminder", "Ann", "Lee", "a",
-                                 "children's", "home", "House", "local", "area", "partnership"]),
-                max_size=80))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Kelby",
+                "Borough",
+                "Council",
+                "School",
+                "of",
+                "and",
+                "The",
+                "'s",
+                ",",
+                ".",
+                "\n",
+                "childminder",
+                "Ann",
+                "Lee",
+                "a",
+                "children's",
+                "home",
+                "House",
+                "local",
+                "area",
+                "partnership",
+            ]
+        ),
+        max_size=80,
+    )
+)
 def test_body_spans_are_exact(words: list[str]) -> None:
     text = " ".join(words)
     doc = run(text)
@@ -213,10 +270,12 @@ def test_body_spans_are_exact(words: list[str]) -> None:
 
 
 def test_a_childminder_named_in_the_next_sentence() -> None:
-    text = ("Childminder keeps top grade\n\nBy Owen Tranter\n\n"
-            "A Tolby childminder has been rated outstanding by Ofsted.\n\n"
-            "Jessamy Trelawney, who has cared for children at her home for nine years, was "
-            "inspected in May.")
+    text = (
+        "Childminder keeps top grade\n\nBy Owen Tranter\n\n"
+        "A Tolby childminder has been rated outstanding by Ofsted.\n\n"
+        "Jessamy Trelawney, who has cared for children at her home for nine years, was "
+        "inspected in May."
+    )
     assert names(text) == [("Jessamy Trelawney", "childminder")]
 
 
@@ -245,12 +304,16 @@ def test_a_name_with_an_ampersand_and_no_head_word() -> None:
 
 
 def test_a_short_name_as_the_subject_joins_the_full_name() -> None:
-    text = ("Home > News > Hazel Barn rated Outstanding!\n\nHazel Barn rated Outstanding!\n\n"
-            "We are delighted that Hazel Barn Day Nursery has been graded Outstanding.")
+    text = (
+        "Home > News > Hazel Barn rated Outstanding!\n\nHazel Barn rated Outstanding!\n\n"
+        "We are delighted that Hazel Barn Day Nursery has been graded Outstanding."
+    )
     found = clusters(text)
     assert list(found) == ["hazel barn nursery"]
     assert {f.text for f in found["hazel barn nursery"].forms} >= {
-        "Hazel Barn", "Hazel Barn Day Nursery"}
+        "Hazel Barn",
+        "Hazel Barn Day Nursery",
+    }
 
 
 def test_our_lady_names_keep_their_first_words() -> None:
@@ -274,22 +337,28 @@ def test_a_visit_in_the_past_is_marked(sentence: str, past: object) -> None:
 
 
 def test_a_processed_doc_serialises_and_keeps_its_findings() -> None:
-    text = ("Kelby Borough Council has been rated good, up from requires improvement in 2019. "
-            "Help and protection was judged outstanding. Kelby's monitoring visit in 2021 "
-            "found progress.")
+    text = (
+        "Kelby Borough Council has been rated good, up from requires improvement in 2019. "
+        "Help and protection was judged outstanding. Kelby's monitoring visit in 2021 "
+        "found progress."
+    )
     doc = run(text)
     restored = Doc(doc.vocab).from_bytes(doc.to_bytes())
     assert [(s.label_, s._.ofsted_role, s._.ofsted_year) for s in restored.spans["grades"]] == [
-        (s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]]
+        (s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]
+    ]
     assert [s._.ofsted_grade for s in restored.spans["areas"]] == [
-        s._.ofsted_grade for s in doc.spans["areas"]]
+        s._.ofsted_grade for s in doc.spans["areas"]
+    ]
     assert [s._.ofsted_body for s in restored.spans["bodies"]] == ["kelby", "kelby"]
     assert [s._.ofsted_past for s in restored.spans["visits"]] == [2021]
     assert set(restored._.ofsted_bodies) == {"kelby"}
 
 
 def test_names_in_an_inline_promotion_are_not_bodies() -> None:
-    text = ("Kelby College was rated good.\n\nSEE ALSO: Orton Sixth Form College rated "
-            "outstanding\n\nInspectors judged leadership good.")
+    text = (
+        "Kelby College was rated good.\n\nSEE ALSO: Orton Sixth Form College rated "
+        "outstanding\n\nInspectors judged leadership good."
+    )
     assert "orton sixth form college" not in clusters(text)
     assert "kelby college" in clusters(text)

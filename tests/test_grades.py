@@ -6,10 +6,8 @@ invented.
 
 from __future__ import annotations
 
-import functools
-
 import pytest
-import spacy
+from conftest import rule_pipeline
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -20,13 +18,8 @@ from ofsted_extract.components.grades import token_table
 from ofsted_extract.textutil import analysis_text
 
 
-@functools.cache
 def nlp() -> Language:
-    pipe = spacy.blank("en")
-    pipe.add_pipe("ofsted_layout")
-    pipe.add_pipe("sentencizer")
-    pipe.add_pipe("ofsted_grades")
-    return pipe
+    return rule_pipeline("ofsted_grades")
 
 
 def run(text: str) -> Doc:
@@ -52,8 +45,10 @@ def roles(text: str) -> dict[str, str]:
         ("Ofsted has rated Pendle Vale Council's children's services 'good' overall.", "good"),
         ("Inspectors judged Marsh End Academy to be inadequate.", "inadequate"),
         ("Tollbury City Council's services for children are now good.", "good"),
-        ("Inspectors gave Crane Hill College an overall rating of requires improvement.",
-         "requires_improvement"),
+        (
+            "Inspectors gave Crane Hill College an overall rating of requires improvement.",
+            "requires_improvement",
+        ),
         ("Fenmoor Nursery received the top rating of outstanding.", "outstanding"),
         ("Under the new grading Ashgate Infants is RI, the letter says.", "requires_improvement"),
         ("Ofsted rated Bramley Junior School grade 2 after its visit.", "good"),
@@ -61,13 +56,17 @@ def roles(text: str) -> dict[str, str]:
         ("Lowick Primary School has been rated “Outstanding” by Ofsted.", "outstanding"),
         ("Inspectors rated Kilnsey Council ‘Requires Improvement’.", "requires_improvement"),
         ("WEXHAM ACADEMY HAS BEEN RATED INADEQUATE BY OFSTED.", "inadequate"),
-        ("Ofsted found that Dunlow County Council's services require improvement to be good.",
-         "requires_improvement"),
-        ("Ofsted concluded that Rilston Council's services for vulnerable children need "
-         "improvement.", "requires_improvement"),
+        (
+            "Ofsted found that Dunlow County Council's services require improvement to be good.",
+            "requires_improvement",
+        ),
+        (
+            "Ofsted concluded that Rilston Council's services for vulnerable children need "
+            "improvement.",
+            "requires_improvement",
+        ),
         ("Hexam Borough Council has climbed to good.", "good"),
-        ("Tarnby Academy has dropped from good to requires improvement.",
-         "requires_improvement"),
+        ("Tarnby Academy has dropped from good to requires improvement.", "requires_improvement"),
         ("Ofsted verdict on Selsey Vale Council: improvement required.", "requires_improvement"),
     ],
 )
@@ -96,8 +95,10 @@ def test_table_row_overall_effectiveness() -> None:
 def test_older_scales() -> None:
     # a year at the head of the sentence dates the grade; the assembler compares it with the
     # article's own date (see test_inspections)
-    doc = run("In 2011 inspectors judged Kelmore Council's safeguarding services to be "
-              "adequate, with good capacity for improvement.")
+    doc = run(
+        "In 2011 inspectors judged Kelmore Council's safeguarding services to be "
+        "adequate, with good capacity for improvement."
+    )
     first = doc.spans["grades"][0]
     assert (first.label_, first._.ofsted_role, first._.ofsted_year) == ("adequate", "dated", 2011)
     assert roles("Inspectors judged Ravenstone High School to be satisfactory overall.") == {
@@ -106,30 +107,40 @@ def test_older_scales() -> None:
 
 
 def test_annual_performance_assessment_needs_its_context() -> None:
-    text = ("Stanbridge County Council's services for children perform well, according to "
-            "Ofsted's annual performance assessment.")
+    text = (
+        "Stanbridge County Council's services for children perform well, according to "
+        "Ofsted's annual performance assessment."
+    )
     assert roles(text) == {"performs_well": "overall"}
     # without an assessment in sight, 'perform well' is plain English
     assert grades("Pupils at Dalby School perform well in mathematics.") == []
 
 
 def test_send_outcomes() -> None:
-    text = ("Inspectors found widespread and/or systemic failings in the Hollin local area "
-            "partnership's support for children with special educational needs (SEND).")
+    text = (
+        "Inspectors found widespread and/or systemic failings in the Hollin local area "
+        "partnership's support for children with special educational needs (SEND)."
+    )
     assert roles(text) == {"systemic_failings": "overall"}
-    text = ("The Wrenbury local area partnership's arrangements typically lead to positive "
-            "experiences and outcomes for children and young people with SEND.")
+    text = (
+        "The Wrenbury local area partnership's arrangements typically lead to positive "
+        "experiences and outcomes for children and young people with SEND."
+    )
     assert roles(text) == {"positive_outcomes": "overall"}
-    text = ("Inspectors found that the Carbury local area partnership's arrangements lead to "
-            "inconsistent experiences and outcomes for children with SEND.")
+    text = (
+        "Inspectors found that the Carbury local area partnership's arrangements lead to "
+        "inconsistent experiences and outcomes for children with SEND."
+    )
     assert roles(text) == {"inconsistent_outcomes": "overall"}
     # without SEND in sight the same words are an ordinary phrase
     assert grades("Inspectors found the trust's plans lead to inconsistent outcomes.") == []
 
 
 def test_report_card_grades_only_with_a_report_card() -> None:
-    text = ("Fallow Lane Primary School's new report card: Inclusion – Strong standard. "
-            "Safeguarding – Met.")
+    text = (
+        "Fallow Lane Primary School's new report card: Inclusion – Strong standard. "
+        "Safeguarding – Met."
+    )
     assert {g for _, g, _ in grades(text)} == {"strong_standard", "met"}
     # 'expected standard' is also the language of test results
     assert grades("Most pupils at Cobden School reached the expected standard in reading.") == []
@@ -161,16 +172,21 @@ def test_met_is_only_the_safeguarding_judgement() -> None:
 
 
 def test_special_measures_is_an_inadequate_grade_with_its_category() -> None:
-    doc = run("Blackmoor Academy is now in special measures, inspectors having judged the "
-              "school inadequate.")
+    doc = run(
+        "Blackmoor Academy is now in special measures, inspectors having judged the "
+        "school inadequate."
+    )
     assert [s.label_ for s in doc.spans["grade_categories"]] == ["special_measures"]
     found = [(s.text, s.label_, s._.ofsted_role, s._.ofsted_category) for s in doc.spans["grades"]]
-    assert found == [("special measures", "inadequate", "overall", "special_measures"),
-                     ("inadequate", "inadequate", "overall", None)]
+    assert found == [
+        ("special measures", "inadequate", "overall", "special_measures"),
+        ("inadequate", "inadequate", "overall", None),
+    ]
     doc = run("Blackmoor Academy has been taken out of special measures.")
     assert list(doc.spans["grade_categories"]) == []
     assert [(s.label_, s._.ofsted_role) for s in doc.spans["grades"]] == [
-        ("inadequate", "previous")]
+        ("inadequate", "previous")
+    ]
     doc = run("Ofsted judged Ketley School inadequate and found that it has serious weaknesses.")
     assert [s.label_ for s in doc.spans["grade_categories"]] == ["serious_weaknesses"]
 
@@ -180,23 +196,22 @@ def test_special_measures_is_an_inadequate_grade_with_its_category() -> None:
     [
         ("Penwick Vale Academy has been placed in special measures.", "special_measures"),
         ("Ofsted has put Harlow Brook School into special measures.", "special_measures"),
-        ("Tanners Mead Primary has been judged to have serious weaknesses.",
-         "serious_weaknesses"),
+        ("Tanners Mead Primary has been judged to have serious weaknesses.", "serious_weaknesses"),
         ("Ofsted finds 'serious weaknesses' at Crossgate Academy", "serious_weaknesses"),
     ],
 )
 def test_a_category_alone_is_an_inadequate_overall_grade(sentence: str, category: str) -> None:
     doc = run(sentence)
     assert [(s.label_, s._.ofsted_role, s._.ofsted_category) for s in doc.spans["grades"]] == [
-        ("inadequate", "overall", category)]
+        ("inadequate", "overall", category)
+    ]
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
         # a rule about categories, not a school placed in one
-        "A school is placed in special measures if it is graded urgent improvement for "
-        "leadership.",
+        "A school is placed in special measures if it is graded urgent improvement for leadership.",
         # a future step
         "Ofsted will monitor the academy until it is taken out of special measures.",
         # schools in general
@@ -212,9 +227,11 @@ def test_category_words_that_grade_nobody(sentence: str) -> None:
 
 
 def test_a_report_card_school_in_special_measures_has_no_overall_grade() -> None:
-    text = ("Under the new report cards, Fallow Lane School was graded needs attention for "
-            "inclusion and urgent improvement for leadership and governance, and now "
-            "requires special measures.")
+    text = (
+        "Under the new report cards, Fallow Lane School was graded needs attention for "
+        "inclusion and urgent improvement for leadership and governance, and now "
+        "requires special measures."
+    )
     doc = run(text)
     assert all(s._.ofsted_role == "area" for s in doc.spans["grades"])
     assert [s.label_ for s in doc.spans["grade_categories"]] == ["special_measures"]
@@ -307,19 +324,37 @@ def test_related_articles_are_skipped_by_the_assembler_not_here() -> None:
 @pytest.mark.parametrize(
     ("sentence", "grade", "year"),
     [
-        ("Ofsted rated Tarlow Council good, up from 'requires improvement' in 2019.",
-         "requires_improvement", 2019),
-        ("Ofsted last visited the council in June 2020, when it was judged inadequate.",
-         "inadequate", 2020),
-        ("At its previous inspection, in 2016, the school was rated outstanding.",
-         "outstanding", 2016),
-        ("Hilltop College had been graded requires improvement in 2018.",
-         "requires_improvement", 2018),
-        ("Ofsted rated the academy inadequate, a fall from the good rating it achieved in 2015.",
-         "good", 2015),
+        (
+            "Ofsted rated Tarlow Council good, up from 'requires improvement' in 2019.",
+            "requires_improvement",
+            2019,
+        ),
+        (
+            "Ofsted last visited the council in June 2020, when it was judged inadequate.",
+            "inadequate",
+            2020,
+        ),
+        (
+            "At its previous inspection, in 2016, the school was rated outstanding.",
+            "outstanding",
+            2016,
+        ),
+        (
+            "Hilltop College had been graded requires improvement in 2018.",
+            "requires_improvement",
+            2018,
+        ),
+        (
+            "Ofsted rated the academy inadequate, a fall from the good rating it achieved in 2015.",
+            "good",
+            2015,
+        ),
         ("The home's previous rating, given in 2020, was good.", "good", 2020),
-        ("It is a drop from 2016, when inspectors found it required improvement.",
-         "requires_improvement", 2016),
+        (
+            "It is a drop from 2016, when inspectors found it required improvement.",
+            "requires_improvement",
+            2016,
+        ),
     ],
 )
 def test_previous_grade_and_year(sentence: str, grade: str, year: int) -> None:
@@ -329,8 +364,10 @@ def test_previous_grade_and_year(sentence: str, grade: str, year: int) -> None:
 
 
 def test_since_as_an_adverb_is_not_a_previous_cue() -> None:
-    doc = run("Ellesmere Council's services were rated 'inadequate' in 2019 and have since "
-              "improved to 'requires improvement', Ofsted said.")
+    doc = run(
+        "Ellesmere Council's services were rated 'inadequate' in 2019 and have since "
+        "improved to 'requires improvement', Ofsted said."
+    )
     found = [(s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]]
     # the year dates the first grade only; the second is this inspection's
     assert found == [("inadequate", "dated", 2019), ("requires_improvement", "overall", None)]
@@ -344,13 +381,17 @@ def test_previous_by_relative_years() -> None:
 
 
 def test_no_longer_and_a_two_grade_leap() -> None:
-    assert roles("Carnby Council's services are no longer inadequate, though they still "
-                 "require improvement to be good.") == {
+    assert roles(
+        "Carnby Council's services are no longer inadequate, though they still "
+        "require improvement to be good."
+    ) == {
         "inadequate": "previous",
         "requires_improvement": "overall",
     }
-    assert roles("Ofsted rated Oxley Council outstanding – a two-grade leap from the "
-                 "'requires improvement' verdict of its last inspection.") == {
+    assert roles(
+        "Ofsted rated Oxley Council outstanding – a two-grade leap from the "
+        "'requires improvement' verdict of its last inspection."
+    ) == {
         "outstanding": "overall",
         "requires_improvement": "previous",
     }
@@ -363,8 +404,9 @@ def test_a_grade_with_only_a_past_year_is_left_to_the_assembler() -> None:
 
 
 def test_kept_grades() -> None:
-    assert roles("Melby Council has kept hold of the outstanding rating it first won "
-                 "in 2016.") == {"outstanding": "kept"}
+    assert roles("Melby Council has kept hold of the outstanding rating it first won in 2016.") == {
+        "outstanding": "kept"
+    }
     assert roles("The letter reports no change to the academy's overall judgement of good.") == {
         "good": "kept"
     }
@@ -378,8 +420,10 @@ def test_standing_grade_is_kept_not_hypothetical() -> None:
 
 def test_headline_gloss_in_brackets_is_one_grade() -> None:
     found = grades("Penrose Council slips from good to RI (requires improvement).")
-    assert [(g, r) for _, g, r in found] == [("good", "previous"),
-                                              ("requires_improvement", "overall")]
+    assert [(g, r) for _, g, r in found] == [
+        ("good", "previous"),
+        ("requires_improvement", "overall"),
+    ]
 
 
 # ---- grades said as a place on the scale, a change or a repeat -------------------------
@@ -388,11 +432,17 @@ def test_headline_gloss_in_brackets_is_one_grade() -> None:
 @pytest.mark.parametrize(
     ("sentence", "grade", "role"),
     [
-        ("Services for children in Tolby have been handed the lowest rating by Ofsted.",
-         "inadequate", "overall"),
+        (
+            "Services for children in Tolby have been handed the lowest rating by Ofsted.",
+            "inadequate",
+            "overall",
+        ),
         ("Ofsted has given Wenlow Nursery its top grade.", "outstanding", "overall"),
-        ("Crossley College has kept its top grade after a three-day inspection.",
-         "outstanding", "kept"),
+        (
+            "Crossley College has kept its top grade after a three-day inspection.",
+            "outstanding",
+            "kept",
+        ),
         ("Ofsted strips Halberton Academy of its top grade.", "outstanding", "previous"),
     ],
 )
@@ -425,8 +475,10 @@ def test_paraphrases_that_grade_nobody(sentence: str) -> None:
 
 
 def test_a_grade_and_a_fall_in_one_clause() -> None:
-    doc = run("Fenwick Fostering Ltd has been rated good, down from outstanding at its last "
-              "inspection in 2016.")
+    doc = run(
+        "Fenwick Fostering Ltd has been rated good, down from outstanding at its last "
+        "inspection in 2016."
+    )
     found = [(s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]]
     assert found == [("good", "overall", None), ("outstanding", "previous", 2016)]
 
@@ -440,13 +492,20 @@ def test_once_rated_is_the_grade_before_not_the_one_after() -> None:
 @pytest.mark.parametrize(
     ("sentence", "roles_found"),
     [
-        ("Denbury College was graded requires improvement, the same grade it was given at its "
-         "last inspection in 2018.", {"requires_improvement": ("kept", 2018)}),
-        ("Denbury College was graded good, the same rating as two years ago.",
-         {"good": ("kept", None)}),
+        (
+            "Denbury College was graded requires improvement, the same grade it was given at its "
+            "last inspection in 2018.",
+            {"requires_improvement": ("kept", 2018)},
+        ),
+        (
+            "Denbury College was graded good, the same rating as two years ago.",
+            {"good": ("kept", None)},
+        ),
         # a comparison with another body is not a repeat
-        ("Denbury College was graded good, the same grade as its neighbour Orrell College.",
-         {"good": ("overall", None)}),
+        (
+            "Denbury College was graded good, the same grade as its neighbour Orrell College.",
+            {"good": ("overall", None)},
+        ),
     ],
 )
 def test_the_same_grade_as_last_time_is_kept(
@@ -460,10 +519,16 @@ def test_the_same_grade_as_last_time_is_kept(
 @pytest.mark.parametrize(
     ("sentence", "grade", "year"),
     [
-        ("The council's last inspection, in 2012, judged its services to be adequate.",
-         "adequate", 2012),
-        ("Its previous inspection found Moorhaven Primary School to be satisfactory.",
-         "satisfactory", None),
+        (
+            "The council's last inspection, in 2012, judged its services to be adequate.",
+            "adequate",
+            2012,
+        ),
+        (
+            "Its previous inspection found Moorhaven Primary School to be satisfactory.",
+            "satisfactory",
+            None,
+        ),
     ],
 )
 def test_the_inspection_before_as_the_subject(sentence: str, grade: str, year: int | None) -> None:
@@ -473,14 +538,17 @@ def test_the_inspection_before_as_the_subject(sentence: str, grade: str, year: i
 
 
 def test_a_sentence_that_only_mentions_the_last_inspection_keeps_its_grade() -> None:
-    doc = run("Its last inspection was in 2019, and this time inspectors rated Moorhaven School "
-              "good.")
+    doc = run(
+        "Its last inspection was in 2019, and this time inspectors rated Moorhaven School good."
+    )
     assert [(s.label_, s._.ofsted_role) for s in doc.spans["grades"]] == [("good", "overall")]
 
 
 def test_a_report_card_grade_is_never_the_overall_grade() -> None:
-    doc = run("'Exceptional' inclusion at Brightwater Primary under new report card\n\n"
-              "Brightwater Primary's report card grades inclusion as exceptional.")
+    doc = run(
+        "'Exceptional' inclusion at Brightwater Primary under new report card\n\n"
+        "Brightwater Primary's report card grades inclusion as exceptional."
+    )
     assert [s._.ofsted_role for s in doc.spans["grades"]] == ["area"]
 
 
@@ -536,9 +604,36 @@ def test_token_table_matches_the_doc() -> None:
     assert table.low[table.texts.index("‘")] == "'"
 
 
-_WORDS = ["good", "Outstanding", "rated", "judged", "'", '"', "from", "to", "in", "2019",
-          "inadequate", "requires", "improvement", "the", "council", "leadership", ",", ".",
-          "\n", "care", "leavers", "not", "or", "previously", "(", ")", "overall", "RI"]
+_WORDS = [
+    "good",
+    "Outstanding",
+    "rated",
+    "judged",
+    "'",
+    '"',
+    "from",
+    "to",
+    "in",
+    "2019",
+    "inadequate",
+    "requires",
+    "improvement",
+    "the",
+    "council",
+    "leadership",
+    ",",
+    ".",
+    "\n",
+    "care",
+    "leavers",
+    "not",
+    "or",
+    "previously",
+    "(",
+    ")",
+    "overall",
+    "RI",
+]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -557,10 +652,16 @@ def test_any_word_soup_is_read_without_error(words: list[str]) -> None:
     ("text", "grade"),
     [
         # a phrase wrapped over a line break inside a sentence is still one phrase
-        ("Inspectors found that the services at Tolby Borough Council for children requires\n"
-         "improvement to be good in every area.", "requires_improvement"),
-        ("Ofsted judged the leadership of the pre-school and its committee to require\n"
-         "improvement, the letter says.", "requires_improvement"),
+        (
+            "Inspectors found that the services at Tolby Borough Council for children requires\n"
+            "improvement to be good in every area.",
+            "requires_improvement",
+        ),
+        (
+            "Ofsted judged the leadership of the pre-school and its committee to require\n"
+            "improvement, the letter says.",
+            "requires_improvement",
+        ),
     ],
 )
 def test_a_phrase_across_a_wrapped_line(text: str, grade: str) -> None:

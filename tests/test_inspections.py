@@ -5,11 +5,10 @@ Team-written articles; every council, school, provider and person is invented.
 
 from __future__ import annotations
 
-import functools
 import time
 
 import pytest
-import spacy
+from conftest import rule_pipeline
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -20,14 +19,8 @@ from ofsted_extract.record import Evidence, Inspection, PartialDate
 from ofsted_extract.textutil import analysis_text
 
 
-@functools.cache
 def nlp() -> Language:
-    pipe = spacy.blank("en")
-    pipe.add_pipe("ofsted_layout")
-    pipe.add_pipe("sentencizer")
-    pipe.add_pipe("ofsted_grades")
-    pipe.add_pipe("ofsted_bodies")
-    return pipe
+    return rule_pipeline("ofsted_grades", "ofsted_bodies")
 
 
 def inspect(text: str, year: int | None = None) -> list[Inspection]:
@@ -105,8 +98,10 @@ def test_headline_repeating_the_body_counts_once() -> None:
 
 
 def test_headline_fills_in_when_the_body_does_not_say() -> None:
-    text = ("Pelham Vale Council rated inadequate\n\nThe report on Pelham Vale Council's "
-            "children's services makes grim reading, the council leader said.\n")
+    text = (
+        "Pelham Vale Council rated inadequate\n\nThe report on Pelham Vale Council's "
+        "children's services makes grim reading, the council leader said.\n"
+    )
     (found,) = inspect(text, 2023)
     assert found.overall is not None and found.overall.grade == "inadequate"
 
@@ -114,19 +109,37 @@ def test_headline_fills_in_when_the_body_does_not_say() -> None:
 @pytest.mark.parametrize(
     ("text", "year", "previous"),
     [
-        ("Ofsted rated Coltby Council good. The previous inspection, three years ago, rated "
-         "the council inadequate.", 2024, ("inadequate", 2021)),
-        ("Ofsted rated Coltby Council good. It was last inspected in March 2021, when it was "
-         "judged inadequate.", 2024, ("inadequate", 2021)),
-        ("Farnleigh Borough Council performs excellently, according to Ofsted's annual "
-         "performance assessment. Last year it was judged to be performing well.", 2009,
-         ("performs_well", 2008)),
-        ("Ofsted judged Ryeford Academy inadequate. The school was rated good in 2016.", 2020,
-         ("good", 2016)),
-        ("Previous inspection grade                  Good\n"
-         "Overall effectiveness                      Requires improvement\n"
-         "Inspection of Wellmoor Primary School\n"
-         "Date of previous inspection                4 and 5 May 2019\n", None, ("good", 2019)),
+        (
+            "Ofsted rated Coltby Council good. The previous inspection, three years ago, rated "
+            "the council inadequate.",
+            2024,
+            ("inadequate", 2021),
+        ),
+        (
+            "Ofsted rated Coltby Council good. It was last inspected in March 2021, when it was "
+            "judged inadequate.",
+            2024,
+            ("inadequate", 2021),
+        ),
+        (
+            "Farnleigh Borough Council performs excellently, according to Ofsted's annual "
+            "performance assessment. Last year it was judged to be performing well.",
+            2009,
+            ("performs_well", 2008),
+        ),
+        (
+            "Ofsted judged Ryeford Academy inadequate. The school was rated good in 2016.",
+            2020,
+            ("good", 2016),
+        ),
+        (
+            "Previous inspection grade                  Good\n"
+            "Overall effectiveness                      Requires improvement\n"
+            "Inspection of Wellmoor Primary School\n"
+            "Date of previous inspection                4 and 5 May 2019\n",
+            None,
+            ("good", 2019),
+        ),
     ],
 )
 def test_previous_grade_and_year(text: str, year: int | None, previous: tuple[str, int]) -> None:
@@ -136,8 +149,10 @@ def test_previous_grade_and_year(text: str, year: int | None, previous: tuple[st
 
 
 def test_a_year_in_the_articles_own_year_is_this_inspection() -> None:
-    text = ("In 2011 inspectors judged Kelmore Council's safeguarding services to be adequate, "
-            "with good capacity for improvement.")
+    text = (
+        "In 2011 inspectors judged Kelmore Council's safeguarding services to be adequate, "
+        "with good capacity for improvement."
+    )
     (found,) = inspect(text, 2011)
     assert found.overall is not None and found.overall.grade == "adequate"
     assert found.previous is None
@@ -145,9 +160,11 @@ def test_a_year_in_the_articles_own_year_is_this_inspection() -> None:
 
 
 def test_a_year_still_to_come_is_not_the_previous_year() -> None:
-    text = ("Ofsted carried out a monitoring visit to Crayle Borough Council, judged inadequate "
-            "in March 2023. The council will remain rated inadequate until a re-inspection, "
-            "which is expected in 2025.")
+    text = (
+        "Ofsted carried out a monitoring visit to Crayle Borough Council, judged inadequate "
+        "in March 2023. The council will remain rated inadequate until a re-inspection, "
+        "which is expected in 2025."
+    )
     (found,) = inspect(text, 2024)
     assert found.previous is not None and found.previous.year == 2023
 
@@ -171,9 +188,11 @@ inspectors return for a full inspection.
 
 
 def test_focused_visit_keeps_the_standing_grade_as_previous() -> None:
-    text = ("Ofsted carried out a focused visit to Dranmere Borough Council in January. Focused "
-            "visits do not result in a grade. Dranmere's children's services were rated good at "
-            "the council's last full inspection in 2021, and that judgement still stands.")
+    text = (
+        "Ofsted carried out a focused visit to Dranmere Borough Council in January. Focused "
+        "visits do not result in a grade. Dranmere's children's services were rated good at "
+        "the council's last full inspection in 2021, and that judgement still stands."
+    )
     (found,) = inspect(text, 2024)
     assert (found.visit, found.overall) == ("focused_visit", None)
     assert found.previous is not None
@@ -181,9 +200,11 @@ def test_focused_visit_keeps_the_standing_grade_as_previous() -> None:
 
 
 def test_ungraded_inspection_confirming_the_grade() -> None:
-    text = ("Millbeck Academy had an ungraded inspection in May. According to the letter, "
-            "the academy's overall judgement of good is unaffected: no change. Its last graded "
-            "inspection, in October 2017, found Millbeck Academy good.")
+    text = (
+        "Millbeck Academy had an ungraded inspection in May. According to the letter, "
+        "the academy's overall judgement of good is unaffected: no change. Its last graded "
+        "inspection, in October 2017, found Millbeck Academy good."
+    )
     (found,) = inspect(text, 2024)
     assert found.visit == "ungraded"
     assert found.overall is not None and found.overall.grade == "good"
@@ -193,9 +214,11 @@ def test_ungraded_inspection_confirming_the_grade() -> None:
 
 
 def test_joint_targeted_area_inspection_has_no_grade() -> None:
-    text = ("Inspectors from Ofsted, the CQC and HMICFRS looked at how the Wendby Safeguarding "
-            "Children Partnership protects children. Joint targeted area inspections do not "
-            "result in a grade, and the letter was published on Tuesday.")
+    text = (
+        "Inspectors from Ofsted, the CQC and HMICFRS looked at how the Wendby Safeguarding "
+        "Children Partnership protects children. Joint targeted area inspections do not "
+        "result in a grade, and the letter was published on Tuesday."
+    )
     (found,) = inspect(text, 2024)
     assert found.remit == "joint_targeted"
     assert found.subject == "Wendby Safeguarding Children Partnership"
@@ -203,9 +226,11 @@ def test_joint_targeted_area_inspection_has_no_grade() -> None:
 
 
 def test_send_local_area_outcome() -> None:
-    text = ("A joint inspection of the Holmby local area partnership, which includes Holmby "
-            "Borough Council, found widespread and/or systemic failings in support for children "
-            "with special educational needs and disabilities (SEND).")
+    text = (
+        "A joint inspection of the Holmby local area partnership, which includes Holmby "
+        "Borough Council, found widespread and/or systemic failings in support for children "
+        "with special educational needs and disabilities (SEND)."
+    )
     (found,) = inspect(text, 2024)
     assert found.remit == "send_local_area"
     assert found.subject == "Holmby local area partnership"
@@ -233,8 +258,10 @@ system, inspectors had judged in 2022 that the school was good.
 
 
 def test_special_measures_category_on_an_inadequate_school() -> None:
-    text = ("Ofsted has rated Hartmoor Academy inadequate and put it into special "
-            "measures. At its previous inspection, in 2014, it was judged good.")
+    text = (
+        "Ofsted has rated Hartmoor Academy inadequate and put it into special "
+        "measures. At its previous inspection, in 2014, it was judged good."
+    )
     (found,) = inspect(text, 2023)
     assert found.overall is not None
     assert (found.overall.grade, found.overall.category) == ("inadequate", "special_measures")
@@ -264,14 +291,28 @@ is due to be inspected next year.
 
 def test_round_up_gives_one_inspection_per_body() -> None:
     assert summary(inspect(ROUND_UP, 2023)) == [
-        {"subject": "Upton Borough Council", "overall": "good",
-         "previous": ("requires_improvement", 2019), "areas": {}},
-        {"subject": "Wexcombe County Council", "overall": "inadequate",
-         "previous": ("good", 2018),
-         "areas": {"leadership": "inadequate", "help_and_protection": "inadequate",
-                   "children_in_care": "requires_improvement"}},
-        {"subject": "Lorton City Council", "overall": "outstanding",
-         "previous": ("outstanding", 2019), "areas": {}},
+        {
+            "subject": "Upton Borough Council",
+            "overall": "good",
+            "previous": ("requires_improvement", 2019),
+            "areas": {},
+        },
+        {
+            "subject": "Wexcombe County Council",
+            "overall": "inadequate",
+            "previous": ("good", 2018),
+            "areas": {
+                "leadership": "inadequate",
+                "help_and_protection": "inadequate",
+                "children_in_care": "requires_improvement",
+            },
+        },
+        {
+            "subject": "Lorton City Council",
+            "overall": "outstanding",
+            "previous": ("outstanding", 2019),
+            "areas": {},
+        },
     ]
 
 
@@ -291,73 +332,102 @@ The quality of education was judged inadequate.
 """
     found = inspect(text, 2024)
     assert summary(found) == [
-        {"subject": "Marlow Vale College", "overall": "good",
-         "previous": ("requires_improvement", None),
-         "areas": {"behaviour_and_attitudes": "good"}},
-        {"subject": "Tanbury Skills Ltd", "overall": "inadequate", "previous": ("good", 2019),
-         "areas": {"quality_of_education": "inadequate"}},
+        {
+            "subject": "Marlow Vale College",
+            "overall": "good",
+            "previous": ("requires_improvement", None),
+            "areas": {"behaviour_and_attitudes": "good"},
+        },
+        {
+            "subject": "Tanbury Skills Ltd",
+            "overall": "inadequate",
+            "previous": ("good", 2019),
+            "areas": {"quality_of_education": "inadequate"},
+        },
     ]
     assert [i.remit for i in found] == ["further_education", "further_education"]
 
 
 def test_a_body_named_without_a_head_word() -> None:
-    text = ("Little Wrens Copley rated Outstanding!\n\nWe are thrilled that our Copley nursery "
-            "has been graded Outstanding by Ofsted. At its last inspection, in 2019, Little Wrens "
-            "Copley was judged Good.\n\nRelated posts\nLittle Wrens Hale keeps its Good rating\n")
+    text = (
+        "Little Wrens Copley rated Outstanding!\n\nWe are thrilled that our Copley nursery "
+        "has been graded Outstanding by Ofsted. At its last inspection, in 2019, Little Wrens "
+        "Copley was judged Good.\n\nRelated posts\nLittle Wrens Hale keeps its Good rating\n"
+    )
     assert summary(inspect(text, 2023)) == [
-        {"subject": "Little Wrens Copley", "overall": "outstanding", "previous": ("good", 2019),
-         "areas": {}}
+        {
+            "subject": "Little Wrens Copley",
+            "overall": "outstanding",
+            "previous": ("good", 2019),
+            "areas": {},
+        }
     ]
 
 
 def test_a_shouted_name_is_written_as_the_text_writes_it_elsewhere() -> None:
-    text = ("Calverleigh Council's children's services require improvement\n\nCALVERLEIGH Borough "
-            "Council's services for children have been judged to require improvement to be good.")
+    text = (
+        "Calverleigh Council's children's services require improvement\n\nCALVERLEIGH Borough "
+        "Council's services for children have been judged to require improvement to be good."
+    )
     (found,) = inspect(text, 2016)
     assert found.subject == "Calverleigh Borough Council"
 
 
 def test_an_aside_about_another_body_is_not_an_inspection() -> None:
-    text = ("Denby rated good\n\nDenby Borough Council's children's services have been rated "
-            "good by Ofsted. Neighbouring Farley City Council, which was rated outstanding last "
-            "year, is due to be inspected again in 2026.")
+    text = (
+        "Denby rated good\n\nDenby Borough Council's children's services have been rated "
+        "good by Ofsted. Neighbouring Farley City Council, which was rated outstanding last "
+        "year, is due to be inspected again in 2026."
+    )
     assert summary(inspect(text, 2024)) == [
         {"subject": "Denby Borough Council", "overall": "good", "previous": None, "areas": {}}
     ]
 
 
 def test_another_bodys_grade_in_a_quote_is_an_aside() -> None:
-    text = ("Westcombe children's services outstanding\n\nWestcombe City Council's children's "
-            "services have been rated Outstanding by Ofsted.\n\nCllr Anna Price said: \"Hatfield "
-            "Road Primary School, which was rated outstanding last month, is another example.\"\n\n"
-            "Inspectors found that the impact of leaders was outstanding.")
+    text = (
+        "Westcombe children's services outstanding\n\nWestcombe City Council's children's "
+        'services have been rated Outstanding by Ofsted.\n\nCllr Anna Price said: "Hatfield '
+        'Road Primary School, which was rated outstanding last month, is another example."\n\n'
+        "Inspectors found that the impact of leaders was outstanding."
+    )
     assert summary(inspect(text, 2023)) == [
-        {"subject": "Westcombe City Council", "overall": "outstanding", "previous": None,
-         "areas": {"leadership": "outstanding"}}
+        {
+            "subject": "Westcombe City Council",
+            "overall": "outstanding",
+            "previous": None,
+            "areas": {"leadership": "outstanding"},
+        }
     ]
 
 
 def test_another_bodys_grade_in_the_same_sentence_stays_with_it() -> None:
-    text = ("Weston judged inadequate\n\nUnlike neighbouring Easton Borough Council, which is "
-            "rated outstanding, Weston Council was judged inadequate by Ofsted.")
+    text = (
+        "Weston judged inadequate\n\nUnlike neighbouring Easton Borough Council, which is "
+        "rated outstanding, Weston Council was judged inadequate by Ofsted."
+    )
     (found,) = inspect(text, 2023)
     assert found.subject == "Weston Council"
     assert found.overall is not None and found.overall.grade == "inadequate"
 
 
 def test_a_body_that_maintains_the_school_is_not_the_subject() -> None:
-    text = ("Ofsted rates Lampwick Row Primary School inadequate\n\nLampwick Row Primary School in "
-            "Hexford has been judged inadequate. Hexford Borough Council, which maintains the "
-            "school, has appointed a new governor.")
+    text = (
+        "Ofsted rates Lampwick Row Primary School inadequate\n\nLampwick Row Primary School in "
+        "Hexford has been judged inadequate. Hexford Borough Council, which maintains the "
+        "school, has appointed a new governor."
+    )
     (found,) = inspect(text, 2024)
     assert found.subject == "Lampwick Row Primary School"
     assert found.remit == "school"
 
 
 def test_related_articles_are_not_read() -> None:
-    text = ("Grange Infants rated good\n\nGrange Infants School has been rated good by Ofsted.\n\n"
-            "Related articles\nMoorside Primary rated inadequate\nPelby Academy judged "
-            "outstanding\n")
+    text = (
+        "Grange Infants rated good\n\nGrange Infants School has been rated good by Ofsted.\n\n"
+        "Related articles\nMoorside Primary rated inadequate\nPelby Academy judged "
+        "outstanding\n"
+    )
     assert summary(inspect(text, 2024)) == [
         {"subject": "Grange Infants School", "overall": "good", "previous": None, "areas": {}}
     ]
@@ -406,8 +476,9 @@ def test_grade_three_depends_on_the_era() -> None:
         ("good", None, None),
     ],
 )
-def test_direction_only_on_one_scale(overall: str, previous: str | None, expected: str | None
-                                     ) -> None:
+def test_direction_only_on_one_scale(
+    overall: str, previous: str | None, expected: str | None
+) -> None:
     assert direction(overall, previous) == expected
 
 
@@ -418,10 +489,39 @@ def test_hostile_inputs_do_not_crash_or_crawl() -> None:
         assert time.perf_counter() - start < 15
 
 
-_WORDS = ["Kelby", "Borough", "Council", "School", "rated", "judged", "good", "outstanding",
-          "inadequate", "requires", "improvement", "from", "to", "in", "2019", "2021", "'", ",",
-          ".", "\n", "\n\n", "monitoring", "visit", "leadership", "care", "leavers", "was",
-          "previously", "overall", "Related", "articles"]
+_WORDS = [
+    "Kelby",
+    "Borough",
+    "Council",
+    "School",
+    "rated",
+    "judged",
+    "good",
+    "outstanding",
+    "inadequate",
+    "requires",
+    "improvement",
+    "from",
+    "to",
+    "in",
+    "2019",
+    "2021",
+    "'",
+    ",",
+    ".",
+    "\n",
+    "\n\n",
+    "monitoring",
+    "visit",
+    "leadership",
+    "care",
+    "leavers",
+    "was",
+    "previously",
+    "overall",
+    "Related",
+    "articles",
+]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -466,10 +566,12 @@ def test_a_childminder_is_the_inspected_body() -> None:
 
 
 def test_a_providers_own_page_about_our_inspection() -> None:
-    text = ("Fox & Hound judged outstanding\n\nNews | 2 May 2019\n\n"
-            "We are thrilled that Fox & Hound Adoption has been judged outstanding overall after "
-            "our Ofsted inspection in March. This follows our previous inspection, in 2016, when "
-            "we were rated good.\n")
+    text = (
+        "Fox & Hound judged outstanding\n\nNews | 2 May 2019\n\n"
+        "We are thrilled that Fox & Hound Adoption has been judged outstanding overall after "
+        "our Ofsted inspection in March. This follows our previous inspection, in 2016, when "
+        "we were rated good.\n"
+    )
     (found,) = inspect(text, 2019)
     assert found.subject == "Fox & Hound Adoption"
     assert found.overall is not None and found.overall.grade == "outstanding"
@@ -479,12 +581,14 @@ def test_a_providers_own_page_about_our_inspection() -> None:
 
 
 def test_a_report_card_school_is_not_named_after_the_councillor_quoted() -> None:
-    text = ("'Exceptional' behaviour at Wren Hill Primary\n\n"
-            "Inspectors visited Wren Hill Primary School in November. Its report card shows:\n"
-            "• Inclusion: strong standard\n• Attendance and behaviour: exceptional\n"
-            "• Safeguarding: met\n\n"
-            "Cllr Dora Finch, Tolby Borough Council's lead member for schools, said: \"This is "
-            "wonderful news for the whole of Tolby.\"\n")
+    text = (
+        "'Exceptional' behaviour at Wren Hill Primary\n\n"
+        "Inspectors visited Wren Hill Primary School in November. Its report card shows:\n"
+        "• Inclusion: strong standard\n• Attendance and behaviour: exceptional\n"
+        "• Safeguarding: met\n\n"
+        "Cllr Dora Finch, Tolby Borough Council's lead member for schools, said: \"This is "
+        'wonderful news for the whole of Tolby."\n'
+    )
     (found,) = inspect(text, 2026)
     assert found.subject == "Wren Hill Primary School"
     assert found.remit == "school"
@@ -497,18 +601,26 @@ def test_a_report_card_school_is_not_named_after_the_councillor_quoted() -> None
 
 
 def test_a_feeder_schools_grade_is_not_this_schools_previous_grade() -> None:
-    text = ("St Ansgar's High School has been rated good by Ofsted, up from satisfactory at its "
-            "previous inspection in 2009. Its feeder school, Our Lady of the Valley Catholic "
-            "Primary, was rated outstanding at its last inspection, in 2011.")
+    text = (
+        "St Ansgar's High School has been rated good by Ofsted, up from satisfactory at its "
+        "previous inspection in 2009. Its feeder school, Our Lady of the Valley Catholic "
+        "Primary, was rated outstanding at its last inspection, in 2011."
+    )
     found = inspect(text, 2013)
-    assert summary(found)[0] == {"subject": "St Ansgar's High School", "overall": "good",
-                                 "previous": ("satisfactory", 2009), "areas": {}}
+    assert summary(found)[0] == {
+        "subject": "St Ansgar's High School",
+        "overall": "good",
+        "previous": ("satisfactory", 2009),
+        "areas": {},
+    }
 
 
 def test_an_earlier_monitoring_visit_does_not_replace_the_full_inspection() -> None:
-    text = ("Northmoor Apprenticeships Ltd was graded requires improvement at its first full "
-            "inspection, in March. The provider had received a new provider monitoring visit "
-            "in 2018, at which it was judged to be making reasonable progress.")
+    text = (
+        "Northmoor Apprenticeships Ltd was graded requires improvement at its first full "
+        "inspection, in March. The provider had received a new provider monitoring visit "
+        "in 2018, at which it was judged to be making reasonable progress."
+    )
     (found,) = inspect(text, 2019)
     assert found.visit == "full"
     assert found.overall is not None and found.overall.grade == "requires_improvement"
@@ -535,11 +647,17 @@ def test_a_fostering_service_grade_is_its_overall_grade_not_an_area(text: str) -
 @pytest.mark.parametrize(
     ("text", "category"),
     [
-        ("Harlow Brook Academy in special measures\n\nA secondary school that was once rated "
-         "outstanding has been placed in special measures. Harlow Brook Academy's leadership "
-         "was judged inadequate.", "special_measures"),
-        ("Tanners Mead Primary has been judged to have serious weaknesses, one of the two "
-         "categories for schools judged inadequate.", "serious_weaknesses"),
+        (
+            "Harlow Brook Academy in special measures\n\nA secondary school that was once rated "
+            "outstanding has been placed in special measures. Harlow Brook Academy's leadership "
+            "was judged inadequate.",
+            "special_measures",
+        ),
+        (
+            "Tanners Mead Primary has been judged to have serious weaknesses, one of the two "
+            "categories for schools judged inadequate.",
+            "serious_weaknesses",
+        ),
     ],
 )
 def test_a_category_alone_gives_an_inadequate_overall_grade(text: str, category: str) -> None:
@@ -549,17 +667,21 @@ def test_a_category_alone_gives_an_inadequate_overall_grade(text: str, category:
 
 
 def test_the_lowest_rating_is_inadequate() -> None:
-    text = ("Services for vulnerable children in Tolby have been handed the lowest rating by "
-            "Ofsted. The watchdog inspected Tolby Borough Council in January.")
+    text = (
+        "Services for vulnerable children in Tolby have been handed the lowest rating by "
+        "Ofsted. The watchdog inspected Tolby Borough Council in January."
+    )
     (found,) = inspect(text, 2024)
     assert found.subject == "Tolby Borough Council"
     assert found.overall is not None and found.overall.grade == "inadequate"
 
 
 def test_an_inline_promotion_does_not_add_an_area() -> None:
-    text = ("Kelby College graded requires improvement\n\nKelby College has been graded "
-            "requires improvement, the same grade it received at its last inspection in 2017.\n\n"
-            "SEE ALSO: Orton sixth form rated outstanding\n\nThe report praised its teachers.\n")
+    text = (
+        "Kelby College graded requires improvement\n\nKelby College has been graded "
+        "requires improvement, the same grade it received at its last inspection in 2017.\n\n"
+        "SEE ALSO: Orton sixth form rated outstanding\n\nThe report praised its teachers.\n"
+    )
     (found,) = inspect(text, 2020)
     assert found.areas == []
     assert found.previous is not None
@@ -568,9 +690,11 @@ def test_an_inline_promotion_does_not_add_an_area() -> None:
 
 
 def test_the_previous_inspection_as_the_subject_of_its_own_verdict() -> None:
-    text = ("Inspection of Tolby County Council\n\nOverall effectiveness      Good\n\n"
-            "The council's previous inspection of services for children in need of help, in "
-            "2011, judged overall effectiveness to be adequate.\n")
+    text = (
+        "Inspection of Tolby County Council\n\nOverall effectiveness      Good\n\n"
+        "The council's previous inspection of services for children in need of help, in "
+        "2011, judged overall effectiveness to be adequate.\n"
+    )
     (found,) = inspect(text, 2015)
     assert found.overall is not None and found.overall.grade == "good"
     assert found.previous is not None
