@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .record import Evidence
 
@@ -40,6 +40,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
     doc = nlp.make_doc(text)
     doc.user_data[_TEXT_KEY] = text
     return doc
+
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -157,3 +158,43 @@ _QUOTE_PAIRS: tuple[tuple[str, str], ...] = (
     ("\u00ab", '"'),
     ("\u00bb", '"'),
 )
+
+
+def trie_pattern(phrases: dict[str, str], bounded: bool = False) -> str:
+    """A prefix-tree regex for the phrases (the keys), each followed by its own pattern.
+
+    ``bounded``: the match must start a word (no letter, digit, apostrophe or
+    hyphen before it). The usual ``(?<![\\w'’-])`` in front would make the
+    regex engine try every position of the text; the first character is
+    read first instead (``[Cc](?<![\\w'’-].)(?<=C)llr...``), so the engine
+    skips straight to the positions that can start a phrase.
+    """
+    tree: dict[str, Any] = {}
+    for phrase, tail in phrases.items():
+        node = tree
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = tail
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [
+            _char(ch) + build(sub) for ch, sub in sorted(node.items(), key=lambda kv: kv[0]) if ch
+        ]
+        if "" in node:
+            branches.append(str(node[""]))  # the phrase ends here: tried after longer ones
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    if not tree:
+        return "(?!)"
+    if not bounded or "" in tree or " " in tree:
+        pattern = "(?:" + build(tree) + ")"
+        return rf"(?<![\w'’-]){pattern}" if bounded else pattern
+    firsts = "".join(re.escape(ch) for ch in sorted(tree))
+    rest = "|".join(rf"(?<={re.escape(ch)}){build(tree[ch])}" for ch in sorted(tree))
+    return rf"(?:[{firsts}](?<![\w'’-].)(?:{rest}))"
+
+
+def _char(ch: str) -> str:
+    return r"[ \t]+" if ch == " " else re.escape(ch)

@@ -40,7 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import rules
-from ..textutil import doc_text
+from ..textutil import doc_text, trie_pattern
 
 UP = "A-ZÀ-ÖØ-ÞĀ-ɏ"  # Latin-1 and Latin Extended-A/B capitals (Ł, Š, Ș...)
 LO = "a-zß-öø-ÿĀ-ɏ"  # Extended-A/B mixes cases: both sets take the whole block
@@ -150,48 +150,8 @@ def _alternation(words: Iterable[str]) -> str:
     return trie_pattern({w.strip(): "" for w in words if w.strip()})
 
 
-def trie_pattern(phrases: dict[str, str], bounded: bool = False) -> str:
-    """A prefix-tree regex for the phrases (the keys), each followed by its own pattern.
-
-    ``bounded``: the match must start a word (no letter, digit, apostrophe or
-    hyphen before it). The usual ``(?<![\\w'’-])`` in front would make the
-    regex engine try every position of the text; the first character is
-    read first instead (``[Cc](?<![\\w'’-].)(?<=C)llr...``), so the engine
-    skips straight to the positions that can start a phrase.
-    """
-    tree: dict[str, Any] = {}
-    for phrase, tail in phrases.items():
-        node = tree
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = tail
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [
-            _char(ch) + build(sub) for ch, sub in sorted(node.items(), key=lambda kv: kv[0]) if ch
-        ]
-        if "" in node:
-            branches.append(str(node[""]))  # the phrase ends here: tried after longer ones
-        if len(branches) == 1:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")"
-
-    if not tree:
-        return "(?!)"
-    if not bounded or "" in tree or " " in tree:
-        pattern = "(?:" + build(tree) + ")"
-        return rf"(?<![\w'’-]){pattern}" if bounded else pattern
-    firsts = "".join(re.escape(ch) for ch in sorted(tree))
-    rest = "|".join(rf"(?<={re.escape(ch)}){build(tree[ch])}" for ch in sorted(tree))
-    return rf"(?:[{firsts}](?<![\w'’-].)(?:{rest}))"
-
-
 def _capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
-
-
-def _char(ch: str) -> str:
-    return r"[ \t]+" if ch == " " else re.escape(ch)
 
 
 _UNICODE_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"

@@ -47,7 +47,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import rules
-from ..textutil import fold_quotes
+from ..textutil import fold_quotes, trie_pattern
 from .people import plain_text
 
 _OPEN_BEFORE = set(" \t\n([{—–-/…\"'")
@@ -912,31 +912,6 @@ class PhraseIndex:
                     seen.add(tag)
                     out.setdefault(tag, []).append((m.start(), m.end(), option[0]))
         return out
-
-
-def trie_pattern(words: dict[str, str]) -> str:
-    """One regex for many words, shaped as a prefix tree, each word followed by its pattern.
-
-    Python's regex engine tries the branches of an alternation one by one at
-    every position; with the branches merged by common prefixes it makes a
-    couple of comparisons per position instead of one per word.
-    """
-    tree: dict[str, Any] = {}
-    for word, tail in words.items():
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = tail
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if "" in node:
-            branches.append(str(node[""]))
-        if len(branches) == 1:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")"
-
-    return build(tree)
 
 
 def _same(word: str, option: tuple[str, ...], k: int) -> bool:
