@@ -362,3 +362,105 @@ def test_names_in_an_inline_promotion_are_not_bodies() -> None:
     )
     assert "orton sixth form college" not in clusters(text)
     assert "kelby college" in clusters(text)
+
+
+# -- speed machinery: the fast paths against the plain code they replaced -------------
+
+from ofsted_extract.components import bodies as bodies_module  # noqa: E402
+from ofsted_extract.components.grades import token_table  # noqa: E402
+
+
+def _plain_walk_left(
+    comp: bodies_module.Bodies, d: bodies_module._Doc, end: int, lo: int,
+    initial_the: bool = False,
+) -> int:
+    """``Bodies._walk_left`` as first written (the name-word test after the others)."""
+    i = end - 1
+    start = end
+    taken = 0
+    while i >= lo and taken < bodies_module.MAX_NAME_TOKENS:
+        text = d.word(i)
+        if d.space[i]:
+            if "\n" not in text and len(text) <= 2 and start == i + 1:
+                i -= 1
+                continue
+            break
+        if text in bodies_module._CLITICS and i > lo and not d.ws(i - 1):
+            i -= 1
+            continue
+        if text == "-" and not d.ws(i) and i > lo and not d.ws(i - 1):
+            i -= 1
+            continue
+        if d.name_word(i):
+            start = i
+            taken += 1
+            i -= 1
+            continue
+        low = d.low[i]
+        if (low in comp.joiners or text in ("AND", "OF")) and start == i + 1:
+            if i > lo and d.name_word(i - 1):
+                if low == "of" and d.word(i - 1) not in comp.of_after:
+                    break
+                if d.low[i - 1] in comp.heads:
+                    break
+                i -= 1
+                continue
+            break
+        if low == "of" and start == i + 1 and i > lo and d.word(i - 1) in comp.of_after:
+            i -= 1
+            continue
+        if low == "the" and start == i + 1 and i > lo + 1 and d.low[i - 1] == "of" \
+                and d.word(i - 2) in comp.of_after:
+            i -= 2
+            continue
+        break
+    while start < end:
+        word = d.word(start)
+        if word == "The" and start + 1 < end and (initial_the or start not in d.sent_starts):
+            break
+        low = word.lower()
+        if low == "our" and start + 1 < end and d.word(start + 1) == "Lady":
+            break
+        if low in comp.stop_leading or low in comp.joiners or low in ("of", "'s", "-", "’s"):
+            start += 1
+            continue
+        break
+    return start
+
+
+_NAME_PIECES = [
+    "Farley", "St", "Mary", "Our", "Lady", "of", "the", "The", "and", "AND", "OF", "&", "'s",
+    "’s", "-", "Pre", "School", "Council", "Isle", "Wight", "a", "rated", ",", ".", " ", "  ",
+    "\xa0", "\n", "Élan", "123", "ÉCOLE", "x",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_NAME_PIECES), min_size=1, max_size=14), st.data())
+def test_walk_left_is_the_plain_walk(pieces: list[str], data: st.DataObject) -> None:
+    pipeline = nlp()
+    comp = pipeline.get_pipe("ofsted_bodies")
+    text = " ".join(pieces)
+    doc = pipeline(text)
+    d = bodies_module._Doc(doc, comp.index)
+    n = len(doc)
+    end = data.draw(st.integers(0, n))
+    lo = data.draw(st.integers(0, max(0, end)))
+    the = data.draw(st.booleans())
+    assert comp._walk_left(d, end, lo, the) == _plain_walk_left(comp, d, end, lo, the)
+    # the words the rules read come from the table the phrase index fills
+    for what in ("head", "verb", "childminder"):
+        assert d.words(what) == comp.index.words(doc, what)
+    assert token_table(doc) is d.table
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(_NAME_PIECES), min_size=1, max_size=8),
+    st.sampled_from(["council", "send", "jtai", "school", "named", "home", "provider"]),
+)
+def test_remembered_keys_are_the_keys(words: list[str], kind: str) -> None:
+    comp = nlp().get_pipe("ofsted_bodies")
+    plain = comp._make_key_and_short(words, kind)
+    assert comp._key_and_short(words, kind) == plain
+    assert comp._key_and_short(list(words), kind) == plain  # remembered

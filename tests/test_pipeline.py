@@ -126,3 +126,203 @@ def test_every_rule_file_ships_in_the_wheel() -> None:
     for path in (root / "models").iterdir():
         if path.is_file() and not path.name.startswith("."):
             assert any(fnmatch.fnmatch(path.name, g) for g in globs), path.name
+
+
+# -- layout: the fast paths against the plain definitions they replaced ---------------
+
+import re  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+
+from ofsted_extract.components import layout as layout_module  # noqa: E402
+from ofsted_extract.rules import load  # noqa: E402
+from ofsted_extract.textutil import doc_text  # noqa: E402
+
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+
+
+def _plain_lines(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            yield pos, end
+        pos = end + 1
+
+
+def _plain_furniture(layout: layout_module.Layout, text: str) -> list[tuple[int, int]]:
+    """The furniture rule as first written: every non-blank line read in turn."""
+    out: list[tuple[int, int]] = []
+    spans = list(_plain_lines(text))
+    i = 0
+    while i < len(spans):
+        start, end = spans[i]
+        line = text[start:end]
+        norm = " ".join(line.lower().split()).rstrip(":").rstrip()
+        if norm in layout.tails and i > 0:
+            out.append((start, len(text)))
+            break
+        if norm in layout.blocks:
+            j = i + 1
+            last = end
+            while j < len(spans):
+                s, e = spans[j]
+                words = len(_PLAIN_WORD.findall(text[s:e]))
+                prose = words > layout.list_max or (
+                    words > 8 and text[s:e].rstrip().endswith((".", '"', "”"))
+                )
+                if prose:
+                    break
+                last = e
+                j += 1
+            out.append((start, last))
+            i = j
+            continue
+        if layout.is_chrome(line, norm):
+            out.append((start, end))
+        i += 1
+    return out
+
+
+def _plain_title(text: str, furniture: list[tuple[int, int]]) -> tuple[int, int] | None:
+    skip = {s for s, _ in furniture}
+    for n, (start, end) in enumerate(_plain_lines(text)):
+        if n > 15:
+            return None
+        line = text[start:end].strip()
+        if start in skip or layout_module._LABEL_LINE.match(line) or \
+                layout_module._DATEISH.match(line):
+            continue
+        words = _PLAIN_WORD.findall(line)
+        if len(words) < 3 or line.isupper() or line.lower().startswith("by "):
+            continue
+        if len(words) > 25 or line[:1].islower():
+            return None
+        return start, end
+    return None
+
+
+_LAYOUT_DATA = load("layout")
+_BLANK = spacy.blank("en")
+# every phrase of the rules, in several cases and spacings, and the characters that
+# make lower-casing, white space and breadcrumbs take unusual paths
+_PHRASES = sorted(
+    {*_LAYOUT_DATA["block_headings"], *_LAYOUT_DATA["tail_headings"],
+     *_LAYOUT_DATA["chrome_lines"], *_LAYOUT_DATA["chrome_prefixes"]}
+)
+_LAYOUT_PIECES = [
+    *_PHRASES, *(p.upper() for p in _PHRASES), *(p.title() for p in _PHRASES),
+    *(p.replace(" ", "  \t") for p in _PHRASES),
+    "\n", "\n", "\n\n", " ", "  ", "\t", "\xa0", "\u2028", "\x0b", ":", " :", "::", ".", '"',
+    "”", "Word", "word", "Pupils are happy and safe at this school.", "A B C D E F G H I J",
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen",
+    "\u0130", "\u212a", "\u212aent", "İmage source", "ſhare", "›", "»", " > ", " / x", " | a | ",
+    "/", "|", ">", "Home", "News", "©", "© 2024", "Monday", "Published", "By Jo Bloggs",
+    "Inspectors: found", "THE HEADLINE HERE", "the lower headline starts here", "x" * 40,
+]
+_layout_texts = st.lists(st.sampled_from(_LAYOUT_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_layout_texts)
+def test_furniture_and_title_match_the_line_walk(text: str) -> None:
+    layout = layout_module.Layout(_LAYOUT_DATA)
+    furniture = layout.furniture(text)
+    assert furniture == _plain_furniture(layout, text)
+    assert furniture == layout._walk_lines(text)
+    assert layout.title(text, furniture) == _plain_title(text, furniture)
+
+
+def test_white_space_and_lower_case_behave_as_the_gate_assumes() -> None:
+    """The furniture gate's proof rests on these facts about Python's str and re."""
+    import sys
+
+    everything = [chr(i) for i in range(sys.maxunicode + 1)]
+    assert all(bool(re.match(r"\s", c)) == c.isspace() for c in everything)
+    assert [c for c in everything if len(c.lower()) != 1] == ["\u0130"]
+    for c in everything:
+        low = c.lower()
+        if low != c and len(low) == 1:  # matching without case takes c for its lower case
+            assert re.fullmatch(re.escape(low), c, re.I), hex(ord(c))
+    # no character lower-cases to a newline or a breadcrumb character
+    assert not [c for c in everything if c not in "\n›»>/|" and c.lower() in "\n›»>/|"]
+
+
+_span_texts = st.lists(
+    st.sampled_from(["Word", "a", ".", '"', " ", "  ", "\n", "\n\n", "\t", "x.", "\xa0", "!"]),
+    min_size=1, max_size=25,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_span_texts, st.data())
+def test_char_spans_are_doc_char_span_expanded(text: str, data: st.DataObject) -> None:
+    doc = _BLANK.make_doc(text)
+    size = len(text)
+    ranges = data.draw(
+        st.lists(
+            st.tuples(st.integers(-2, size + 2), st.integers(1, 6)).map(
+                lambda r: (r[0], r[0] + r[1])
+            ),
+            max_size=8,
+        )
+    )
+    expected = []
+    for start, end in ranges:
+        span = doc.char_span(start, end, label="X", alignment_mode="expand")
+        if span is not None and len(span):
+            expected.append((span.start, span.end, span.label_))
+    got = layout_module._char_spans(doc, ranges, "X")
+    assert [(s.start, s.end, s.label_) for s in got] == expected
+    assert [(s.start_char, s.end_char) for s in got] == [
+        (doc[a:b].start_char, doc[a:b].end_char) for a, b, _ in expected
+    ]
+
+
+def test_char_spans_of_words_made_docs() -> None:
+    # tokens that hold a space of their own, and one followed by none
+    doc = Doc(_BLANK.vocab, words=[". ", "a", " ", "b"], spaces=[False, True, False, True])
+    text = doc_text(doc)
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            got = layout_module._char_spans(doc, [(start, end)], "X")
+            want = [(span.start, span.end)] if span is not None and len(span) else []
+            assert [(s.start, s.end) for s in got] == want
+
+
+_SENT_PIECES = [
+    "Word", "word", " ", "  ", "\n", "\n\n", ".", "?", "!", "...", "?!", "‼", "։", "。", "𑁇",
+    '"', "'", "“", "”", "(", ")", "-", "x.", "Mr.", "e.g.", "1.5", "\u2028", "\xa0", "é", "ok",
+]
+_sent_texts = st.lists(st.sampled_from(_SENT_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_sent_texts, st.sampled_from([None, [".", "!"], ["...", "?!", "."], ["‼", "𑁇", "?"]]),
+       st.booleans(), st.data())
+def test_fast_sentencizer_is_spacys_sentencizer(
+    text: str, punct: list[str] | None, overwrite: bool, data: st.DataObject
+) -> None:
+    from spacy.pipeline import Sentencizer
+
+    nlp = _BLANK
+    ours, theirs = nlp.make_doc(text), nlp.make_doc(text)
+    if len(ours) > 1:  # some starts set already, as the layout component sets them
+        preset = data.draw(st.lists(st.integers(1, len(ours) - 1), max_size=4))
+        for doc in (ours, theirs):
+            for i in preset:
+                doc[i].is_sent_start = True
+    layout_module.FastSentencizer(punct_chars=punct, overwrite=overwrite)(ours)
+    Sentencizer(punct_chars=punct, overwrite=overwrite)(theirs)
+    assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs]
+    # the batch API agrees too
+    batch = nlp.make_doc(text)
+    pipe = layout_module.FastSentencizer(punct_chars=punct, overwrite=overwrite)
+    pipe.set_annotations([batch], pipe.predict([batch]))
+    plain = nlp.make_doc(text)
+    Sentencizer(punct_chars=punct, overwrite=overwrite)(plain)
+    assert [t.is_sent_start for t in batch] == [t.is_sent_start for t in plain]

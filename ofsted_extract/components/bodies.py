@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import rules
-from .grades import row_field, shared_index, token_table
+from .grades import PhraseIndex, row_field, shared_index, token_table
 
 #: Where the clusters live in ``doc.user_data``: {key: [short, [[text, kind, start, end]]]}.
 _CLUSTERS_KEY = "ofsted_extract.bodies"
@@ -87,6 +87,8 @@ MAX_NAME_TOKENS = 8
 #: At most this many distinct short names go into the alias search.
 MAX_CLUSTERS = 60
 _PLACE_KINDS = frozenset({"council", "send", "jtai"})
+#: Names whose key and short name are remembered at most (then forgotten all at once).
+_MAX_KEYS = 4096
 #: Words that follow the subject of a sentence: 'Jessamy Trelawney, who ...', '... was inspected'.
 _AFTER_SUBJECT = frozenset({",", "was", "has", "is", "had", "who", "said", "says", "("})
 _AFTER_COMMA = frozenset({"who", "whose", "a", "an", "the", "aged", "herself", "himself"})
@@ -176,8 +178,9 @@ class BodyCluster:
 class _Doc:
     """What the rules read about one doc's tokens, from the shared token table."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, index: PhraseIndex) -> None:
         table = token_table(doc)
+        self.index = index
         self.doc = doc
         self.table = table
         self.n = table.n
@@ -188,6 +191,21 @@ class _Doc:
         self.idx = table.idx
         self.lengths = table.texts.lengths
         self.sent_starts = table.flag_starts
+        self._lowered: str | None = None
+
+    def words(self, what: str) -> list[int]:
+        """``index.words(doc, what)``, read straight from the table the index fills (once
+        it has: ``Bodies.__call__`` asks for ``body_matches`` first)."""
+        table = self.table
+        if table.matches is None or table.matches[0] is not self.index:
+            return self.index.words(self.doc, what)
+        return table.words.get(what, [])
+
+    def lowered(self) -> str:
+        """``text.lower()``, made once and only when a rule needs it."""
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
 
     def word(self, i: int) -> str:
         a = self.idx[i]
@@ -244,6 +262,7 @@ class Bodies:
         self.remit_cues: dict[str, list[str]] = {
             k: v for k, v in data["remit_cues"].items() if k != "_doc"
         }
+        self._keys: dict[tuple[str, ...], tuple[str, str]] = {}
 
     # ---- names -----------------------------------------------------------------
 
@@ -252,7 +271,14 @@ class Bodies:
         i = end - 1
         start = end
         taken = 0
+        doc_text, idx = d.text, d.idx
         while i >= lo and taken < MAX_NAME_TOKENS:
+            first = doc_text[idx[i]]
+            if first.isalpha() and first.isupper():  # d.name_word(i): no test below can pass
+                start = i
+                taken += 1
+                i -= 1
+                continue
             text = d.word(i)
             if d.space[i]:
                 if "\n" not in text and len(text) <= 2 and start == i + 1:
@@ -263,11 +289,6 @@ class Bodies:
                 i -= 1
                 continue
             if text == "-" and not d.ws(i) and i > lo and not d.ws(i - 1):
-                i -= 1
-                continue
-            if d.name_word(i):
-                start = i
-                taken += 1
                 i -= 1
                 continue
             low = d.low[i]
@@ -305,16 +326,16 @@ class Bodies:
             break
         return start
 
-    def _typed(self, d: _Doc, text_lower: str) -> list[tuple[int, int, str]]:
+    def _typed(self, d: _Doc) -> list[tuple[int, int, str]]:
         """(start, end, kind) of names ending in a head word."""
         out: list[tuple[int, int, str]] = []
         n = d.n
         heads = self.heads
         context_seen: dict[tuple[str, ...], bool] = {}
-        for h in self.index.words(d.doc, "head"):
-            word = d.word(h)
-            if not word[:1].isupper():
+        for h in d.words("head"):
+            if not d.text[d.idx[h]].isupper():  # the first character: tokens are never empty
                 continue
+            word = d.word(h)
             spec = heads[d.low[h]]
             head_start = h
             # 'Pre-School': the head is hyphenated onto the word before
@@ -338,6 +359,7 @@ class Bodies:
             if context:
                 key = tuple(context)
                 if key not in context_seen:  # once per doc, not once per head word
+                    text_lower = d.lowered()
                     context_seen[key] = any(c in text_lower for c in context)
                 if not context_seen[key]:
                     continue
@@ -366,7 +388,7 @@ class Bodies:
         of the next two sentences."""
         out: list[tuple[int, int, str]] = []
         table = d.table
-        mentions = self.index.words(d.doc, "childminder")
+        mentions = d.words("childminder")
         for i in mentions:
             k = i + 1
             if k < d.n and d.low[k] == ",":
@@ -430,7 +452,7 @@ class Bodies:
         grading verb, for bodies whose names carry no head word."""
         low, n, space = d.low, d.n, d.space
         out: list[tuple[int, int, str]] = []
-        for v in self.index.words(d.doc, "verb"):
+        for v in d.words("verb"):
             # subject: 'X was judged', 'X has been rated', 'X remains'
             j = v - 1
             while j >= 0 and (low[j] in self.auxiliaries or space[j]):
@@ -481,7 +503,7 @@ class Bodies:
             lo = max(0, start - 7)
             comma = None
             for k in range(start - 1, lo - 1, -1):
-                if d.word(k) == ",":
+                if d.low[k] == ",":  # only a comma lower-cases to one
                     comma = k
                     break
                 if k in d.sent_starts:
@@ -498,6 +520,18 @@ class Bodies:
     # ---- keys ------------------------------------------------------------------
 
     def _key_and_short(self, words: list[str], kind: str) -> tuple[str, str]:
+        """The cluster key and short name of a name's words: :meth:`_make_key_and_short`,
+        remembered, since the same name comes back within a page and across pages (it
+        depends on nothing else)."""
+        memo_key = (kind, *words)
+        got = self._keys.get(memo_key)
+        if got is None:
+            if len(self._keys) >= _MAX_KEYS:
+                self._keys.clear()
+            got = self._keys[memo_key] = self._make_key_and_short(words, kind)
+        return got
+
+    def _make_key_and_short(self, words: list[str], kind: str) -> tuple[str, str]:
         if kind in _PLACE_KINDS:
             if kind == "council":
                 kept = [
@@ -528,14 +562,13 @@ class Bodies:
         return key, short
 
     def __call__(self, doc: Doc) -> Doc:
-        d = _Doc(doc)
+        d = _Doc(doc, self.index)
         text = d.text
-        text_lower = text.lower()
         matches = self.index.body_matches(doc)
-        found = self._typed(d, text_lower) + self._phrase_headed(d, matches)
+        found = self._typed(d) + self._phrase_headed(d, matches)
         found += self._childminders(d) + self._appositions(d, matches)
         typed_tokens = {i for a, b, _ in found for i in range(a, b)}
-        found += [m for m in self._named(d) if not typed_tokens & set(range(m[0], m[1]))]
+        found += [m for m in self._named(d) if typed_tokens.isdisjoint(range(m[0], m[1]))]
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         chrome = furniture(doc)
         clusters: dict[str, BodyCluster] = {}
@@ -622,7 +655,7 @@ class Bodies:
         if not by_short:
             return
         text = d.text
-        lowered = text.lower()
+        lowered = d.lowered()
         if len(lowered) != len(text):  # a letter whose lower case is longer: fold by hand
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         hits: list[tuple[int, int, str]] = []
@@ -676,11 +709,11 @@ class Bodies:
                 continue
             sent_start, sent_end = table.sent_bounds[table.sent_of[start]]
             sent_start, sent_end = max(sent_start, start - 30), min(sent_end, end + 30)
-            words = {
+            # the set of words is made only when a future word is there at all
+            if not self.future.isdisjoint(d.low[sent_start:sent_end]) and {
                 d.low[k] for k in range(sent_start, sent_end) if d.low[k] != "may"
                 or d.word(k) != "May"
-            }
-            if words & self.future:
+            } & self.future:
                 continue  # 'will carry out monitoring visits', 'is expected within months'
             if chrome.overlaps(d.idx[start], d.idx[start] + 1):
                 continue
