@@ -24,15 +24,16 @@ speaker is worse than none.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from . import rules
-from .components.people import Mention
+from .components.people import Mention, mention_dicts, org_dicts
 from .record import Inspection, Person, Quote
 from .textutil import doc_text, evidence
 
@@ -44,12 +45,12 @@ class _Person:
     quotes: list[Quote] = field(default_factory=list)
     #: the fullest given names seen so far ("Morwenna" over "M.")
     given: list[str] = field(default_factory=list)
-
-    @property
-    def surname(self) -> str:
-        return _key(self.mentions[0].name.split()[-1])
+    #: the surname of the first mention as a key (set by the first :meth:`add`)
+    surname: str = ""
 
     def add(self, mention: Mention) -> None:
+        if not self.mentions:
+            self.surname = _key(mention.name.split()[-1])
         self.mentions.append(mention)
         words = mention.name.split()[:-1]
         if _fullness(words) > _fullness(self.given):
@@ -61,6 +62,8 @@ def _key(word: str) -> str:
 
 
 def _fullness(words: list[str]) -> float:
+    if not words:
+        return 0
     return sum(0.5 if w.endswith(".") else 1.0 for w in words)
 
 
@@ -76,23 +79,45 @@ def _compatible(a: list[str], b: list[str]) -> bool:
     return False
 
 
+_ALNUM = re.compile(r"[a-z0-9]+")
+
+
 def _norm_name(name: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", name.lower().replace("’", "'")))
+    return " ".join(_ALNUM.findall(name.lower().replace("’", "'")))
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """What build_people reads from people.json, derived once per process."""
+
+    genders: dict[str, str]
+    owner_heads: dict[str, list[str]]
+    subject_owners: frozenset[str]
+    org_heads: frozenset[str]
+
+
+@functools.cache
+def _rules() -> _Rules:
+    people = rules.load("people")
+    return _Rules(
+        people["honorific_gender"],
+        people["owner_heads"],
+        frozenset(people["subject_owners"]),
+        frozenset(w.lower() for w in people["organisation_heads"]),
+    )
 
 
 class _Orgs:
     """Organisation names in the article, to resolve "the council's", "its" and acronyms."""
 
     def __init__(self, doc: Doc, inspections: list[Inspection]) -> None:
-        owner_heads: dict[str, list[str]] = rules.load("people")["owner_heads"]
-        self.owner_heads = owner_heads
-        people = rules.load("people")
-        self.subject_owners = set(people["subject_owners"])
-        self.org_heads = {w.lower() for w in people["organisation_heads"]}
+        got = _rules()
+        self.owner_heads = got.owner_heads
+        self.subject_owners = got.subject_owners
+        self.org_heads = got.org_heads
         self.found: list[tuple[int, str]] = []
         self.acronyms: dict[str, str] = {}
-        for span in doc.spans.get("people_orgs", []):
-            data: dict[str, Any] | None = span._.ofsted_org
+        for data in org_dicts(doc):
             if not data:
                 continue
             name = str(data["name"])
@@ -150,12 +175,39 @@ class _Orgs:
         return self.acronyms.get(org.lower().removeprefix("the ").strip(), org)
 
 
+def _span_values(doc: Doc, group: str, name: str) -> list[Any]:
+    """``span._.<name>`` of each span in ``doc.spans[group]``, in order.
+
+    Reading ``span._.x`` makes an Underscore object per span and costs some
+    microseconds; an extension with a plain default (None) keeps its values in
+    ``doc.user_data`` under the key spaCy's Underscore makes from the span's
+    offsets, and reading that key is the same read without the object. The key
+    is checked against spaCy's own on the first span; extensions with a getter,
+    a method or another default are read the ordinary way.
+    """
+    spans = doc.spans.get(group)
+    if not spans:
+        return []
+    ext = Span.get_extension(name)
+    first = spans[0]
+    if (
+        ext is None
+        or ext[0] is not None
+        or ext[1] is not None
+        or ext[2] is not None
+        or first._._get_key(name) != ("._.", name, first.start_char, first.end_char)
+    ):
+        return [span._.get(name) for span in spans]
+    data: dict[Any, Any] = doc.user_data  # typed dict[str, Any]; spaCy keys it by tuples too
+    return [data.get(("._.", name, span.start_char, span.end_char)) for span in spans]
+
+
 def build_people(
     doc: Doc, authors: list[str], inspections: list[Inspection], warnings: list[str]
 ) -> tuple[list[Person], list[Quote]]:
     """The named people (not the authors) with roles and quotes, and the report quotes."""
     text = doc_text(doc)
-    genders: dict[str, str] = rules.load("people")["honorific_gender"]
+    genders = _rules().genders
     author_keys = {_norm_name(a) for a in authors}
     byline_ranges = sorted((s.start_char, s.end_char) for s in doc.spans.get("bylines", []))
     byline_starts = [s for s, _ in byline_ranges]
@@ -164,7 +216,8 @@ def build_people(
         i = bisect_right(byline_starts, pos) - 1
         return i >= 0 and byline_ranges[i][0] <= pos < byline_ranges[i][1]
 
-    quotes = [dict(s._.ofsted_quote) for s in doc.spans.get("quotes", []) if s._.ofsted_quote]
+    # the dicts are only read here, so they are not copied
+    quotes: list[dict[str, Any]] = [q for q in _span_values(doc, "quotes", "ofsted_quote") if q]
     quotes.sort(key=lambda q: int(q["open"]))
     quote_ranges = [
         (int(q["open"]), int(q["close"] if q["close"] is not None else q["segments"][-1][1]))
@@ -176,11 +229,7 @@ def build_people(
         i = bisect_right(quote_starts, pos) - 1
         return i >= 0 and quote_ranges[i][0] < pos < quote_ranges[i][1]
 
-    mentions = [
-        Mention.from_dict(dict(s._.ofsted_person))
-        for s in doc.spans.get("people", [])
-        if s._.ofsted_person
-    ]
+    mentions = [Mention.from_dict(data) for data in mention_dicts(doc) if data]
     mentions.sort(key=lambda m: m.start)
     people: list[_Person] = []
     person_of: dict[int, _Person] = {}  # mention start -> person
@@ -289,7 +338,7 @@ def build_people(
             short = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
             warnings.append(f"quote left out, speaker unclear: “{short}”")
 
-    orgs = _Orgs(doc, inspections)
+    orgs: _Orgs | None = None  # made when the first mention needs the article's bodies
     out: list[Person] = []
     for p in people:
         role = next((m for m in p.mentions if m.role), None)
@@ -303,6 +352,10 @@ def build_people(
         for m in p.mentions:
             if m.role and role is not None and m.role != role.role:
                 continue  # another capacity: its body is not the one of the role given
+            if not (m.org or m.org_ref):
+                continue
+            if orgs is None:
+                orgs = _Orgs(doc, inspections)
             if m.org and m.org_ref and m.org_ref.startswith("name:"):
                 org = orgs.fuller(m.org, m.start)
             elif m.org:

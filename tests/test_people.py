@@ -811,3 +811,128 @@ def test_status_words_are_not_organisations(sentence: str, name: str, role: str)
     p = one(sentence, name)
     assert p.role == role
     assert p.organisation is None
+
+
+# -- patterns matched on reversed text or read by their first character ------------------
+
+_ENDINGS = st.lists(
+    st.sampled_from(
+        ["said", "says", "according to", "appointed", "named", "the", "The", "THE"]
+        + ["a message from", "message from", "xsaid", "Said", " ", "  ", "\t", "\n", ","]
+        + [".", "'", "é", "ſ", "-", "Jo"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ENDINGS)
+def test_reversed_end_patterns_match_the_plain_ones(window: str) -> None:
+    from ofsted_extract.components import people as P
+    from ofsted_extract.rules import load
+
+    lex = build_lexicon()
+    verbs = P._alternation(load("quotes")["speech_verbs"])
+    intro = P._alternation(load("people")["introducers"])
+    appointed = "|".join(P._APPOINTED_VERBS)
+    plain = [
+        (re.compile(rf"\b(?:{verbs})[ \t]+$", re.I), lex.speech_before_rev),
+        (re.compile(rf"\b(?:{intro})[ ]+(?:the[ ]+)?$", re.I), lex.introducer_rev),
+        (re.compile(rf"\b(?:{appointed})[ \t]+(?:the[ \t]+)?$", re.I), P._APPOINTED_REV),
+    ]
+    for forward, backward in plain:
+        assert bool(forward.search(window)) == bool(backward.match(window[::-1]))
+
+
+_CLAUSES = st.lists(
+    st.sampled_from(
+        ["said", "who", "an", "on", "tel", "tel.", "email", "0163", "+44", "(", "Jo", "’", "‘", "'"]
+        + [" ", "  ", "\t", "\n", ",", ".", ";", "x", "A", "\u00a0", "\u2028", "é", '"', "“"]
+    ),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CLAUSES)
+def test_clause_end_pattern_matches_the_plain_one(seg: str) -> None:
+    from ofsted_extract.components import people as P
+    from ofsted_extract.rules import load
+
+    verbs = P._alternation(load("people")["clause_verbs"])
+    plain = re.compile(P.clause_end_pattern(verbs, plain=True), re.I)
+    fast = re.compile(P.clause_end_pattern(verbs), re.I)
+    a, b = plain.search(seg), fast.search(seg)
+    assert (a.span() if a else None) == (b.span() if b else None)
+    assert [m.span() for m in plain.finditer(seg)] == [m.span() for m in fast.finditer(seg)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Cllr", "Cllr Dr", "Dr", "Dame", "Council", "COUNCIL", "Co", "The Rev"]),
+        min_size=1,
+        max_size=5,
+    ),
+    st.lists(
+        st.sampled_from(["Cllr", "Dr", "Dame", "Co", "Council", " ", "x", "-", "'", "The Rev"]),
+        max_size=20,
+    ).map("".join),
+)
+def test_bounded_trie_matches_the_prefix_tree_pattern(words: list[str], text: str) -> None:
+    from ofsted_extract.components.people import _bounded_trie
+
+    fast = re.compile(rf"{_bounded_trie(words)}(?![\w])")
+    tree = re.compile(rf"{trie_pattern(dict.fromkeys(words, ''), bounded=True)}(?![\w])")
+    assert [(m.start(), m.group()) for m in fast.finditer(text)] == [
+        (m.start(), m.group()) for m in tree.finditer(text)
+    ]
+
+
+def test_mention_rows_agree_with_the_span_extensions() -> None:
+    from spacy.tokens import Doc
+
+    from ofsted_extract.components.people import mention_dicts, org_dicts
+    from ofsted_extract.pipeline import build_pipeline
+
+    nlp = build_pipeline(None)
+    doc = nlp(
+        "Tallow Borough Council was rated good.\n\n"
+        'The council\'s leader, Cllr Ada Quist, said: "We are pleased." Jo Lane, headteacher '
+        "of Brook Primary School, agreed."
+    )
+    people = list(doc.spans["people"])
+    assert [s._.ofsted_person for s in people] == mention_dicts(doc)
+    assert [s._.ofsted_org for s in doc.spans["people_orgs"]] == org_dicts(doc)
+    assert {d["name"] for d in mention_dicts(doc) if d} >= {"Ada Quist", "Jo Lane"}
+    # a group changed after the component: read from the spans
+    doc.spans["people"] = people[:1]
+    assert mention_dicts(doc) == [people[0]._.ofsted_person]
+    # the rows are plain data: the doc still serialises, and the extensions read them back
+    restored = Doc(doc.vocab).from_bytes(doc.to_bytes())
+    assert [s._.ofsted_person for s in restored.spans["people"]] == mention_dicts(doc)
+    assert mention_dicts(restored) == mention_dicts(doc)
+
+
+def test_span_values_read_what_the_extensions_hold() -> None:
+    from spacy.tokens import Span
+
+    from ofsted_extract.attribution import _span_values
+    from ofsted_extract.pipeline import build_pipeline
+
+    nlp = build_pipeline(None)
+    doc = nlp(
+        'Cllr Ada Quist said: "We are pleased with the result." She added: "Staff worked '
+        'hard for it." Jo Lane, headteacher, said: "Thank you to every family."'
+    )
+    quotes = list(doc.spans["quotes"])
+    assert len(quotes) >= 2
+    assert _span_values(doc, "quotes", "ofsted_quote") == [s._.ofsted_quote for s in quotes]
+    assert _span_values(doc, "people", "ofsted_person") == [
+        s._.ofsted_person for s in doc.spans["people"]
+    ]  # a getter: read the ordinary way
+    assert _span_values(doc, "no such group", "ofsted_quote") == []
+    if not Span.has_extension("test_mutable_default"):
+        Span.set_extension("test_mutable_default", default=[])
+    doc.spans["probe"] = quotes[:1]
+    assert _span_values(doc, "probe", "test_mutable_default") == [[]]

@@ -20,7 +20,10 @@ Board (ICB)") go to ``doc.spans["people_orgs"]`` (``span._.ofsted_org``), so the
 attribution step can resolve "the council's" and "the ICB" to the body the
 article named; they are collected only when some mention needs one resolved
 (most articles name every body in full), so the group may be empty. Linking
-mentions into people is the attribution step's work.
+mentions into people is the attribution step's work. The dicts live as plain
+rows in ``doc.user_data`` (:data:`PEOPLE_KEY`, :data:`ORGS_KEY`), which the
+span extensions read; :func:`mention_dicts` and :func:`org_dicts` read them
+without making a Span per mention.
 
 Speed: the component runs on every document, so the scans are single compiled
 patterns over the text built to let the regex engine skip (prefix trees for
@@ -30,7 +33,9 @@ Python work is done per candidate name, not per word. See models/README.md.
 
 from __future__ import annotations
 
+import functools
 import re
+import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -150,6 +155,68 @@ def _alternation(words: Iterable[str]) -> str:
     return trie_pattern({w.strip(): "" for w in words if w.strip()})
 
 
+def _bounded_trie(words: Iterable[str]) -> str:
+    r"""``trie_pattern(..., bounded=True)`` of the words, with the first letter read as a literal.
+
+    The same language and order of preference, written as one branch per first
+    letter (``C(?<![\w'’-].)(?:llr|...)|D(?<![\w'’-].)r|...``): the regex engine
+    skips to the letters that can start a word, as with the class of first
+    letters, and then passes over each branch with a single comparison instead
+    of a look-behind per letter. The words must start with a letter.
+    """
+    tree: dict[str, dict[str, str]] = {}
+    for word in words:
+        tree.setdefault(word[0], {})[word[1:]] = ""
+    branches = [
+        rf"{re.escape(ch)}(?<![\w'’-].){trie_pattern(rest)}" for ch, rest in sorted(tree.items())
+    ]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _reversed_alternation(words: Iterable[str]) -> str:
+    r""":func:`_alternation` of the phrases written backwards, for matching at a text's end.
+
+    "Does the text end with one of these phrases?" as ``re.search(r"\b(?:...)$")``
+    tries every position of the text; the same question is one ``match`` at the
+    start of the reversed text with the reversed pattern: ``$`` (the end, or
+    before a final newline) becomes ``\n?`` at the start, a run of blanks stays
+    a run of blanks and ``\b`` stays ``\b`` (a boundary is one between the same
+    two characters either way).
+    """
+    return trie_pattern({w.strip()[::-1]: "" for w in words if w.strip()})
+
+
+def clause_end_pattern(clause_verbs: str, plain: bool = False) -> str:
+    """Where a role phrase after a name stops (used with ``re.I``).
+
+    A hard break, a clause verb (", who", " said"), or contact details after a
+    role ("Press Officer, on 01632 960 000", ", tel. 0163..."). ``plain`` is the
+    readable form; the default is the same pattern written for speed: every
+    branch starts with a punctuation mark or a blank, so that character is read
+    first as one class (the regex engine skips straight to such characters) and
+    a look-behind on it picks the branches, in the plain form's order.
+    """
+    if plain:
+        return (
+            rf"""[.;:!?"“”()\[\]\n]|\t|[ ]{{2,}}|(?<=\s)[‘'](?=[{UP}{LO}])"""
+            rf"""|,?\s+(?:{clause_verbs})\b"""
+            r"""|,\s+(?:a|an|and|but|as|who|whose|which|where|when)\b"""
+            r"""|,?\s+(?:on|tel|telephone|phone|mob|mobile)[.:]?\s*(?=[\d+(])"""
+            r"""|,\s*(?:tel|telephone|phone|email|e-mail|mob|mobile|fax)\b"""
+        )
+    # ",?\s+" once the first character is read: the rest of the blanks after a comma or a
+    # blank (the character read is one or the other, so one look-behind holds)
+    blanks = r"(?:(?<=,)\s+|(?<=\s)\s*)"
+    return (
+        rf"""[.;:!?"“”()\[\]\n\t ‘',\s](?:"""
+        rf"""(?<=[.;:!?"“”()\[\]\n])|(?<=\t)|(?<=[ ])[ ]+|(?<=\s[‘'])(?=[{UP}{LO}])"""
+        rf"""|{blanks}(?:{clause_verbs})\b"""
+        r"""|(?<=,)\s+(?:a|an|and|but|as|who|whose|which|where|when)\b"""
+        rf"""|{blanks}(?:on|tel|telephone|phone|mob|mobile)[.:]?\s*(?=[\d+(])"""
+        r"""|(?<=,)\s*(?:tel|telephone|phone|email|e-mail|mob|mobile|fax)\b)"""
+    )
+
+
 def _capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
@@ -227,7 +294,7 @@ class Lexicon:
         speech = list(quotes["speech_verbs"])
         self.speech_word = re.compile(rf"\b(?:{_alternation(speech)})\b[ \t]*", re.I)
         hon = _alternation(self.honorifics)
-        first_hon = trie_pattern({h: "" for h in self.honorifics}, bounded=True)
+        first_hon = _bounded_trie(self.honorifics)
         self.honorific_re = re.compile(
             rf"(?P<hon>{first_hon}\.?(?:[ ](?:{hon})\.?)?)[ ]"
             rf"(?P<name>(?:{INITIAL} ?)*{NAME_WORD}"
@@ -235,31 +302,18 @@ class Lexicon:
         )
         self.run_re = re.compile(NAME_RUN_AT_WORD)
         self.org_seq = re.compile(ORG_SEQ)
-        # an organisation word as a capitalised run writes it: "Council", "Pre-School", "NHS"
-        written = {f(h) for h in self.org_heads for f in (_capitalise, str.title, str.upper)}
-        self.org_head_re = re.compile(
-            rf"{trie_pattern(dict.fromkeys(written, ''), bounded=True)}(?:['’]s?)?\.?(?![\w'’&-])"
-        )
-        self.org_mention_re = re.compile(
-            rf"[{UP}](?<![\w'’-].){ORG_WORD_REST}(?:[ ]+(?:{ORG_CONNECT}[ ]+)*{ORG_WORD})*"
-            rf"(?:[ ]*\((?P<acr>[A-Z][A-Za-z&]{{1,7}})\))?"
-        )
         verbs = _alternation(speech)
         aux = _alternation(sorted(self.auxiliaries))
         self.speech_after = re.compile(
             rf"(?:,[^,.;:\"“”\n]{{1,160}},)?[ \t]+(?:(?:{aux})[ \t]+){{0,3}}(?:{verbs})\b", re.I
         )
-        self.speech_before = re.compile(rf"\b(?:{verbs})[ \t]+$", re.I)
-        clause_verbs = _alternation(data["clause_verbs"])
-        self.clause_end = re.compile(
-            rf"""[.;:!?"“”()\[\]\n]|\t|[ ]{{2,}}|(?<=\s)[‘'](?=[{UP}{LO}])"""
-            rf"""|,?\s+(?:{clause_verbs})\b"""
-            r"""|,\s+(?:a|an|and|but|as|who|whose|which|where|when)\b"""
-            # contact details after a role: "Press Officer, on 01632 960 000", ", tel. 0163..."
-            r"""|,?\s+(?:on|tel|telephone|phone|mob|mobile)[.:]?\s*(?=[\d+(])"""
-            r"""|,\s*(?:tel|telephone|phone|email|e-mail|mob|mobile|fax)\b""",
-            re.I,
+        # "said Jo Lane": a speech verb ending the text before a name, matched on the
+        # reversed text (see _reversed_alternation): ``\b(?:verbs)[ \t]+$``
+        self.speech_before_rev = re.compile(
+            rf"\n?[ \t]+(?:{_reversed_alternation(speech)})\b", re.I
         )
+        clause_verbs = _alternation(data["clause_verbs"])
+        self.clause_end = re.compile(clause_end_pattern(clause_verbs), re.I)
         self.relative_role = re.compile(
             rf"^,\s*(?:{_alternation(data['relative_role_openers'])})\s+(?:as\s+)?", re.I
         )
@@ -271,7 +325,6 @@ class Lexicon:
         self.verb_roles: dict[str, str] = {
             " ".join(k.lower().split()): v for k, v in data.get("relative_verb_roles", {}).items()
         }
-        self.contact_cue = re.compile(r"\b(?:contact|enquiries|inquiries)\b", re.I)
         self.first_name_roles = {" ".join(w.lower().split()) for w in data["first_name_roles"]}
         # a lone capitalised word after a space, then ", who"/", 34,"/a speech verb: the lay
         # role before it ("Adopter Jo, who ...") is checked on the words before, in Python
@@ -280,8 +333,9 @@ class Lexicon:
             rf"(?=,[ ](?:who|whose|aged|\d{{1,2}},)[ ]|[ ](?:{_alternation(speech)})\b)"
         )
         self.org_prep = re.compile(r"(?:^|\s)(for|at)\s+")
-        self.introducer = re.compile(
-            rf"\b(?:{_alternation(data['introducers'])})[ ]+(?:the[ ]+)?$", re.I
+        # "a message from Jo Lane", reversed: ``\b(?:introducers)[ ]+(?:the[ ]+)?$``
+        self.introducer_rev = re.compile(
+            rf"\n?(?:[ ]+eht)?[ ]+(?:{_reversed_alternation(data['introducers'])})\b", re.I
         )
         tails = "|".join(data["role_tails"])
         self.role_tail = re.compile(rf"\s+(?:{tails})\b.*$", re.I | re.S)
@@ -309,6 +363,28 @@ class Lexicon:
         self.split_prep = re.compile(r"\s+(at|of|on|for|with)\s+", re.I)
         heads = _alternation(sorted(self.heads))
         self.head_re = re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])", re.I)
+
+    # Patterns only some documents need, compiled on first use (compiling costs start-up
+    # time; a one-file run that names no body to resolve never needs them).
+
+    @functools.cached_property
+    def org_head_re(self) -> re.Pattern[str]:
+        """An organisation word as a capitalised run writes it: "Council", "Pre-School", "NHS"."""
+        written = {f(h) for h in self.org_heads for f in (_capitalise, str.title, str.upper)}
+        return re.compile(rf"{_bounded_trie(written)}(?:['’]s?)?\.?(?![\w'’&-])")
+
+    @functools.cached_property
+    def org_mention_re(self) -> re.Pattern[str]:
+        """A capitalised run that may name a body, with an acronym after it: "... Board (ICB)"."""
+        return re.compile(
+            rf"[{UP}](?<![\w'’-].){ORG_WORD_REST}(?:[ ]+(?:{ORG_CONNECT}[ ]+)*{ORG_WORD})*"
+            rf"(?:[ ]*\((?P<acr>[A-Z][A-Za-z&]{{1,7}})\))?"
+        )
+
+    @functools.cached_property
+    def contact_cue(self) -> re.Pattern[str]:
+        """A press contact's line in the page furniture: "For media enquiries contact ..."."""
+        return re.compile(r"\b(?:contact|enquiries|inquiries)\b", re.I)
 
     # -- words -----------------------------------------------------------------
 
@@ -569,10 +645,14 @@ class Lexicon:
 
 
 #: "The council has appointed Dr Jo Lane, a former director, as its interim director".
-_APPOINTED = re.compile(
-    r"\b(?:appointed|appoints|named|names|elected|chosen|selected|installed|hired|recruited|promoted|confirmed)"
-    r"[ \t]+(?:the[ \t]+)?$",
-    re.I,
+_APPOINTED_VERBS = [
+    "appointed", "appoints", "named", "names", "elected", "chosen", "selected", "installed",
+    "hired", "recruited", "promoted", "confirmed",
+]  # fmt: skip
+#: ``\b(?:appointed|...)[ \t]+(?:the[ \t]+)?$`` on the text before a name, matched on the
+#: reversed text (see :func:`_reversed_alternation`).
+_APPOINTED_REV = re.compile(
+    rf"\n?(?:[ \t]+eht)?[ \t]+(?:{_reversed_alternation(_APPOINTED_VERBS)})\b", re.I
 )
 _AS_ROLE = re.compile(
     r"^(?:,[^,;:.\"“”()\n]{1,160},)?[ \t]+as[ \t]+(?P<role>[^,.;:()\"“”\n]{2,100})"
@@ -625,6 +705,8 @@ class PeopleFinder:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        self._org_names: dict[str, tuple[str, bool] | None] = {}
+        self._parts: dict[str, list[tuple[int, list[str]]]] = {}
 
     # -- the pieces ------------------------------------------------------------
 
@@ -645,36 +727,47 @@ class PeopleFinder:
     def _after_role(self, text: str, start: int, end: int) -> tuple[RoleParse | None, str]:
         """A role written after the name: "(Leader of the Council)", ", director of ..."."""
         tail = text[end : end + 260]
-        paren = _PAREN_AFTER.match(tail)
-        if paren and self.lex.has_head(paren.group(1)):
-            return self.lex.parse_role(paren.group(1)), "paren"
-        appointed = _APPOINTED.search(text[max(0, start - 40) : start])
-        as_role = _AS_ROLE.match(tail) if appointed else None
-        if as_role and self.lex.has_head(as_role.group("role")):
-            seg = as_role.group("role")
-            stop = self.lex.clause_end.search(seg)
-            return self.lex.parse_role(seg[: stop.start()] if stop else seg), "appointed"
-        rel = self.lex.relative_role.match(tail)
-        if rel:
-            seg = tail[rel.end() :]
-            stop = self.lex.clause_end.search(seg)
-            seg = seg[: stop.start()] if stop else seg
-            return self.lex.parse_role(seg), "relative"
-        rel = self.lex.relative_org.match(tail)
-        if rel:
-            found = self._relative_org(tail[rel.end() :])
-            if found is not None:
-                verb_role = self.lex.verb_roles.get(" ".join(rel.group("verb").lower().split()))
-                if verb_role and found.role is None:
-                    found = RoleParse(verb_role, found.org, found.org_ref)
-                return found, "org"
-        column = _COLUMN_AFTER.match(tail)
-        if (
-            column
-            and self.lex.has_head(column.group("col"))
-            and len(column.group("col").split()) <= 8
-        ):
-            return self.lex.parse_role(column.group("col")), "column"
+        # Each form below starts with a known character (a blank, "(" or ","): the patterns
+        # that cannot match the first character of the tail are not tried.
+        lead = tail[:1]
+        if lead not in (" ", ",", "(", "\t"):
+            return None, ""
+        if lead != "," and lead != "\t":
+            paren = _PAREN_AFTER.match(tail)  # ^[ ]*\(
+            if paren and self.lex.has_head(paren.group(1)):
+                return self.lex.parse_role(paren.group(1)), "paren"
+        if lead != "(":
+            appointed = _APPOINTED_REV.match(text[max(0, start - 40) : start][::-1])
+            as_role = _AS_ROLE.match(tail) if appointed else None  # ^,... or ^[ \t]
+            if as_role and self.lex.has_head(as_role.group("role")):
+                seg = as_role.group("role")
+                stop = self.lex.clause_end.search(seg)
+                return self.lex.parse_role(seg[: stop.start()] if stop else seg), "appointed"
+        if lead == ",":
+            rel = self.lex.relative_role.match(tail)  # ^,
+            if rel:
+                seg = tail[rel.end() :]
+                stop = self.lex.clause_end.search(seg)
+                seg = seg[: stop.start()] if stop else seg
+                return self.lex.parse_role(seg), "relative"
+            rel = self.lex.relative_org.match(tail)  # ^,
+            if rel:
+                found = self._relative_org(tail[rel.end() :])
+                if found is not None:
+                    verb = " ".join(rel.group("verb").lower().split())
+                    verb_role = self.lex.verb_roles.get(verb)
+                    if verb_role and found.role is None:
+                        found = RoleParse(verb_role, found.org, found.org_ref)
+                    return found, "org"
+        else:
+            column = _COLUMN_AFTER.match(tail)  # ^\t or ^[ ]{2}
+            if (
+                column
+                and self.lex.has_head(column.group("col"))
+                and len(column.group("col").split()) <= 8
+            ):
+                return self.lex.parse_role(column.group("col")), "column"
+            return None, ""  # the apposition below starts with a comma
         comma = _COMMA_AFTER.match(tail)
         if not comma:
             return None, ""
@@ -821,10 +914,12 @@ class PeopleFinder:
             role, cue = _merge(role, label), True
         if not cue:
             tail = text[end : end + 200]
-            cue = bool(self.lex.speech_after.match(tail)) or bool(
-                self.lex.speech_before.search(text[max(0, start - 40) : start])
+            before_rev = text[max(0, start - 40) : start][::-1]
+            cue = (
+                bool(self.lex.speech_after.match(tail))
+                or bool(self.lex.speech_before_rev.match(before_rev))
+                or bool(self.lex.introducer_rev.match(before_rev))
             )
-            cue = cue or bool(self.lex.introducer.search(text[max(0, start - 40) : start]))
         return role, lead, cue or not bare
 
     # -- the passes ------------------------------------------------------------
@@ -999,8 +1094,22 @@ class PeopleFinder:
         title run into the name ("Labour MP for Fenwold Marta Quill").
         """
         ok = self.lex.name_word_ok
-        if len(words) == 2 and all(ok(w) and _is_full(w) for w in words):
-            return [(start, words)]  # the common case: "Jo Lane"
+        if len(words) == 2:
+            first, last = words
+            if ok(first) and _is_full(first) and ok(last) and _is_full(last):
+                return [(start, words)]  # the common case: "Jo Lane"
+        # a pure function of the words: kept by the run's text, with offsets from its start
+        key = " ".join(words)
+        parts = self._parts.get(key)
+        if parts is None:
+            parts = self._split_run(words)
+            if len(self._parts) < 20_000:
+                self._parts[key] = parts
+        return [(start + offset, list(name)) for offset, name in parts]
+
+    def _split_run(self, words: list[str]) -> list[tuple[int, list[str]]]:
+        """:meth:`_name_parts` of a run starting at offset 0."""
+        start = 0
         out: list[tuple[int, list[str]]] = []
         group: list[str] = []
         group_start = start
@@ -1066,6 +1175,59 @@ class PeopleFinder:
         out.sort(key=lambda x: x.start)
         return out
 
+    def _org_runs(self, text: str, heads: list[int]) -> list[re.Match[str]]:
+        """The matches of ``org_mention_re`` over the text on the lines that hold a head.
+
+        A capitalised run never crosses a line end (its words are joined by spaces
+        only) and the pattern looks at nothing outside its match but the character
+        before a word, which a scan from the line's start still sees; so scanning
+        each such line yields exactly the runs a scan of the whole text finds there,
+        and the lines without an organisation word are not read at all.
+        """
+        run = self.lex.org_mention_re
+        out: list[re.Match[str]] = []
+        line_end = -1
+        for head in heads:
+            if head < line_end:
+                continue  # that line is done
+            line_start = text.rfind("\n", 0, head) + 1
+            line_end = text.find("\n", head)
+            if line_end < 0:
+                line_end = len(text)
+            out.extend(run.finditer(text, line_start, line_end))
+        return out
+
+    def _org_name(self, run: str) -> tuple[str, bool] | None:
+        """The organisation a capitalised run names, and whether it ends the run, or None.
+
+        A pure function of the run's words, and a body is named again and again
+        (within an article and across articles): the answers are kept, up to a bound.
+        """
+        if run in self._org_names:
+            return self._org_names[run]
+        words = run.split("(")[0].split()
+        got: tuple[str, bool] | None = None
+        # cut after the last organisation word ("Ashwold Council Leader")
+        last = None
+        for i, w in enumerate(words):
+            if _norm_word(w) in self.lex.org_heads:
+                last = i
+        if last is not None:
+            while words and _norm_word(words[0]) in ("the", "a", "an"):
+                words = words[1:]
+                last -= 1
+            if last >= 0:
+                name = _clean_org(" ".join(words[: last + 1]))
+                if (
+                    name
+                    and self.lex.is_org(name, None, False)
+                    and not (len(name.split()) == 1 and _norm_word(name) in self.lex.weak_heads)
+                ):
+                    got = (name, last == len(words) - 1)
+        if len(self._org_names) < 20_000:
+            self._org_names[run] = got
+        return got
+
     def organisations(self, text: str) -> list[tuple[int, int, str, str | None]]:
         """Capitalised organisation names in the text: (start, end, name, acronym)."""
         out: list[tuple[int, int, str, str | None]] = []
@@ -1073,42 +1235,32 @@ class PeopleFinder:
         heads = [m.start() for m in self.lex.org_head_re.finditer(text)]
         if not heads:
             return out
-        for m in self.lex.org_mention_re.finditer(text):
-            k = bisect_left(heads, m.start())
-            if k == len(heads) or heads[k] >= m.end():
+        n_heads = len(heads)
+        for m in self._org_runs(text, heads):
+            m_start, m_end = m.span()
+            k = bisect_left(heads, m_start)
+            if k == n_heads or heads[k] >= m_end:
                 continue
-            words = m.group(0).split("(")[0].split()
-            # cut after the last organisation word ("Ashwold Council Leader")
-            last = None
-            for i, w in enumerate(words):
-                if _norm_word(w) in self.lex.org_heads:
-                    last = i
-            if last is None:
+            found = self._org_name(m.group(0))
+            if found is None:
                 continue
-            while words and _norm_word(words[0]) in ("the", "a", "an"):
-                words = words[1:]
-                last -= 1
-            if last < 0:
-                continue
-            name = _clean_org(" ".join(words[: last + 1]))
-            if not name or not self.lex.is_org(name, None, False):
-                continue
-            if len(name.split()) == 1 and _norm_word(name) in self.lex.weak_heads:
-                continue
-            start = text.find(name, m.start(), m.end())
+            name, at_end = found
+            start = text.find(name, m_start, m_end)
             if start < 0:
                 continue
-            acronym = m.group("acr") if last == len(words) - 1 else None
+            acronym = m.group("acr") if at_end else None
             out.append((start, start + len(name), name, acronym))
         return out
 
 
 def _headline(line: str) -> bool:
     """A title-case line ("Head Praises Staff After Ofsted Visit"): no bare names are read in it."""
-    if any(c in line for c in "(:,") or _SPACE_COLUMN.search(line.strip()):
+    if "," in line or "(" in line or ":" in line or _SPACE_COLUMN.search(line.strip()):
         return False  # officer lists, labels and appositions are title-case without being headlines
+    if len(line.split()) > 16:
+        return False
     words = [w for w in _LATIN_WORD.findall(line) if len(w) >= 4]
-    if len(words) < 4 or len(line.split()) > 16:
+    if len(words) < 4:
         return False
     return sum(1 for w in words if w[0].isupper()) >= 0.75 * len(words)
 
@@ -1145,20 +1297,95 @@ def _boilerplate_ranges(doc: Doc) -> list[tuple[int, int]]:
     return sorted((s.start_char, s.end_char) for s in doc.spans.get("boilerplate", []))
 
 
+#: Where the component keeps what it found, as plain rows (``doc.user_data`` must stay
+#: serialisable): [span start_char, span end_char, Mention.to_dict()] for each span of
+#: ``doc.spans["people"]``, and [start_char, end_char, org dict] for ``"people_orgs"``,
+#: in the groups' order.
+PEOPLE_KEY = "ofsted_extract.people"
+ORGS_KEY = "ofsted_extract.people_orgs"
+#: Each doc's span groups as the component made them, with the id of their rows.
+_GROUPS: weakref.WeakKeyDictionary[Doc, dict[str, tuple[Any, int]]] = weakref.WeakKeyDictionary()
+#: Each doc's rows by span offsets, made on the first extension lookup.
+_INDEX: weakref.WeakKeyDictionary[Doc, dict[str, tuple[int, dict[tuple[int, int], Any]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _rows(doc: Doc, group: str, key: str) -> list[list[Any]] | None:
+    """The component's rows for ``doc.spans[group]``, if the group is still the one it made."""
+    made = _GROUPS.get(doc)
+    held = made.get(group) if made is not None else None
+    rows = doc.user_data.get(key)
+    if held is None or not isinstance(rows, list) or id(rows) != held[1]:
+        return None
+    spans = doc.spans.get(group)
+    if spans is not held[0] or len(spans) != len(rows):
+        return None  # the group was replaced or changed since the component made it
+    return rows
+
+
+def _dicts(doc: Doc, group: str, key: str, ext: str) -> list[Any]:
+    rows = _rows(doc, group, key)
+    if rows is not None:
+        return [row[2] for row in rows]
+    return [span._.get(ext) for span in doc.spans.get(group, [])]
+
+
+def mention_dicts(doc: Doc) -> list[dict[str, Any] | None]:
+    """``span._.ofsted_person`` of each span in ``doc.spans["people"]``, in order.
+
+    Read from the component's rows, without making a Span per mention, when the
+    group is still the one the component made; otherwise from the spans.
+    """
+    return _dicts(doc, "people", PEOPLE_KEY, "ofsted_person")
+
+
+def org_dicts(doc: Doc) -> list[dict[str, Any] | None]:
+    """``span._.ofsted_org`` of each span in ``doc.spans["people_orgs"]``, in order."""
+    return _dicts(doc, "people_orgs", ORGS_KEY, "ofsted_org")
+
+
+def _row_getter(key: str) -> Any:
+    """A span extension's getter: the data of the component's row with the span's offsets."""
+
+    def get(span: Span) -> Any:
+        doc = span.doc
+        rows = doc.user_data.get(key)
+        if not isinstance(rows, list):
+            return None
+        start, end = span.start_char, span.end_char
+        if len(rows) <= 16:  # a few rows: looking through them beats keeping an index
+            for row in rows:
+                if row[0] == start and row[1] == end:
+                    return row[2]
+            return None
+        index = _INDEX.setdefault(doc, {})
+        held = index.get(key)
+        if held is None or held[0] != id(rows):
+            held = (id(rows), {(int(r[0]), int(r[1])): r[2] for r in rows})
+            index[key] = held
+        return held[1].get((start, end))
+
+    return get
+
+
+for _ext, _key in (("ofsted_person", PEOPLE_KEY), ("ofsted_org", ORGS_KEY)):
+    if not Span.has_extension(_ext):
+        Span.set_extension(_ext, getter=_row_getter(_key))
+
+
 class People:
     """The ``ofsted_people`` component: person mentions and organisation names as spans."""
 
     def __init__(self, lex: Lexicon) -> None:
         self.finder = PeopleFinder(lex)
-        for ext in ("ofsted_person", "ofsted_org"):
-            if not Span.has_extension(ext):
-                Span.set_extension(ext, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
         text = plain_text(doc)
         known = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"}
         mentions = self.finder.find(text, _boilerplate_ranges(doc), known)
         spans: list[Span] = []
+        rows: list[list[Any]] = []
         seen: set[tuple[int, int]] = set()
         for mention in mentions:
             span = doc.char_span(
@@ -1167,10 +1394,10 @@ class People:
             if span is None or (span.start, span.end) in seen:
                 continue
             seen.add((span.start, span.end))
-            span._.ofsted_person = mention.to_dict()
+            rows.append([span.start_char, span.end_char, mention.to_dict()])
             spans.append(span)
-        doc.spans["people"] = spans
         orgs: list[Span] = []
+        org_rows: list[list[Any]] = []
         seen = set()
         needed = any(_needs_orgs(m) for m in mentions)
         for start, end, name, acronym in self.finder.organisations(text) if needed else []:
@@ -1178,9 +1405,17 @@ class People:
             if span is None or (span.start, span.end) in seen:
                 continue
             seen.add((span.start, span.end))
-            span._.ofsted_org = {"start": start, "end": end, "name": name, "acronym": acronym}
+            data = {"start": start, "end": end, "name": name, "acronym": acronym}
+            org_rows.append([span.start_char, span.end_char, data])
             orgs.append(span)
+        doc.spans["people"] = spans
         doc.spans["people_orgs"] = orgs
+        doc.user_data[PEOPLE_KEY] = rows
+        doc.user_data[ORGS_KEY] = org_rows
+        _GROUPS[doc] = {
+            "people": (doc.spans["people"], id(rows)),
+            "people_orgs": (doc.spans["people_orgs"], id(org_rows)),
+        }
         return doc
 
 
