@@ -790,3 +790,38 @@ def test_dates_in_a_latest_news_list_of_other_stories_are_not_published() -> Non
         "judged Good in all areas following its full Ofsted inspection in April this year.\n"
     )
     assert article_date(make_doc(text)) is None
+
+
+_LABEL_PIECES = st.sampled_from(
+    ["Published", "posted", "Posted by", "Webteam", "on", "ON", "at", "10:15", "10", "am", "BST",
+     ":", " ", "  ", "\t", "\n", "|", ",", "-", "\u2013", "Last updated", "inspected", "by",
+     "written by", "Ann Lee", "\u00e9", "_", "x1", "(", "Date"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(_LABEL_PIECES, max_size=20), sep=st.sampled_from(["", " "]))
+def test_label_tail_reading_answers_as_a_walk_over_the_characters_does(
+    pieces: list[str], sep: str
+) -> None:
+    component = build_pipeline().get_pipe("ofsted_dates")
+    prefix = sep.join(pieces)
+    # the reading before its speed-ups: one character at a time, every poster tried
+    rest = prefix.rstrip(dates_component._LABEL_PUNCT)
+    expected = True
+    for _ in range(dates_component._LABEL_TAIL_STEPS):
+        i = len(rest)
+        while i and rest[i - 1].isalnum():
+            i -= 1
+        word = rest[i:].lower()
+        if word in component.label_ends:
+            break
+        if word == "on":
+            poster = " ".join(rest[max(0, i - 80) : i].lower().split())
+            if any(p in poster for p in component.posters):
+                break
+        if not word or not (word in dates_component._TAIL_WORDS or word.isdigit()):
+            expected = False
+            break
+        rest = rest[:i].rstrip(dates_component._LABEL_PUNCT)
+    assert component._labelled(prefix) == expected

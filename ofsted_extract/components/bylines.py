@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
@@ -58,7 +59,9 @@ class Bylines:
             rf"^[ \t|•·]*(?i:{prefixes})[ \t]*[:\-–—]?[ \t]+{names}(?P<rest>.*)$"
         )
         self.prefix_start = re.compile(rf"[ \t|•·]*(?i:{prefixes})")
-        self.prefix_line = re.compile(rf"(?m)^(?=[ \t|•·]*(?i:{prefixes}))")
+        # a line end before a prefixed line: the literal line end lets the engine
+        # skip from one to the next, where a multi-line "^" is tried at every character
+        self.prefix_after_newline = re.compile(rf"\n(?=[ \t|•·]*(?i:{prefixes}))")
         self.trailing_by = re.compile(rf"\b(?i:by)[ \t]+{names}[ \t]*$")
         self.titled = re.compile(
             rf"^[ \t]*(?P<names>{name})[ \t]*(?:,|\||–|—|-)[ \t]*(?P<rest>.+)$"
@@ -125,36 +128,45 @@ class Bylines:
             i = bisect_right(skip_starts, pos) - 1
             return i >= 0 and skip[i][0] <= pos < skip[i][1]
 
+        is_skipped = skipped if skip else None
+        marks = _Marks(text)
         lines: list[tuple[int, int]] = []  # the non-blank lines outside page furniture
         found: list[tuple[int, int, str]] = []
         header_end = -1  # the first long line after the first line, once seen
         pos = 0
+        n = 0  # len(lines)
         size = len(text)
         may_jump = True
-        while pos <= size and len(lines) <= 400:
-            n = len(lines)
-            body_from = max(header_end, self.header_lines) + 2 if header_end >= 0 else n + 1
+        header_lines, prose_words = self.header_lines, self.prose_words
+        while pos <= size and n <= 400:
+            body_from = max(header_end, header_lines) + 2 if header_end >= 0 else n + 1
             if n >= body_from and may_jump:
                 may_jump = text.count("\n", pos) + n < 400  # else the 400-line cap applies
-            if n >= body_from and may_jump:
-                # below the header, with no line cap to reach: jump to the prefixed lines
-                for opening in self.prefix_line.finditer(text, pos):
-                    s = opening.start()
-                    e = text.find("\n", s)
-                    e = size if e < 0 else e
-                    if text[s:e].strip() and not skipped(
-                        s + len(text[s:e]) - len(text[s:e].lstrip())
-                    ):
-                        self._read_line(text, s, e, False, found)
-                break
+                if may_jump:
+                    # below the header, with no line cap to reach: jump to the prefixed
+                    # lines, this one (``pos`` starts a line) and those after a line end
+                    if self.prefix_start.match(text, pos):
+                        self._read_body_line(text, pos, is_skipped, marks, found)
+                    for opening in self.prefix_after_newline.finditer(text, pos):
+                        self._read_body_line(text, opening.start() + 1, is_skipped, marks, found)
+                    break
             e = text.find("\n", pos)
-            e = size if e < 0 else e
+            if e < 0:
+                e = size
             line = text[pos:e]
-            if line.strip() and not skipped(pos + len(line) - len(line.lstrip())):
+            rest = line.lstrip()
+            # a non-blank line whose first character lies outside the furniture
+            if rest and not (skip and skipped(e - len(rest))):
                 lines.append((pos, e))
-                if header_end < 0 and n > 0 and len(line.split()) >= self.prose_words:
+                if header_end < 0 and n > 0 and len(line.split()) >= prose_words:
                     header_end = n
-                self._read_line(text, pos, e, n < body_from, found)
+                if e - pos > 200:
+                    pass  # no byline line is this long
+                elif n < body_from:
+                    self._read_header_line(text, pos, e, marks, found)
+                elif self.prefix_start.match(text, pos, e):  # below it, only this form
+                    self._read_prefixed_line(text, pos, e, marks, found)
+                n += 1
             pos = e + 1
         if header_end < 0:
             header_end = len(lines)
@@ -163,7 +175,7 @@ class Bylines:
         # a bare name line in the header: under the headline, or above a date, title or handle
         # ... or just under a standfirst (the first long line), with a date or title under it
         for n, (s, e) in enumerate(lines[: min(header_end + 3, self.header_lines)]):
-            m = self.bare.match(_unshout(text[s:e]))
+            m = self.bare.match(marks.unshout(text, s, e))
             if not m:
                 continue
             nxt = text[lines[n + 1][0] : lines[n + 1][1]].strip() if n + 1 < len(lines) else ""
@@ -181,6 +193,21 @@ class Bylines:
                     return names
         return []
 
+    def _read_body_line(
+        self,
+        text: str,
+        s: int,
+        skipped: Callable[[int], bool] | None,
+        marks: _Marks,
+        found: list[tuple[int, int, str]],
+    ) -> None:
+        """A line below the header that opens with a byline prefix (so it is not blank)."""
+        e = text.find("\n", s)
+        if e < 0:
+            e = len(text)
+        if e - s <= 200 and not (skipped and skipped(e - len(text[s:e].lstrip()))):
+            self._read_prefixed_line(text, s, e, marks, found)
+
     def _outlet(self, line: str) -> bool:
         """Whether a short line names a news outlet and desk ("BBC News, Larchford").
 
@@ -195,23 +222,39 @@ class Bylines:
             w.strip(".").lower() in self.outlet_words for w in outlet
         )
 
-    def _read_line(
-        self, text: str, s: int, e: int, header: bool, found: list[tuple[int, int, str]]
-    ) -> None:
-        """The byline forms of one line; below the header only the prefixed one."""
-        if e - s > 200 or (not header and not self.prefix_start.match(text, s, e)):
-            return
-        line = _unshout(text[s:e])
+    def _read_prefixed_line(
+        self, text: str, s: int, e: int, marks: _Marks, found: list[tuple[int, int, str]]
+    ) -> bool:
+        """The prefixed form ("By Jane Doe") of a line of 200 characters at most that
+        opens with a byline prefix (``prefix_start``, the pattern's own opening); whether
+        it was one."""
+        line = marks.unshout(text, s, e)
         m = self.prefixed.match(line)
         if m and self._rest_ok(m.group("rest")):
             found.extend(self._names(m.group("names"), s + m.start("names")))
+            return True
+        return False
+
+    def _read_header_line(
+        self, text: str, s: int, e: int, marks: _Marks, found: list[tuple[int, int, str]]
+    ) -> None:
+        """The byline forms of a header line of 200 characters at most.
+
+        The prefixed and "by" forms are first gated by a cheap test their
+        patterns need to pass (``prefixed`` opens with ``prefix_start``; ``_BY``
+        needs a "by" in some case), read on the raw line: ``_unshout`` only
+        changes the case of ASCII letters, which neither test minds.
+        """
+        if self.prefix_start.match(text, s, e) and self._read_prefixed_line(
+            text, s, e, marks, found
+        ):
             return
-        if not header:
-            return
-        m = self.trailing_by.search(line) if _BY.search(line) else None
-        if m and _DATEISH.search(line[: m.start()]):
-            found.extend(self._names(m.group("names"), s + m.start("names")))
-            return
+        line = marks.unshout(text, s, e)
+        if marks.has_by(s, e) and _BY.search(text, s, e):
+            m = self.trailing_by.search(line)
+            if m and _DATEISH.search(line[: m.start()]):
+                found.extend(self._names(m.group("names"), s + m.start("names")))
+                return
         m = self.titled.match(line)
         if m and self.journalist.search(m.group("rest")) and len(m.group("rest").split()) <= 8:
             found.extend(self._names(m.group("names"), s + m.start("names")))
@@ -232,10 +275,47 @@ class Bylines:
         return doc
 
 
+#: ``bytes.translate`` tables for ``_Marks``: "A" for an ASCII capital, and "b" and "y"
+#: for those letters in either case; a space for every other byte.
+_CAPS_ONLY = bytes(65 if 65 <= i <= 90 else 32 for i in range(256))
+_BY_ONLY = bytes(98 if i in (66, 98) else 121 if i in (89, 121) else 32 for i in range(256))
+
+
+class _Marks:
+    """One-byte-per-character copies of a text that answer per-line questions with ``find``.
+
+    ``str.encode`` with "replace" turns each non-ASCII character into one byte,
+    so offsets stay true; ``_TWO_CAPS`` and "by" are ASCII only. Two
+    ``translate`` passes over the whole text cost less than a regex search
+    per header line.
+    """
+
+    __slots__ = ("caps", "bys")
+
+    def __init__(self, text: str) -> None:
+        raw = text.encode("ascii", "replace")
+        self.caps = raw.translate(_CAPS_ONLY)
+        self.bys = raw.translate(_BY_ONLY)
+
+    def unshout(self, text: str, s: int, e: int) -> str:
+        """``_unshout(text[s:e])``, with its test for two capitals read from the copy."""
+        line = text[s:e]
+        return _shouted_to_title(line) if self.caps.find(b"AA", s, e) >= 0 else line
+
+    def has_by(self, s: int, e: int) -> bool:
+        """Whether "by" in any case stands in ``text[s:e]`` (a gate for ``_BY``)."""
+        return self.bys.find(b"by", s, e) >= 0
+
+
 def _unshout(line: str) -> str:
     """ "By JANE DOE" read as "By Jane Doe" (same length, so offsets hold)."""
     if not _TWO_CAPS.search(line):
         return line
+    return _shouted_to_title(line)
+
+
+def _shouted_to_title(line: str) -> str:
+    """``line`` with its shouted words title-cased, for a line holding two capitals in a row."""
     out = _SHOUTED.sub(lambda m: m.group().title(), line)
     return out if len(out) == len(line) else line
 

@@ -167,14 +167,22 @@ class _Hits:
         # non-overlapping: at one place the longest phrase, then the group
         # listed first (the tuples sort that way, and in C)
         found.sort()
-        kept: list[_Found] = []
-        for f in found:
-            if not kept or f[0] >= -kept[-1][1]:
-                kept.append(f)
-        self.starts = [f[0] for f in kept]
-        self.ends = [-f[1] for f in kept]
-        self.token_ends = [f[3] for f in kept]
-        self.groups = [f[4] for f in kept]
+        starts: list[int] = []
+        ends: list[int] = []
+        token_ends: list[int] = []
+        groups: list[str] = []
+        end = -1  # where the last phrase kept ends (every start is 0 or more)
+        for start, neg_end, _, token_end, group in found:
+            if start >= end:
+                end = -neg_end
+                starts.append(start)
+                ends.append(end)
+                token_ends.append(token_end)
+                groups.append(group)
+        self.starts = starts
+        self.ends = ends
+        self.token_ends = token_ends
+        self.groups = groups
 
     def between(self, lo: int, hi: int) -> range:
         """Indices of the phrases lying within characters [lo, hi)."""
@@ -244,6 +252,7 @@ class Dates:
             for w in data[key]
         } - _TAIL_WORDS
         self.posters = [w.lower() for w in data["article_byline_labels"]]
+        self.poster_ends = frozenset(w.split()[-1] for w in self.posters)
         issue_words = _phrases(data["masthead_issue_words"])
         self.issue_line = re.compile(rf"(?<![\w-])(?:{issue_words})\b", re.IGNORECASE)
         self.filler_words = {
@@ -283,7 +292,11 @@ class Dates:
         for kind, words in seed_words.items():
             self.matcher.add(_SEED + kind, [make_doc(word) for word in words])
         priority = {group: n for n, group in enumerate((*_EVENT_GROUPS, *_MARKER_GROUPS))}
-        self.group_of = {get_string_id(group): (group, priority[group]) for group in _GROUP_KEYS}
+        #: each trigger group's name, priority, and whether it is a marker group
+        self.group_of = {
+            get_string_id(group): (group, priority[group], group in _MARKER_GROUPS)
+            for group in _GROUP_KEYS
+        }
         self.seed_kind = {get_string_id(_SEED + kind): kind for kind in seed_words}
 
     # -- the component -----------------------------------------------------
@@ -325,19 +338,25 @@ class Dates:
         out: list[Weighed] = []
         furniture_starts, furniture_ends = page.furniture
         k, n_furniture = 0, len(furniture_starts)
+        ctx: _Context | None = None
         for m in mentions:
             # the mentions come in order: walk the furniture ranges beside them
             while k < n_furniture and furniture_ends[k] <= m.start:
                 k += 1
             in_furniture = k < n_furniture and furniture_starts[k] <= m.start
             in_list = in_furniture and page.in_list(m.start) and not page.own_heading(m)
-            article = 0 if in_list else self._article(text, m, page)
+            kind = m.kind
+            # only a day or a month of a given year can date the article
+            article = 0 if in_list or not (
+                kind == "date" or (kind == "month" and m.year is not None)
+            ) else self._article(text, m, page)
             visit = report = None
             if not in_furniture and article < ARTICLE_DATELINE:
-                ctx = page.context()
+                if ctx is None:
+                    ctx = page.context()
                 # no visit or publication word within reach (the sentence, and
                 # the one before it): no role to weigh
-                if not (m.future or (m.kind == "relative" and m.unit == "now")) and (
+                if not (m.future or (kind == "relative" and m.unit == "now")) and (
                     ctx.near_trigger(m.start - 2 * _LOOK_BACK, m.end + _LOOK_AHEAD)
                 ):
                     # what both roles ask of the date's clause, read once
@@ -352,7 +371,7 @@ class Dates:
 
     def _article(self, text: str, m: Mention, page: _Page) -> int:
         if m.kind != "date" and not (m.kind == "month" and m.year is not None):
-            return 0
+            return 0  # (the caller tests this first too)
         lo = max(0, m.start - _LOOK_BACK)
         line_start = text.rfind("\n", lo, m.start) + 1 or lo
         line_end = text.find("\n", m.end, m.end + _LOOK_AHEAD)
@@ -416,16 +435,26 @@ class Dates:
         """
         rest = prefix.rstrip(_LABEL_PUNCT)
         for _ in range(_LABEL_TAIL_STEPS):
+            # the run of letters and digits ending ``rest``: within its last
+            # white-space-separated chunk, most often all of it
             i = len(rest)
-            while i and rest[i - 1].isalnum():
-                i -= 1
+            if rest[-1:].isalnum():
+                chunk = rest.rsplit(None, 1)[-1]
+                if chunk.isalnum():
+                    i -= len(chunk)
+                else:
+                    while i and rest[i - 1].isalnum():
+                        i -= 1
             word = rest[i:].lower()
             if word in self.label_ends:
                 return True
             if word == "on":
-                poster = " ".join(rest[max(0, i - 80) : i].lower().split())
-                if any(p in poster for p in self.posters):
-                    return True
+                before = rest[max(0, i - 80) : i].lower()
+                # (each poster label's last word stands in it first: "by")
+                if any(w in before for w in self.poster_ends):
+                    poster = " ".join(before.split())
+                    if any(p in poster for p in self.posters):
+                        return True
             if not word or not (word in _TAIL_WORDS or word.isdigit()):
                 return False
             rest = rest[:i].rstrip(_LABEL_PUNCT)
@@ -462,12 +491,13 @@ class Dates:
         spec = _specificity(m)
         # a label opens its line, with nothing but marks before it: "Inspection
         # dates: 8 and 9 October 2024"; most dates stand far into a sentence
-        head = text[win.line_start : m.start].rstrip().rstrip(":-\u2013").rstrip()
-        if (
-            len(head) <= self.visit_label_reach
-            or not _WORD_CHAR.search(head, 0, len(head) - self.visit_label_reach)
-        ) and self.visit_label.match(text, win.line_start, m.start):
-            return None if ctx.marks.any(win.line_start, m.start, "earlier") else 10 + spec
+        # (the anchored label pattern first: it fails at the line's first word)
+        if self.visit_label.match(text, win.line_start, m.start):
+            head = text[win.line_start : m.start].rstrip().rstrip(":-\u2013").rstrip()
+            if len(head) <= self.visit_label_reach or not _WORD_CHAR.search(
+                head, 0, len(head) - self.visit_label_reach
+            ):
+                return None if ctx.marks.any(win.line_start, m.start, "earlier") else 10 + spec
         if ctx.marks.any(win.clause_start, m.start) or self._deadline(win, m):
             return None
         if near is not None:
@@ -528,10 +558,11 @@ class Dates:
         """
         lo = max(lo, pos - 40)
         chunk = text[lo:pos].rstrip()
-        words = chunk.split()
-        if not words:
+        last = chunk.rsplit(None, 1)  # the last word alone: most dates stop here
+        if not last:
             return False
-        word = words[-1]
+        word = last[-1]
+        words_end = len(chunk)
         if not word.isalnum():
             # punctuation about the word ("by:", "(until"): read it char by char
             j = len(chunk)
@@ -541,10 +572,11 @@ class Dates:
             while i and (chunk[i - 1].isalnum() or chunk[i - 1] == "_"):
                 i -= 1
             word = chunk[i:j]
-            words = chunk[:j].split()
+            words_end = j
         phrases = self.deadline_ends.get(word.lower())
         if phrases is None:
             return False
+        words = chunk[:words_end].split()
         # the words before must fit one of the phrases ending in this word
         # ("starting in", not any "in"); the pattern has the last say
         for before in phrases:
@@ -614,8 +646,8 @@ class _Page:
     read only at the matches.
     """
 
-    __slots__ = ("comp", "doc", "text", "token_starts", "seeds", "furniture", "_found",
-                 "_header_end", "_listed", "_context", "_marked")
+    __slots__ = ("comp", "doc", "text", "token_starts", "seeds", "furniture", "_events",
+                 "_marks", "_header_end", "_listed", "_context", "_marked")
 
     def __init__(self, comp: Dates, doc: Doc, text: str) -> None:
         self.comp = comp
@@ -624,7 +656,8 @@ class _Page:
         #: where each token starts: one array from spaCy, read as plain ints
         self.token_starts = array("Q", doc.to_array(IDX).tobytes())
         self.seeds: list[tuple[int, str]] = []
-        self._found: list[_Found] = []
+        self._events: list[_Found] = []  # the trigger phrases found, then the markers
+        self._marks: list[_Found] = []
         self._read_matches()
         self.furniture = _furniture(doc)
         self._header_end: int | None = None
@@ -639,7 +672,7 @@ class _Page:
         seed_kind = self.comp.seed_kind
         group_of = self.comp.group_of
         seeds = self.seeds
-        found = self._found
+        events, marks = self._events, self._marks
         for match_id, first, last in self.comp.matcher(self.doc):
             start = tokens[first]
             trigger = group_of.get(match_id)
@@ -650,7 +683,8 @@ class _Page:
                 end = tokens[last] if last < n_tokens else len(text)
                 if text[end - 1] == " ":
                     end -= 1
-                found.append((start, -end, trigger[1], last, trigger[0]))
+                group, priority, is_mark = trigger
+                (marks if is_mark else events).append((start, -end, priority, last, group))
                 continue
             kind = seed_kind[match_id]
             if kind == "keyword":
@@ -670,9 +704,7 @@ class _Page:
     def context(self) -> _Context:
         """The trigger phrases of the whole document, sorted once."""
         if self._context is None:
-            events = [f for f in self._found if f[4] not in _MARKER_GROUPS]
-            marks = [f for f in self._found if f[4] in _MARKER_GROUPS]
-            self._context = _Context(self.token_starts, _Hits(events), _Hits(marks))
+            self._context = _Context(self.token_starts, _Hits(self._events), _Hits(self._marks))
         return self._context
 
     def header_end(self) -> int:
