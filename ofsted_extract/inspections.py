@@ -28,9 +28,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, Generic, TypeVar, cast
 
 from spacy.tokens import Doc
 
@@ -39,7 +39,7 @@ from .components.bodies import MENTIONS_KEY, VISITS_KEY, BodyCluster, bodies_dat
 from .components.grades import AREAS_KEY, GRADES_KEY, rows, token_table
 from .components.layout import title_span
 from .record import AreaJudgement, Inspection, Judgement, PartialDate
-from .textutil import evidence, paragraphs
+from .textutil import evidence
 
 #: Order of each scale, for ``direction``; grades of different scales are not compared.
 _SCALES: tuple[dict[str, int], ...] = (
@@ -49,6 +49,7 @@ _SCALES: tuple[dict[str, int], ...] = (
     {"performs_poorly": 1, "performs_adequately": 2, "performs_well": 3, "performs_excellently": 4},
     {"systemic_failings": 1, "inconsistent_outcomes": 2, "positive_outcomes": 3},
 )
+_T = TypeVar("_T")
 _SEND_GRADES = frozenset({"systemic_failings", "inconsistent_outcomes", "positive_outcomes"})
 _NO_NEW_GRADE = ("monitoring_visit", "focused_visit")
 #: Which body kinds suit a remit, best first, when one body has several typed forms.
@@ -59,7 +60,7 @@ _KIND_ORDER: dict[str | None, tuple[str, ...]] = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     grade: str
     role: str
@@ -75,7 +76,7 @@ class _Mention:
     body_how: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Visit:
     """A visit mention outside page furniture, from the bodies component's rows."""
 
@@ -100,6 +101,52 @@ def _kind_after() -> re.Pattern[str]:
     kinds += list(data["alias_place_kinds"]["words"])
     alternatives = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
     return re.compile(r"(?:['’]s)?\s+(?:" + alternatives + r")\b", re.IGNORECASE)
+
+
+@functools.cache
+def _alias_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words before an alias that make it a place ('a school in Hexford'), and the words that
+    may follow an alias without making it part of another name."""
+    data = bodies_data()
+    return (
+        frozenset(data["not_subject_before"]["alias_phrases"]),
+        frozenset(data["alias_name_continues"]["except"]),
+    )
+
+
+#: A capitalised word right after a name: 'Wexcombe Evening Post'.
+_NAME_GOES_ON = re.compile(r"[ \t]+([A-Z][\w'’]*[a-z][\w'’]*)")
+#: Something other than white space (``str.strip`` and ``\s`` agree on what white space is).
+_NOT_SPACE = re.compile(r"\S")
+_PARA_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _para_starts(text: str) -> list[int]:
+    """Where each paragraph starts: ``[p for p, _ in textutil.paragraphs(text)]``, without
+    slicing and stripping every paragraph to see that it is not blank."""
+    out: list[int] = []
+    pos = 0
+    for m in _PARA_BREAK.finditer(text):
+        if _NOT_SPACE.search(text, pos, m.start()):
+            out.append(pos)
+        pos = m.end()
+    if _NOT_SPACE.search(text, pos):
+        out.append(pos)
+    return out
+
+
+class _Lazy(Generic[_T]):
+    """A value computed the first time it is asked for, if ever."""
+
+    def __init__(self, make: Callable[[], _T]) -> None:
+        self._make: Callable[[], _T] | None = make
+        self._value: _T | None = None
+
+    def get(self) -> _T:
+        if self._make is not None:
+            self._value = self._make()
+            self._make = None
+        return cast(_T, self._value)
 
 
 @dataclass
@@ -132,16 +179,16 @@ def direction(overall: str | None, previous: str | None) -> str | None:
 class _Builder:
     def __init__(self, doc: Doc, published: PartialDate | None, warnings: list[str]) -> None:
         self.doc = doc
-        self.text = token_table(doc).text  # Doc.text joins every token on each call
+        table = token_table(doc)
+        self.text = table.text  # Doc.text joins every token on each call
         self.published = published
         self.pub_year = published.year if published is not None else None
         self.warnings = warnings
         title = title_span(doc)
         self.title = (title.start_char, title.end_char) if title is not None else None
         self.furniture = furniture(doc)
-        table = token_table(doc)
-        idx = table.idx
-        self.sent_starts = [idx[a] for a, _ in table.sent_bounds]
+        # the character offset of each sentence's first token
+        self.sent_starts = list(map(table.idx.__getitem__, table.starts))
         self.n_sents = len(self.sent_starts)
         clusters = doc._.ofsted_bodies
         self.clusters: dict[str, BodyCluster] = clusters if isinstance(clusters, dict) else {}
@@ -150,10 +197,12 @@ class _Builder:
         self.in_sentence: dict[int, list[tuple[int, str]]] = {}
         self._paras: list[int] | None = None
         self.graded_areas: set[tuple[int, ...]] = set()
-        self.alias_not_subject = frozenset(self.body_data["not_subject_before"]["alias_phrases"])
+        self.alias_not_subject, self.name_goes_on_ok = _alias_words()
         self.kind_after = _kind_after()
-        self.name_goes_on = re.compile(r"[ \t]+([A-Z][\w'’]*[a-z][\w'’]*)")
-        self.name_goes_on_ok = frozenset(self.body_data["alias_name_continues"]["except"])
+        self.name_goes_on = _NAME_GOES_ON
+        self._low: str | None = None
+        #: the sentences of ``first_body`` in order, set by :meth:`build` for :meth:`attach`
+        self._body_sent_list: list[int] | None = None
 
     # ---- helpers -----------------------------------------------------------------
 
@@ -164,7 +213,7 @@ class _Builder:
     def para_starts(self) -> list[int]:
         """Where each paragraph of the text starts (read once per doc)."""
         if self._paras is None:
-            self._paras = [p for p, _ in paragraphs(self.text)]
+            self._paras = _para_starts(self.text)
         return self._paras
 
     def in_title(self, a: int) -> bool:
@@ -181,8 +230,8 @@ class _Builder:
         bodies = self.body_mentions()
         first_body: dict[int, str] = {}
         for a, _b, key, subject_ok in bodies:
-            k = self.sent_of(a)
             if subject_ok:
+                k = self.sent_of(a)
                 first_body.setdefault(k, key)
                 self.in_sentence.setdefault(k, []).append((a, key))
         title_key = None
@@ -195,6 +244,7 @@ class _Builder:
         for a, _b, key, _ok in bodies:
             if not self.in_title(a):
                 body_sents.setdefault(key, set()).add(self.sent_of(a))
+        self._body_sent_list = sorted(first_body)
         for m in mentions:
             m.body, m.body_how = self.attach(m, first_body, title_key)
 
@@ -203,7 +253,9 @@ class _Builder:
             for a, b, label, strong, past in rows(self.doc, VISITS_KEY)
             if not self.boiler(a, b)
         ]
-        para_first = self.paragraph_openers(bodies)
+        # the bodies named in the opening words of a paragraph, read only if a second
+        # body's claim to an inspection of its own needs them
+        para_first = _Lazy(lambda: self.paragraph_openers(bodies))
         drafts = self.drafts(mentions, body_sents, title_key, visits, para_first)
         if not drafts and any(m.in_title for m in mentions):
             # the headline is all there is: read it as text
@@ -242,8 +294,9 @@ class _Builder:
 
     def mentions(self) -> list[_Mention]:
         out = []
+        overlaps, sent_starts, title = self.furniture.overlaps, self.sent_starts, self.title
         for a, b, grade, role, explicit, year, years_ago, category in rows(self.doc, GRADES_KEY):
-            if self.boiler(a, b):
+            if overlaps(a, b):  # self.boiler(a, b)
                 continue
             out.append(
                 _Mention(
@@ -251,8 +304,8 @@ class _Builder:
                     role=str(role),
                     start=int(a),
                     end=int(b),
-                    sent=self.sent_of(a),
-                    in_title=self.in_title(a),
+                    sent=max(0, bisect.bisect_right(sent_starts, a) - 1),  # self.sent_of(a)
+                    in_title=title is not None and title[0] <= a < title[1],
                     explicit=bool(explicit),
                     year=year,
                     years_ago=years_ago,
@@ -293,14 +346,18 @@ class _Builder:
             named = self.in_sentence[m.sent]
             i = bisect.bisect_left(named, (m.start, "")) - 1
             return (named[i][1] if i >= 0 else first_body[m.sent]), "sentence"
-        for k in range(m.sent - 1, max(-1, m.sent - 60), -1):
-            if k in first_body:
-                return first_body[k], "before"
+        # the sentences naming a body, in order: bisect, not a walk over the sentences
+        sents = self._body_sent_list
+        if sents is None:
+            sents = sorted(first_body)
+        i = bisect.bisect_left(sents, m.sent) - 1  # the last one before
+        if i >= 0 and sents[i] > m.sent - 60:
+            return first_body[sents[i]], "before"
         if title_key is not None:
             return title_key, "title"
-        for k in range(m.sent + 1, min(self.n_sents, m.sent + 8)):
-            if k in first_body:
-                return first_body[k], "after"
+        i = bisect.bisect_right(sents, m.sent)  # the first one after
+        if i < len(sents) and sents[i] < min(self.n_sents, m.sent + 8):
+            return first_body[sents[i]], "after"
         return None, ""
 
     def drafts(
@@ -309,7 +366,7 @@ class _Builder:
         body_sents: dict[str, set[int]],
         title_key: str | None,
         visits: list[_Visit],
-        para_first: set[str],
+        para_first: _Lazy[set[str]],
     ) -> list[_Draft]:
         current = ("overall", "kept", "area", "dated")
         firsts: dict[str, int] = {}
@@ -343,7 +400,7 @@ class _Builder:
         keep = [main]
         for key in named:
             # a second body needs its own grade sentence and more than a passing mention
-            if key != main and (len(body_sents.get(key, ())) >= 2 or key in para_first):
+            if key != main and (len(body_sents.get(key, ())) >= 2 or key in para_first.get()):
                 keep.append(key)
         keep.sort(key=lambda k: named.get(k, firsts[k]))
         return [
@@ -477,13 +534,15 @@ class _Builder:
             weak = [v for v in inside if v.label_ == kind and not v.strong]
             if strong or (weak and not plain_current):
                 return kind
-        low = self.text.lower()
         for v in inside:
+            if v.label_ != "full" or not v.strong:
+                continue
+            if self._low is None:
+                self._low = self.text.lower()  # once per doc, and only for a full visit
+            low = self._low
             before = low[max(0, v.start_char - 12) : v.start_char].split()
             # 'its first full inspection', not 'its last full inspection'
-            if v.label_ == "full" and v.strong and not (
-                before and before[-1] in ("last", "previous", "next", "latest", "prior")
-            ):
+            if not (before and before[-1] in ("last", "previous", "next", "latest", "prior")):
                 return "full"
         return None
 
@@ -636,6 +695,26 @@ class _Builder:
         return out
 
 
+def _word_char(ch: str) -> bool:
+    """What the regex ``\\w`` matches: a letter, digit or number sign of any script, or '_'."""
+    return ch.isalnum() or ch == "_"
+
+
+def _written_alone(word: str, text: str) -> bool:
+    """Whether ``word`` stands in ``text`` as a word of its own: the regex
+    ``(?<![\\w'’])word(?![\\w])``, without compiling a pattern for every new name."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else ""
+        if (not before or not (_word_char(before) or before in "'’")) and (
+            end >= len(text) or not _word_char(text[end])
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 def _display(text: str, cluster: BodyCluster, doc_text: str = "") -> str:
     """The name as a reader would write it: 'CALVERLEIGH Borough Council' (a shouted word of a
     headline style) as 'Calverleigh Borough Council' when the text also writes 'Calverleigh';
@@ -650,7 +729,7 @@ def _display(text: str, cluster: BodyCluster, doc_text: str = "") -> str:
             if plain is None and not shouting and doc_text:
                 # 'HALMOOR City Council' when the text also writes 'Halmoor' alone
                 cased = word.capitalize()
-                if re.search(r"(?<![\w'’])" + re.escape(cased) + r"(?![\w])", doc_text):
+                if _written_alone(cased, doc_text):
                     plain = cased
             word = plain or (word.capitalize() if shouting else word)
         out.append(word)

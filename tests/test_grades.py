@@ -681,3 +681,43 @@ def test_a_doc_without_a_grade_word_is_read_quickly_and_gives_nothing() -> None:
     doc = run(text)
     assert list(doc.spans["grades"]) == []
     assert list(doc.spans["areas"]) == []
+
+
+# ---- the quick forms of slow scans give what the scans gave --------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0125689 a-/\n", max_size=40))
+def test_year_starts_are_the_year_regex_matches(text: str) -> None:
+    from ofsted_extract.components.grades import _YEAR_END, _year_starts
+
+    assert _year_starts(text) == [m.start() for m in _YEAR_END.finditer(text)]
+
+
+@pytest.mark.parametrize("word", ["12", "three", "1st", "Three", "1,000", "½", "x", "3/4", "-5"])
+def test_like_num_is_spacys_like_num(word: str) -> None:
+    from spacy.lang.en.lex_attrs import like_num as spacy_like_num
+
+    from ofsted_extract.components.grades import like_num
+
+    for _ in range(2):  # the second call is answered from the cache
+        assert like_num(word) is bool(spacy_like_num(word))
+
+
+_PROMO_BITS = [
+    "see also", "Read More", "RELATED", "related article", "ſee alſo", "rElAtEd", "more",
+    "editor's picks", "Don't Miss", "read", "you may also like", "next", "see  also", "İ",
+    "\n", "\n\n", " ", "\t", ":", "-", "–", "—", "|", ">", "x", "s", "Ofsted",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PROMO_BITS), max_size=14).map("".join))
+def test_promo_lines_are_the_plain_pattern_lines(text: str) -> None:
+    comp = nlp().get_pipe("ofsted_grades")
+    assert comp.promo.starts(text) == [m.start() for m in comp.promo_line.finditer(text)]
+
+
+def test_a_promotion_line_is_not_graded() -> None:
+    doc = run("Marsh End Academy has been rated good.\nSEE ALSO: Tolby School rated inadequate\n")
+    assert [s.label_ for s in doc.spans["grades"]] == ["good"]

@@ -791,3 +791,32 @@ def test_a_place_name_that_goes_on_into_another_name_is_not_a_subject() -> None:
     }
     assert ok["Tarnford Weekly C"] is False
     assert ok["Tarnford Children"] is True
+
+
+# ---- the quick forms of slow scans give what the scans gave --------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n\r\u00a0ab", max_size=30))
+def test_paragraph_starts_are_those_of_textutil(text: str) -> None:
+    from ofsted_extract.inspections import _para_starts
+    from ofsted_extract.textutil import paragraphs
+
+    assert _para_starts(text) == [p for p, _ in paragraphs(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["Halmoor", "Ab", "Ünder"]),
+    st.lists(
+        st.sampled_from(["Halmoor", "Ab", "Ünder", "'", "’", "_", "2", " ", "x", "\u00e9", "."]),
+        max_size=12,
+    ).map("".join),
+)
+def test_written_alone_is_the_word_regex(word: str, text: str) -> None:
+    import re
+
+    from ofsted_extract.inspections import _written_alone
+
+    pattern = r"(?<![\w'’])" + re.escape(word) + r"(?![\w])"
+    assert _written_alone(word, text) == bool(re.search(pattern, text))

@@ -49,8 +49,9 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, overload
 
 import numpy
@@ -134,6 +135,8 @@ _SINCE_OPENERS = frozenset(
 )
 _LEAVING = re.compile(r"\b(out of|from|removed|exit|exited|leave|left|come out)\b")
 _BULLET = frozenset({"•", "✓", "✔", "-", "*", "–", "·", "○", "▪", "■"})
+#: What :meth:`_Reader.line_words` leaves out besides white space.
+_NOT_LINE_WORDS = QUOTES | _BULLET
 _NUM_WORDS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
      "twelve", "dozen", "hundred", "fifty", "forty", "thirty", "twenty", "sixty", "seventy"}
@@ -156,7 +159,7 @@ def _variants(phrase: str) -> list[str]:
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     """A grade-word candidate and what has been decided about it."""
 
@@ -176,7 +179,7 @@ class _Cand:
     earlier_column: bool = False  # the first of two grades in a table row: the one before
 
 
-@dataclass
+@dataclass(slots=True)
 class _Area:
     start: int
     end: int
@@ -219,9 +222,37 @@ _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "did", "does", 
                           "says", "took"})
 
 
+#: ``like_num`` of the words asked about so far (a function of the word alone).
+_LIKE_NUM: dict[str, bool] = {}
+
+
+#: The cue labels of a sentence without cues.
+_NO_LABELS: frozenset[str] = frozenset()
+
+
+class _Everything:
+    """A container holding everything (a test that lets everything through)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_EVERYTHING = _Everything()
+#: An article or possessive between 'from' and a grade ('from the outstanding ...').
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "her", "his", "our"})
+#: The verb after a count of bodies: 'Three were rated good'.
+_COUNT_VERBS = frozenset({"were", "are", "was", "have", "had"})
+
+
 def like_num(word: str) -> bool:
     """spaCy's English ``like_num`` ('12', 'three', '1st') without making a Token."""
-    return bool(_en_like_num(word))  # type: ignore[no-untyped-call]
+    got = _LIKE_NUM.get(word)
+    if got is None:
+        got = bool(_en_like_num(word))  # type: ignore[no-untyped-call]
+        if len(_LIKE_NUM) > 100_000:
+            _LIKE_NUM.clear()
+        _LIKE_NUM[word] = got
+    return got
 
 
 def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
@@ -230,14 +261,56 @@ def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
-def promo_ranges(table: TokenTable, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+class PromoLines:
+    """Finds the lines that open with a promotion label ('SEE ALSO: ...', 'Read more -').
+
+    The plain pattern is ``^[ \\t]*(?:label|...)[ \\t]*[:|>–—-]`` (any case, at any line
+    start), but a pattern that opens with ``^`` makes the regex engine try every character
+    of the text, and an alternation of labels tries every label. The same lines are found
+    from the line breaks (a literal first character: the engine skips to each one) with the
+    labels as a prefix tree; the first line is tried on its own. Whether a line matches does
+    not depend on the order of the alternatives, and no match runs over a line break.
+    """
+
+    def __init__(self, labels: list[str]) -> None:
+        body = r"[ \t]*" + _prefix_tree(labels) + r"[ \t]*[:|>\u2013\u2014-]"
+        self.at_start = re.compile(body, re.IGNORECASE)
+        self.after_break = re.compile(r"\n(?i:" + body + ")")
+
+    def starts(self, text: str) -> list[int]:
+        """Where each promotion line starts, in order."""
+        out = [0] if self.at_start.match(text) else []
+        out.extend(m.start() + 1 for m in self.after_break.finditer(text))
+        return out
+
+
+def _prefix_tree(words: list[str]) -> str:
+    """An alternation of ``words`` (matched literally) as a prefix tree: 'read more|read
+    next' is 'read\\ (?:more|next)', so each character is read once."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:
+            branches.append("")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(tree) if tree else "(?!)"
+
+
+def promo_ranges(table: TokenTable, promo: PromoLines) -> list[tuple[int, int]]:
     """Character ranges of the inline promotion lines of a text, computed once per doc."""
     if table.promo is None:
         text = table.text
         out = []
-        for m in pattern.finditer(text):
-            end = text.find("\n", m.end())
-            out.append((m.start(), len(text) if end < 0 else end))
+        for start in promo.starts(text):
+            end = text.find("\n", start)  # the match itself holds no line break
+            out.append((start, len(text) if end < 0 else end))
         table.promo = out
     return table.promo
 
@@ -274,7 +347,12 @@ class _Cues:
         return positions[i] if i >= 0 and positions[i] >= lo else None
 
     def has(self, label: str, lo: int, hi: int) -> bool:
-        return self.first(label, lo, hi) is not None
+        """Whether ``label`` starts in [lo, hi) (``first`` inline: the rules ask this most)."""
+        positions = self.starts.get(label)
+        if not positions or lo >= hi:
+            return False
+        i = bisect.bisect_left(positions, lo)
+        return i < len(positions) and positions[i] < hi
 
     def end(self, label: str, start: int) -> int:
         return self.ends.get(label, {}).get(start, start + 1)
@@ -311,6 +389,8 @@ class Grades:
                 label = f"ctx:{scale}"
                 spellings = self.exact_cues.get(cue.lower(), (label, frozenset()))[1]
                 self.exact_cues[cue.lower()] = (label, spellings | {cue})
+        #: the cue label ('ctx:<scale>') the grades of a scale need somewhere in the doc
+        self.scale_cue = {grade: f"ctx:{scale}" for grade, scale in self.scale_of.items()}
         self.needs_area: dict[str, set[str]] = {
             k: set(v) for k, v in phrases(grades["needs_area"]).items()
         }
@@ -336,12 +416,20 @@ class Grades:
         self.licence_words = frozenset(w for w in grades["licence_verbs"] if " " not in w)
 
         labels = sorted({w.lower() for w in grades["promo_lines"]["labels"]}, key=len, reverse=True)
+        #: the plain form of what :attr:`promo` finds (kept for reference and tests)
         self.promo_line = re.compile(
             r"^[ \t]*(?:" + "|".join(re.escape(w) for w in labels) + r")[ \t]*[:|>\u2013\u2014-]",
             re.IGNORECASE | re.MULTILINE,
         )
+        self.promo = PromoLines(labels)
 
         self.area_name_heads = frozenset(areas["name_heads"]["words"])
+        # a quick first test for a name head: its folded lower case (exact for ASCII words;
+        # any other head makes the test pass everything through)
+        self.area_name_heads_low: Container[str] = (
+            frozenset(w.lower() for w in self.area_name_heads)
+            if all(w.isascii() for w in self.area_name_heads) else _EVERYTHING
+        )
         self.area_descriptors = frozenset(areas["descriptor_heads"]["words"])
         self.named_areas = frozenset(areas["named_areas"]["keys"])
         owned = areas["owned_services"]
@@ -367,6 +455,29 @@ class Grades:
         reader = _Reader(self, doc)
         reader.run()
         return doc
+
+
+def _year_starts(text: str) -> list[int]:
+    """Where ``_YEAR_END.finditer(text)`` matches, found from the places where '19' or '20'
+    stands (``str.find`` skips ahead; the regex engine tries every character).
+
+    Every match is four characters long, so the regex's matches are the places where it
+    matches, taken left to right without overlaps.
+    """
+    hits: list[int] = []
+    for prefix in ("19", "20"):
+        at = text.find(prefix)
+        while at >= 0:
+            hits.append(at)
+            at = text.find(prefix, at + 1)
+    hits.sort()
+    out: list[int] = []
+    last_end = 0
+    for at in hits:
+        if at >= last_end and _YEAR_END.match(text, at):
+            out.append(at)
+            last_end = at + 4
+    return out
 
 
 def _year(text: str) -> int | None:
@@ -502,6 +613,7 @@ class PhraseIndex:
         self.nlp = nlp
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.info: dict[int, tuple[Any, ...]] = {}
+        self.word_ids: dict[int, str] = {}  # the match ids of the 'W' entries, and what
         self.heads: set[str] = set()  # words followed by another word in some phrase
         self.tails: set[str] = set()  # words preceded by another word in some phrase
         self.longest = 1
@@ -511,7 +623,10 @@ class PhraseIndex:
         if not docs:
             return
         self.matcher.add(label, docs)
-        self.info[self.nlp.vocab.strings.add(label)] = info
+        mid = self.nlp.vocab.strings.add(label)
+        self.info[mid] = info
+        if info[0] == "W":
+            self.word_ids[mid] = info[1]
         for d in docs:
             words = [fold_quotes(t.lower_) for t in d]
             self.heads.update(words[:-1])
@@ -531,17 +646,20 @@ class PhraseIndex:
         found = list(self.matcher(doc)) if table.n else []
         if table.inner_space:
             found.extend(self._bridged(doc, table))
-            found.sort(key=lambda m: (m[1], m[2]))
+            found.sort(key=itemgetter(1, 2))
         out: list[tuple[int, int, int]] = []
-        words: dict[str, list[int]] = {}
+        words: dict[str, list[int]] = {what: [] for what in self.word_ids.values()}
+        # most matches are single words: one dict lookup gives the list they go to
+        add_word = {mid: words[what].append for mid, what in self.word_ids.items()}
         bodies: list[tuple[str, str, int, int]] = []
         info = self.info
         for m in found:
+            add = add_word.get(m[0])
+            if add is not None:
+                add(m[1])
+                continue
             spec = info[m[0]]
-            what = spec[0]
-            if what == "W":
-                words.setdefault(spec[1], []).append(m[1])
-            elif what == "B":
+            if spec[0] == "B":
                 bodies.append((spec[1], spec[2], m[1], m[2]))
             else:
                 out.append(m)
@@ -550,15 +668,21 @@ class PhraseIndex:
         table.body_matches = bodies
         return out
 
+    def _matched(self, doc: Doc) -> TokenTable:
+        """The doc's token table, with this index's matches in it (one table lookup)."""
+        table = token_table(doc)
+        if table.matches is None or table.matches[0] is not self:
+            self.matches(doc)
+            table = token_table(doc)
+        return table
+
     def body_matches(self, doc: Doc) -> list[tuple[str, str, int, int]]:
         """The bodies component's phrases: (what, kind, start, end), in order."""
-        self.matches(doc)
-        return token_table(doc).body_matches
+        return self._matched(doc).body_matches
 
     def words(self, doc: Doc, what: str) -> list[int]:
         """Positions of the single words registered as ``("W", what)``, in order."""
-        self.matches(doc)
-        return token_table(doc).words.get(what, [])
+        return self._matched(doc).words.get(what, [])
 
     def _bridged(self, doc: Doc, table: TokenTable) -> list[tuple[int, int, int]]:
         """The phrases that run over a line break inside a sentence."""
@@ -682,14 +806,23 @@ def _fill_index(
 _TABLES: weakref.WeakKeyDictionary[Doc, TokenTable] = weakref.WeakKeyDictionary()
 
 
+#: The doc asked about last and its table: the components ask for one doc's table many
+#: times in a row, and a weak-map lookup makes a new weak reference each time.
+_LAST: tuple[weakref.ReferenceType[Doc], TokenTable] | None = None
+
+
 def token_table(doc: Doc) -> TokenTable:
     """The doc's TokenTable, built once per Doc and shared by the components."""
+    global _LAST
+    last = _LAST
+    if last is not None and last[0]() is doc and last[1].n == len(doc):
+        return last[1]
     cached = _TABLES.get(doc)
-    if cached is not None and cached.n == len(doc):
-        return cached
-    table = _build_table(doc)
-    _TABLES[doc] = table
-    return table
+    if cached is None or cached.n != len(doc):
+        cached = _build_table(doc)
+        _TABLES[doc] = cached
+    _LAST = (weakref.ref(doc), cached)
+    return cached
 
 
 def _build_table(doc: Doc) -> TokenTable:
@@ -753,6 +886,18 @@ def _lines(table: TokenTable) -> tuple[list[int], list[tuple[int, int]]]:
     return line_of, bounds
 
 
+def _numbered(first: int, starts: list[int], n: int) -> list[int]:
+    """For each token from ``starts[0]`` to ``n``, the number of the run it is in: run ``k``
+    (counted from ``first``) covers [starts[k], starts[k + 1]); one numpy pass, not a
+    Python loop over the tokens."""
+    if not starts:
+        return []
+    bounds = numpy.array([*starts, n], dtype=numpy.int64)
+    sizes = bounds[1:] - bounds[:-1]
+    out: list[int] = numpy.repeat(numpy.arange(first, first + len(starts)), sizes).tolist()
+    return out
+
+
 class _Reader:
     """The analysis of one doc: token facts computed once, then candidates judged in turn."""
 
@@ -774,11 +919,22 @@ class _Reader:
         self.area_matches: list[tuple[int, int, int]] = []
         info_of = comp.index.info
         promo = self._promo_ranges()
+        cue_starts, cue_ends = self.cues.starts, self.cues.ends
         for match_id, start, end in comp.index.matches(doc):
             info = info_of[match_id]
             what = info[0]
-            if what == "C":
-                self.cues.add(info[1], start, end)
+            if what == "C":  # self.cues.add(info[1], start, end), inline: most matches are cues
+                label = info[1]
+                positions = cue_starts.get(label)
+                if positions is None:
+                    cue_starts[label] = [start]
+                    cue_ends[label] = {start: end}
+                else:
+                    positions.append(start)
+                    ends = cue_ends[label]
+                    before = ends.get(start)
+                    if before is None or end > before:
+                        ends[start] = end
             elif promo and _inside(promo, table.idx[start]):
                 continue  # the headline of another article
             elif what == "G":
@@ -802,6 +958,11 @@ class _Reader:
         self.relyear_labels: list[tuple[str, int]] = []
         self._line_words: dict[int, list[int]] = {}
         self.years: list[int | None] = []
+        #: sentence -> the labels of the cues that start in it
+        self.labels_in: dict[int, set[str]] = {}
+        #: the tokens that give a year, in order, and their years
+        self.year_pos: list[int] = []
+        self.year_val: list[int] = []
         self.area_starts: set[int] = set()
         self.area_start_list: list[int] = []
         self.area_at: dict[int, _Area] = {}
@@ -819,22 +980,35 @@ class _Reader:
         self.line_of, self.line_bounds = _lines(table)
         # clauses: split at commas, dashes, brackets and contrastive conjunctions
         marks = sorted({*table.starts, *self.c.index.words(self.doc, "clause")}) if n else []
-        for k, (a, b) in enumerate(zip(marks, [*marks[1:], n][: len(marks)], strict=True), 1):
-            self.clause_of += [k] * (b - a)
+        self.clause_of = _numbered(1, marks, n)
         # clause k (from 1) runs from clause_start[k] to clause_end[k]
         self.clause_start = [0, *marks]
         self.clause_end = [0, *marks[1:], n]
         self._filter_since()
+        # the cue labels of each sentence: a rule that looks for a cue inside the sentence
+        # of a grade asks this set first (every clause, so every window of the rules below
+        # that stops at a clause or sentence bound, lies inside one sentence)
+        sent_of, labels_in = self.sent_of, self.labels_in
+        for label, positions in self.cues.starts.items():
+            for pos in positions:
+                here = labels_in.get(sent_of[pos])
+                if here is None:
+                    labels_in[sent_of[pos]] = {label}
+                else:
+                    here.add(label)
         #: the relative-year cues present, in the order they were first met
         self.relyear_labels = [
             (label, int(label[8:])) for label in self.cues.starts if label.startswith("relyear:")
         ]
         self.years = [None] * n
         if n:
-            for m in _YEAR_END.finditer(table.text):
-                k = bisect.bisect_right(table.idx, m.start()) - 1
-                if k >= 0 and table.idx[k] + len(self.texts[k]) == m.end():
-                    self.years[k] = _year(self.texts[k])
+            for at in _year_starts(table.text):
+                k = bisect.bisect_right(table.idx, at) - 1
+                if k >= 0 and table.idx[k] + len(self.texts[k]) == at + 4:
+                    year = self.years[k] = _year(self.texts[k])
+                    if year is not None:  # in token order: matches run left to right
+                        self.year_pos.append(k)
+                        self.year_val.append(year)
 
     def _filter_since(self) -> None:
         """'since' is a previous-grade cue in 'since it was judged inadequate', 'since 2018',
@@ -855,13 +1029,9 @@ class _Reader:
     # ---- small token helpers -------------------------------------------------
 
     def years_in(self, a: int, b: int) -> list[int]:
-        """The years written in tokens [a, b)."""
-        out: list[int] = []
-        for k in range(a, b):
-            year = self.years[k]
-            if year is not None:
-                out.append(year)
-        return out
+        """The years written in tokens [a, b), in order (a doc has few: bisect, not a scan)."""
+        pos = self.year_pos
+        return self.year_val[bisect.bisect_left(pos, a) : bisect.bisect_left(pos, b)]
 
     def _at(self, i: int) -> str:
         """The folded word at ``i``, or '' outside the doc (prev/next_word may run off it)."""
@@ -876,19 +1046,22 @@ class _Reader:
     def prev_word(self, i: int, skip_quotes: bool = True) -> int:
         """Index of the nearest non-space token before ``i`` (quotes skipped), or -1."""
         j = i - 1
-        while j >= 0 and (self.is_space[j] or (skip_quotes and self.low[j] in QUOTES)):
+        space, low = self.is_space, self.low
+        while j >= 0 and (space[j] or (skip_quotes and low[j] in QUOTES)):
             j -= 1
         return j
 
     def next_word(self, i: int, skip_quotes: bool = True) -> int:
         """Index of the nearest non-space token from ``i`` on (quotes skipped), or n."""
         j = i
-        while j < self.n and (self.is_space[j] or (skip_quotes and self.low[j] in QUOTES)):
+        n, space, low = self.n, self.is_space, self.low
+        while j < n and (space[j] or (skip_quotes and low[j] in QUOTES)):
             j += 1
         return j
 
     def words_between(self, a: int, b: int) -> list[int]:
-        return [i for i in range(a, b) if not self.is_space[i]]
+        space = self.is_space
+        return [i for i in range(a, b) if not space[i]]
 
     def cs(self, i: int) -> int:
         return self.clause_start[self.clause_of[i]]
@@ -906,6 +1079,22 @@ class _Reader:
         a, b = self.line_bounds[line]
         return b - a <= MAX_LINE_TOKENS
 
+    def _first_line_word(self, i: int, line: int) -> bool:
+        """``self.line_words(line)[:1] == [i]``, read backwards from ``i`` (most words are
+        not the first of their line, and the word before says so)."""
+        a, b = self.line_bounds[line]
+        if b - a > MAX_LINE_TOKENS:
+            return False
+        low, space = self.low, self.is_space
+        if space[i] or low[i] in _NOT_LINE_WORDS:
+            return False
+        k = i - 1
+        while k >= a:
+            if not space[k] and low[k] not in _NOT_LINE_WORDS:
+                return False
+            k -= 1
+        return True
+
     def line_words(self, line: int) -> list[int]:
         """The words of a line (nothing for a line too long to be a heading or table row)."""
         got = self._line_words.get(line)
@@ -916,8 +1105,7 @@ class _Reader:
             got = []
         else:
             low, space = self.low, self.is_space
-            got = [i for i in range(a, b)
-                   if not space[i] and low[i] not in QUOTES and low[i] not in _BULLET]
+            got = [i for i in range(a, b) if not space[i] and low[i] not in _NOT_LINE_WORDS]
         self._line_words[line] = got
         return got
 
@@ -951,7 +1139,7 @@ class _Reader:
         self.check_needs_area(cands)
         self.report_cards(live)
 
-        idx, lengths = token_table(doc).idx, self.texts.lengths
+        idx, lengths = self.table.idx, self.texts.lengths
         grade_spans: list[Span] = []
         grade_rows: list[list[Any]] = []
         for cand in cands:
@@ -994,7 +1182,7 @@ class _Reader:
 
     def _promo_ranges(self) -> list[tuple[int, int]]:
         """Character ranges of inline promotion lines ('SEE ALSO: ...')."""
-        return promo_ranges(token_table(self.doc), self.c.promo_line)
+        return promo_ranges(self.table, self.c.promo)
 
     def candidates(self) -> list[_Cand]:
         found = self.grade_matches
@@ -1002,11 +1190,12 @@ class _Reader:
         found.sort(key=lambda m: (m[0], -(m[1] - m[0]), _RANK[m[2]]))
         out: list[_Cand] = []
         last_end = -1
+        scale_cue, cue_starts = self.c.scale_cue, self.cues.starts
         for start, end, kind, grade, category in found:
             if start < last_end:
                 continue
-            scale = self.c.scale_of.get(grade)
-            if scale is not None and not self.cues.any_doc(f"ctx:{scale}"):
+            cue = scale_cue.get(grade)  # a grade of a scale needs a cue of its scale
+            if cue is not None and not cue_starts.get(cue):
                 continue
             out.append(_Cand(start, end, grade, kind, category=category))
             last_end = end
@@ -1022,7 +1211,9 @@ class _Reader:
             if start < last_end:
                 continue
             keys, rc = self.c.area_specs[idx]
-            if end < n and (texts[end] in self.c.area_name_heads
+            # (a name head is ASCII: its lower case is the folded word, a cheap first test)
+            if end < n and (low[end] in self.c.area_name_heads_low
+                            and texts[end] in self.c.area_name_heads
                             or low[end] in self.c.area_descriptors):
                 # 'Holbeck Sixth Form College', 'Ashfield Fostering Ltd', 'an independent
                 # fostering agency': a name or a kind of provider, not an area
@@ -1041,8 +1232,8 @@ class _Reader:
     def _in_name(self, start: int) -> bool:
         """A capitalised area word after a capitalised word inside a sentence is part of a
         provider's name ('Northmoor Apprenticeships', 'Cradle & Kin Adoption')."""
-        word = self.texts[start]
-        if not word[:1].isupper() or start == 0:
+        # the first character of the word, read from the text (a token is never empty)
+        if start == 0 or not self.table.text[self.table.idx[start]].isupper():
             return False
         j = start - 1
         if self.low[j] in ("&", "and") and j > 0:
@@ -1072,16 +1263,14 @@ class _Reader:
         """Decide whether the word is used as a grade at all (``cand.licence``) or is a trap."""
         s, e = cand.start, cand.end
         low = self.low
-        p = self.prev_word(s)
-        nx = self.next_word(e)
         p_raw = self.prev_word(s, skip_quotes=False)
         nx_raw = self.next_word(e, skip_quotes=False)
-        quoted = (
-            p_raw >= 0
-            and nx_raw < self.n
-            and low[p_raw] in QUOTES
-            and low[nx_raw] in QUOTES
-        )
+        p_quote = p_raw >= 0 and low[p_raw] in QUOTES
+        nx_quote = nx_raw < self.n and low[nx_raw] in QUOTES
+        quoted = p_quote and nx_quote
+        # the words next to it, quote marks skipped: the raw ones unless they are quotes
+        p = self.prev_word(p_raw) if p_quote else p_raw
+        nx = self.next_word(nx_raw + 1) if nx_quote else nx_raw
         nxt = low[nx] if nx < self.n else ""
         prv = low[p] if p >= 0 else ""
         if cand.kind == "category":
@@ -1215,8 +1404,18 @@ class _Reader:
             if cand.licence is not None:
                 last_licensed = cand
 
+    def _labels_near(self, cand: _Cand) -> Container[str]:
+        """The cue labels a rule may find around ``cand`` in its sentence: those of the
+        sentence, or all the doc's if the grade phrase runs over a sentence start."""
+        sent = self.sent_of[cand.start]
+        if self.sent_of[cand.end - 1] != sent:
+            return self.cues.starts
+        return self.labels_in.get(sent, _NO_LABELS)
+
     def negated(self, cand: _Cand) -> bool:
         s = cand.start
+        if "negation" not in self.labels_in.get(self.sent_of[s], _NO_LABELS):
+            return False  # no negation in the sentence
         lo = max(self.cs(s), s - 6)
         hit = self.cues.last("negation", lo, s)
         while hit is not None:
@@ -1278,10 +1477,12 @@ class _Reader:
         if hit is None:
             return False
         copula = None
+        low, copulas = self.low, self.c.copulas
         for k in range(self.cues.end("licence", hit), s):
-            if self.low[k] == ";":
+            word = low[k]
+            if word == ";":
                 return False
-            if self.low[k] in self.c.copulas and self.low[k] not in ("be", "been", "being", "'s"):
+            if word in copulas and word not in ("be", "been", "being", "'s"):
                 copula = k
         if copula is not None:
             return self._copula_subject(copula, areas)
@@ -1351,13 +1552,13 @@ class _Reader:
     def _subject_before(self, s: int, areas: list[_Area]) -> bool:
         lo = max(self.cs(s), s - 15)
         sent_lo = self.sent_start(s)
+        low, subjects, texts = self.low, self.c.subjects, self.texts
         # a relative clause opens its own clause: "Tamsford Borough Council, which remains good"
         for k in range(lo, s):
-            word = self.low[k]
-            if word in self.c.subjects or word == "which":
+            word = low[k]
+            if word in subjects or word == "which":
                 return True
-            if k > sent_lo and self.texts[k].istitle() \
-                    and word not in ("ofsted", "inspectors", "i"):
+            if k > sent_lo and texts[k].istitle() and word not in ("ofsted", "inspectors", "i"):
                 return True
         i = bisect.bisect_left(self.area_start_list, lo)
         return i < len(self.area_start_list) and self.area_start_list[i] < s
@@ -1410,36 +1611,34 @@ class _Reader:
                 for cand in chain:
                     cand.drop = "alternatives"
 
+        low, sent_of = self.low, self.sent_of
         for cand in live:
             if chain:
                 prev = chain[-1]
-                between = (
-                    [self.low[i] for i in self.words_between(prev.end, cand.start)]
-                    if cand.start - prev.end <= 30 else ["…"]
-                )
-                linked = (
-                    self.sent_of[prev.start] == self.sent_of[cand.start]
-                    and len(between) <= 2
-                    and all(w in joiners or w in QUOTES for w in between)
-                )
-                loose_or = (
-                    self.sent_of[prev.start] == self.sent_of[cand.start]
-                    and cand.start - prev.end <= 12
-                    and "or" in between
-                )
-                if linked or loose_or:
-                    chain.append(cand)
-                    has_or = has_or or "or" in between
-                    continue
+                if sent_of[prev.start] == sent_of[cand.start]:  # else neither link holds
+                    between = (
+                        [low[i] for i in self.words_between(prev.end, cand.start)]
+                        if cand.start - prev.end <= 30 else ["…"]
+                    )
+                    linked = len(between) <= 2 and all(
+                        w in joiners or w in QUOTES for w in between
+                    )
+                    loose_or = cand.start - prev.end <= 12 and "or" in between
+                    if linked or loose_or:
+                        chain.append(cand)
+                        has_or = has_or or "or" in between
+                        continue
                 close()
             chain = [cand]
             has_or = False
         close()
+        n = self.n
         for cand in live:
             nx = self.next_word(cand.end)
-            tail = self.next_word(nx + 1) if nx + 1 < self.n else self.n
-            if tail < self.n and self.low[nx] == "or" and self.low[tail] in self.c.or_tails:
-                cand.drop = "band"
+            if nx + 1 < n and low[nx] == "or":
+                tail = self.next_word(nx + 1)
+                if tail < n and low[tail] in self.c.or_tails:
+                    cand.drop = "band"
 
     # ---- areas -----------------------------------------------------------------
 
@@ -1500,15 +1699,15 @@ class _Reader:
         for area in areas:
             if runs:
                 prev = runs[-1][-1]
-                gap = self.words_between(prev.end, min(area.start, prev.end + 20))
-                if (
-                    self.sent_of[prev.start] == self.sent_of[area.start]
-                    and len(gap) <= 4
-                    and all(self.low[i] in self.c.glue for i in gap)
-                    and not any(i in grade_tokens for i in gap)
-                ):
-                    runs[-1].append(area)
-                    continue
+                if self.sent_of[prev.start] == self.sent_of[area.start]:
+                    gap = self.words_between(prev.end, min(area.start, prev.end + 20))
+                    if (
+                        len(gap) <= 4
+                        and all(self.low[i] in self.c.glue for i in gap)
+                        and not any(i in grade_tokens for i in gap)
+                    ):
+                        runs[-1].append(area)
+                        continue
             runs.append([area])
         return runs
 
@@ -1552,8 +1751,7 @@ class _Reader:
     def _list_lead_in(self, area: _Area, live: list[_Cand], starts: list[int]) -> _Cand | None:
         """'graded the nursery Outstanding for:' followed by a bulleted list of areas."""
         line = self.line_of[area.start]
-        words = self.line_words(line)
-        if not words or words[0] != area.start:
+        if not self._first_line_word(area.start, line):
             return None
         back = line - 1
         while back >= max(0, line - 15):  # a list of areas is short
@@ -1584,10 +1782,7 @@ class _Reader:
         two = self._two_column_row(area, live, i)
         if two is not None:
             return two
-        first = self.next_word(self.cs(area.start))
-        while first < area.start and self.low[first] in self.c.clause_breaks:
-            first = self.next_word(first + 1)
-        relative = first < self.n and self.low[first] in ("which", "who", "whose", "that", "where")
+        relative: bool | None = None  # whether the area's clause is a relative one, when asked
         options: list[_Cand] = []
         while i < len(live):
             grade = live[i]
@@ -1602,8 +1797,11 @@ class _Reader:
             gap = self.words_between(area.end, grade.start)
             if len(gap) > 20 or self._blocked(gap):
                 break
-            if relative and self.clause_of[grade.start] != self.clause_of[area.start]:
-                break  # 'X Ltd, which delivers apprenticeships, has been judged inadequate'
+            if self.clause_of[grade.start] != self.clause_of[area.start]:
+                if relative is None:
+                    relative = self._relative_clause(area.start)
+                if relative:
+                    break  # 'X Ltd, which delivers apprenticeships, has been judged inadequate'
             if not options and grade.licence is None and grade.drop is None and (
                 all(self.low[g] in {":", "–", "-", "—", "|", ","} or self.low[g] in QUOTES
                     for g in gap)
@@ -1629,6 +1827,13 @@ class _Reader:
             if not self._looks_previous(grade):
                 return grade
         return options[0]
+
+    def _relative_clause(self, i: int) -> bool:
+        """Whether the clause of token ``i`` opens with a relative pronoun."""
+        first = self.next_word(self.cs(i))
+        while first < i and self.low[first] in self.c.clause_breaks:
+            first = self.next_word(first + 1)
+        return first < self.n and self.low[first] in ("which", "who", "whose", "that", "where")
 
     def _two_column_row(self, area: _Area, live: list[_Cand], i: int) -> _Cand | None:
         """'Overall effectiveness   Requires improvement   Good' under a '2019  2023' header:
@@ -1671,13 +1876,15 @@ class _Reader:
 
     def _next_line_pair(self, area: _Area, grade: _Cand) -> bool:
         """'Overall effectiveness' on one line and 'Good' alone on the next."""
+        gline = self.line_of[grade.start]
+        if not self._first_line_word(grade.start, gline):
+            return False  # (the last test below, first: most grades are inside a line)
         line = self.line_of[area.end - 1]
         if not self.line_is_short(line):
             return False
         rest = [i for i in self.line_words(line) if i >= area.end]
         if any(self.low[i] not in {":", ",", "-", "–"} for i in rest) and not self._tail_ok(rest):
             return False
-        gline = self.line_of[grade.start]
         if gline != line + 1:
             # allow blank lines between
             between = range(line + 1, gline)
@@ -1752,24 +1959,31 @@ class _Reader:
     def trap(self, cand: _Cand) -> str | None:
         """Hypotheticals, statistics and scales: grade words that grade nobody."""
         s, e = cand.start, cand.end
-        cs, ce = self.cs(s), self.ce(e - 1)
-        sent_end = self.sent_end(s)
-        remain = self.cues.has("remain", max(cs, s - 8), s)
+        cues = self.cues
+        has = cues.has
+        cs = self.clause_start[self.clause_of[s]]
+        ce = self.clause_end[self.clause_of[e - 1]]
+        sent = self.sent_of[s]
+        sent_start, sent_end = self.sent_bounds[sent]
+        here = self._labels_near(cand)  # every window below is in the sentence
+        remain = "remain" in here and has("remain", max(cs, s - 8), s)
         if not remain:
-            hit = self.cues.last("hyp_before", max(cs, s - 12), s)
+            hit = cues.last("hyp_before", max(cs, s - 12), s) if "hyp_before" in here else None
             while hit is not None:
                 if not (self.low[hit] == "may" and self.texts[hit] != "may"):
                     return "hypothetical"
-                hit = self.cues.last("hyp_before", max(cs, s - 12), hit)
-            after = self.cues.first("hyp_after", e, min(sent_end, e + 15))
+                hit = cues.last("hyp_before", max(cs, s - 12), hit)
+            after = (
+                cues.first("hyp_after", e, min(sent_end, e + 15)) if "hyp_after" in here else None
+            )
             if after is not None and (self.low[after] in ("if", "unless") or after - e <= 8):
                 return "hypothetical"
-        if self.cues.has("scale", cs, ce):
+        if "scale" in here and has("scale", cs, ce):
             return "scale"
         stat_lo = max(cs, s - 14)
-        one_of = self.cues.has("one_of", max(self.sent_start(s), s - 16), s)
-        if (self.cues.has("stat", stat_lo, s) or self.cues.has("plural_body", stat_lo, s)) \
-                and not one_of:
+        one_of = "one_of" in here and has("one_of", max(sent_start, s - 16), s)
+        if ("stat" in here and has("stat", stat_lo, s)
+                or "plural_body" in here and has("plural_body", stat_lo, s)) and not one_of:
             return "statistics"
         if not one_of and self._number_subject(cs, s):  # 'Three were rated good'
             return "statistics"
@@ -1781,9 +1995,12 @@ class _Reader:
         first = self.next_word(lo)
         if first in (lo, lo + 1) and first < s and self.low[first] in (",", "and", "but"):
             first = self.next_word(first + 1)
-        if first < s and (self.low[first] in _NUM_WORDS or like_num(self.texts[first])) \
-                and self._at(self.next_word(first + 1)) in ("were", "are", "was", "have", "had"):
+        # the verb first: it is rarely there, and like_num needs the token's text
+        if first < s and self._at(self.next_word(first + 1)) in _COUNT_VERBS \
+                and (self.low[first] in _NUM_WORDS or like_num(self.texts[first])):
             return True
+        if "plural_body" not in self.labels_in.get(self.sent_of[s], _NO_LABELS):
+            return False  # [lo, s) is in the sentence of s: no body count in it
         plural = self.cues.starts.get("plural_body", [])
         first_k = bisect.bisect_left(plural, max(lo, s - 14))
         for k in plural[first_k : bisect.bisect_left(plural, s)]:
@@ -1797,13 +2014,20 @@ class _Reader:
     def timing(self, cand: _Cand) -> str:
         """overall / kept / previous / dated, from the words around the grade."""
         s, e = cand.start, cand.end
-        cs, ce = max(self.cs(s), s - WINDOW), min(self.ce(e - 1), e + WINDOW)
+        clause_of = self.clause_of
+        clause_end = self.clause_end[clause_of[e - 1]]
+        cs = max(self.clause_start[clause_of[s]], s - WINDOW)
+        ce = min(clause_end, e + WINDOW)
+        sent = self.sent_of[s]
+        sent_end = self.sent_bounds[sent][1]
+        here = self._labels_near(cand)  # the windows below are in the sentence
         low = self.low
+        has = self.cues.has
         p = self.prev_word(s)
         prv = low[p] if p >= 0 else ""
         # an article 'the' or a possessive may stand between 'from' and the grade
         j = p
-        while j >= 0 and low[j] in {"the", "a", "an", "its", "their", "her", "his", "our"}:
+        while j >= 0 and low[j] in _DETERMINERS:
             j = self.prev_word(j)
         from_before = j >= 0 and low[j] == "from"
         if from_before or prv == "previously" or (
@@ -1811,20 +2035,23 @@ class _Reader:
         ):
             self._find_year(cand)
             return "previous"
-        current = self.cues.has("current", max(cs, s - 3), s)
-        kept = self.cues.has("kept_before", max(cs, s - 10), s) or self.cues.has(
-            "kept_after", e, min(self.sent_end(s), e + 10)
-        ) or self._same_as_before(cand)
-        if kept and not self.cues.has("prev_local", max(cs, s - 10), s):
+        current = "current" in here and has("current", max(cs, s - 3), s)
+        kept = (
+            "kept_before" in here and has("kept_before", max(cs, s - 10), s)
+            or "kept_after" in here and has("kept_after", e, min(sent_end, e + 10))
+            or "same_grade" in here and self._same_as_before(cand)
+        )
+        prev_local = "prev_local" in here
+        if kept and not (prev_local and has("prev_local", max(cs, s - 10), s)):
             self._find_year(cand)
             return "kept"
-        if not current and (self._cue_before("prev_local", max(cs, s - 10), s)
-                            or self._prev_after(e, ce)):
+        if not current and prev_local and (self._cue_before("prev_local", max(cs, s - 10), s)
+                                           or self._prev_after(e, ce)):
             self._find_year(cand)
             return "previous"
         if self._when_clause(cand):
             return "previous"
-        if not current and self._previous_subject(cand):
+        if not current and "prev_fronted" in here and self._previous_subject(cand):
             self._find_year(cand)
             return "previous"
         fronted = None if current else self._fronted(cand)
@@ -1832,7 +2059,7 @@ class _Reader:
             return fronted
         seg_lo, seg_hi = self.segment(cand)
         years = self.years_in(max(cs, seg_lo), min(ce, seg_hi))
-        if not years and ce < self.sent_end(s) and ce == self.ce(e - 1):
+        if not years and ce < sent_end and ce == clause_end:
             # 'The nursery was judged good at that visit, in 2016.'
             nxt = self.words_between(ce, min(self.ce(ce), ce + 8))
             if 2 <= len(nxt) <= 4 and self.low[nxt[0]] in (",", "in") and \
@@ -1936,12 +2163,13 @@ class _Reader:
             first = self.next_word(first + 1)
         if first >= self.n or self.low[first] != "when" or cs == 0:
             # 'an improvement on 2016 when it was judged ...' (no comma)
+            if "prev_local" not in self.labels_in.get(self.sent_of[cand.start], _NO_LABELS):
+                return False  # the window below is in the grade's sentence
             k = self.cues.last("prev_local", max(cs, cand.start - 14), cand.start)
             if k is None:
                 return False
             whens = [i for i in range(k, cand.start) if self.low[i] == "when"]
-            years = [self.years[i] for i in range(k, whens[0])] if whens else []
-            got = [y for y in years if y]
+            got = self.years_in(k, whens[0]) if whens else []
             if whens and got:
                 cand.year = max(got)
                 return True
@@ -1980,6 +2208,8 @@ class _Reader:
         a, b = ss, self.ce(first)
         if self.low[first] == "since":
             return None
+        if not (dated_opening and nxt < b) and "prev_fronted" not in self._labels_near(cand):
+            return None  # neither dated nor a fronted past: what follows can only say None
         if self.low[first] not in self.c.fronted_openers and (
             b - a > 30 or len(self.words_between(a, b)) > 8
             or any(self.low[k] in _FINITE for k in range(a, b))
@@ -2011,11 +2241,11 @@ class _Reader:
                 cand.years_ago = rel
                 return
             # the rest of the sentence, but not a year still to come ('expected in 2025')
+            pos = self.year_pos
             got = [
-                y for k in range(ss, se)
-                if (y := self.years[k]) is not None and not self.cues.has(
-                    "future", self.cs(k), self.ce(k)
-                )
+                self.year_val[i]
+                for i in range(bisect.bisect_left(pos, ss), bisect.bisect_left(pos, se))
+                if not self.cues.has("future", self.cs(pos[i]), self.ce(pos[i]))
             ]
         if got:
             cand.year = max(got)
