@@ -557,7 +557,58 @@ def test_who_clause_after_an_object_gives_the_speaker() -> None:
 
 def test_an_object_without_a_who_clause_is_still_not_the_speaker() -> None:
     text = (
-        "In a letter to headteacher Jo Quarrie, the inspector wrote that \"pupils are proud "
+        'In a letter to headteacher Jo Quarrie, the inspector wrote that "pupils are proud '
         'of their school and of one another".'
     )
     assert "Jo Quarrie" not in said(extract(text))
+
+
+# -- fast paths read the same as the plain ones -------------------------------------
+
+
+_WIDE_WORDS = [
+    "said", "Says", "goes", "on", "the", "The", "inspectors", "inspectors'", "lead", "inspector",
+    "Ofsted's", "report", "report's", "inspection", "letter", "head", "teacher", "head-teacher",
+    "x", "café", "É", "x_the", "-the", "&report", "report—", "“the", "inspectors”", "(report)",
+    " ", ", ", ".", "\n", "’s", "'", "-", "—", "\u00a0", "\u2009", "…", "£5", "_", "•",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WIDE_WORDS), max_size=25).map(" ".join),
+    st.integers(0, 300),
+    st.integers(0, 300),
+)
+def test_phrase_index_reads_any_stretch_alike_with_and_without_its_spaced_copy(
+    text: str, i: int, j: int
+) -> None:
+    # "é" after the end leaves a letter the spaced copy cannot hold, so the second reading
+    # goes by the plain opener; what lies after the end of the stretch is never read
+    index = PhraseIndex()
+    for tag, phrases in _LEXICON.items():
+        index.add(tag, phrases)
+    low = lower_text(text)
+    a, b = sorted((min(i, len(low)), min(j, len(low))))
+    plain = low + " é"
+    assert index.find(low, a, b) == index.find(plain, a, b)
+    assert index.find(low, 0, len(low)) == index.find(plain, 0, len(low))
+
+
+@pytest.mark.parametrize(
+    ("line", "skippable"),
+    [
+        ("Advertisement", True),
+        ("  story   CONTINUES below ", True),
+        ("- Advertisement -", True),
+        ("Advertisement sales fell, the head said.", False),
+        ("Read more about the report here.", False),
+        ("", True),
+        ("   ", True),
+        ("The head said the report was fair.", False),
+    ],
+)
+def test_interruption_lines_are_read_whatever_their_spacing(line: str, skippable: bool) -> None:
+    interruptions = {"advertisement", "story continues below", "- advertisement -", "read more"}
+    lines = Lines(f"First.\n{line}\nLast.", [], interruptions)
+    assert lines.skippable(1) is skippable

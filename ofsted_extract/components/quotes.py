@@ -40,11 +40,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import chain
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from .. import rules
 from ..textutil import fold_quotes, trie_pattern
@@ -57,7 +60,11 @@ _ABBREVIATIONS = {
     "etc", "jr", "sr", "gen", "col", "capt", "sgt", "insp", "supt",
 }  # fmt: skip
 _NON_BLANK = re.compile(r"\S")
-_NEWLINE = re.compile(r"\n")
+#: More word characters than the longest abbreviation has.
+_LONG_WORD_LEN = max(map(len, _ABBREVIATIONS)) + 1
+_LONG_WORD = re.compile(rf"\w{{{_LONG_WORD_LEN}}}")
+_FIRST_WORD = re.compile(r"\s*(\S+)")
+_MINUS_ONE = (-1).__add__
 _COLON_ONLY = re.compile(r"\s*:\s*")
 _SIGNED = re.compile(r"\s*(?:$|[,.(\n])")
 _WORD_CHARS = re.compile(r"\w+")
@@ -66,6 +73,9 @@ _LAST_WORD_SPACE = re.compile(r"(\w+)\s*$")
 _LAST_WORD_PUNCT = re.compile(r"(\w+)\W*$")
 _APPOSITION = re.compile(r",[^,]*,\s*")
 _KEY_WORD = re.compile(r"[a-z0-9]+")
+#: An apostrophe or single quote mark that is not between two letters or digits (the
+#: pattern opens with the mark itself, so the regex engine skips straight to the marks).
+_SINGLE_MARK = re.compile(r"'(?:(?<![^\W_].)|(?![^\W_]))")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[^\sa-z])")
 
 
@@ -103,8 +113,9 @@ class Cue:
     previous: int = -1  #: index of the passage whose speaker goes on ("previous")
 
 
-@dataclass
-class _Cand:
+class _Cand(NamedTuple):
+    """A possible speaker (a tuple: made by the hundred, read often, never changed)."""
+
     start: int
     end: int
     kind: str  # person | report | role | pronoun | other
@@ -112,8 +123,22 @@ class _Cand:
     lead: int
 
 
+#: Which kind of possible speaker wins a position over another.
+_RANK = {"pronoun": 0, "role": 1, "report": 2, "person": 3}
+
 #: A speech verb whose speaker is no one the document names.
 _OTHER = _Cand(-1, -1, "other", "", -1)
+
+
+#: The last set of interruptions seen and its first words (the component passes the same set).
+_OPENERS: list[tuple[set[str], set[str]]] = []
+
+
+def _openers(interruptions: set[str]) -> set[str]:
+    """The first words of the interruptions (worked out once for the component's set)."""
+    if not _OPENERS or _OPENERS[0][0] is not interruptions:
+        _OPENERS[:] = [(interruptions, {x.split(" ")[0] for x in interruptions})]
+    return _OPENERS[0][1]
 
 
 class Lines:
@@ -125,13 +150,22 @@ class Lines:
 
     def __init__(self, text: str, skip: list[tuple[int, int]], interruptions: set[str]) -> None:
         self.text = text
-        self.starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
-        ends = [s - 1 for s in self.starts[1:]]
-        ends.append(len(text))
-        self.spans: list[tuple[int, int]] = list(zip(self.starts, ends, strict=True))
+        # line k runs from starts[k] to its newline (or the end): str.find skips to each
+        # newline in C, and the ends are the next starts less one
+        starts = [0]
+        pos = text.find("\n")
+        while pos >= 0:
+            starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+        self.starts = starts
+        ends = map(_MINUS_ONE, starts[1:])
+        self.spans: list[tuple[int, int]] = list(
+            zip(starts, chain(ends, (len(text),)), strict=True)
+        )
         self.skip = skip
         self.skip_starts = [s for s, _ in skip]
         self.interruptions = interruptions
+        self.openers = _openers(interruptions)
         self._skippable: dict[int, bool] = {}
         self._previous: dict[int, int | None] = {}
 
@@ -140,10 +174,19 @@ class Lines:
         got = self._skippable.get(i)
         if got is None:
             s, e = self.spans[i]
-            line = self.text[s:e].strip()
-            k = bisect_right(self.skip_starts, s) - 1
-            furniture = k >= 0 and self.skip[k][0] <= s < self.skip[k][1]
-            got = not line or furniture or " ".join(line.lower().split()) in self.interruptions
+            first = _FIRST_WORD.match(self.text, s, e)
+            if first is None:
+                got = True  # blank
+            else:
+                k = bisect_right(self.skip_starts, s) - 1
+                # only a line whose first word opens an interruption is normalised in full
+                # (lower-casing neither makes nor removes white space: the first words agree)
+                got = (
+                    k >= 0
+                    and self.skip[k][0] <= s < self.skip[k][1]
+                    or first.group(1).lower() in self.openers
+                    and " ".join(self.text[s:e].lower().split()) in self.interruptions
+                )
             self._skippable[i] = got
         return got
 
@@ -188,76 +231,100 @@ class QuoteFinder:
     def __init__(self, interruptions: set[str]) -> None:
         self.interruptions = interruptions
 
-    def marks(
-        self, text: str, folded: str, s: int, e: int, kind: str
-    ) -> list[tuple[int, bool, bool, bool]]:
-        """(position, can open, can close, weak close) for each mark of ``kind`` in text[s:e]."""
+    @staticmethod
+    def marks(text: str, folded: str, kind: str) -> list[tuple[int, bool, bool, bool]]:
+        """(position, can open, can close, weak close) for each mark of ``kind`` in the text.
+
+        A mark's neighbours are read in the whole text, with a newline before the
+        start and after the end: a line is bounded by newlines, so a mark reads
+        the same as within its line. Apostrophes inside words ("children's")
+        are skipped by the regex engine (``[^\\W_]`` is exactly ``str.isalnum``).
+        """
         out: list[tuple[int, bool, bool, bool]] = []
-        pos = folded.find(kind, s, e)
-        while pos != -1:
-            prev = folded[pos - 1] if pos > s else "\n"
-            nxt = folded[pos + 1] if pos + 1 < e else "\n"
+        if kind not in folded:
+            return out
+        if kind == "'":
+            positions = [m.start() for m in _SINGLE_MARK.finditer(folded)]
+        else:
+            positions = []
+            pos = folded.find(kind)
+            while pos != -1:
+                positions.append(pos)
+                pos = folded.find(kind, pos + 1)
+        last = len(folded) - 1
+        for pos in positions:
+            prev = folded[pos - 1] if pos else "\n"
+            nxt = folded[pos + 1] if pos < last else "\n"
             orig = text[pos]
             if kind == "'":
-                if prev.isalnum() and nxt.isalnum():
-                    pos = folded.find(kind, pos + 1, e)
-                    continue
-                can_open = (prev in _OPEN_BEFORE or pos == s) and (nxt.isalnum() or nxt in '"(…')
-                can_close = not prev.isspace() and pos > s and (nxt in _CLOSE_AFTER or pos + 1 >= e)
+                can_open = prev in _OPEN_BEFORE and (nxt.isalnum() or nxt in '"(…')
+                can_close = not prev.isspace() and nxt in _CLOSE_AFTER
                 can_open = (
                     can_open and orig != "’" or (orig == "’" and prev.isspace() and nxt.isalpha())
                 )
                 can_close = can_close and orig != "‘"
                 weak = can_close and prev.lower() == "s" and nxt.isspace()
             else:
-                can_open = (
-                    (prev in _OPEN_BEFORE or pos == s) and not nxt.isspace() and orig not in "”»"
-                )
-                can_close = not prev.isspace() and pos > s and (nxt in _CLOSE_AFTER or pos + 1 >= e)
-                can_close = can_close and orig not in "“„«"
+                can_open = prev in _OPEN_BEFORE and not nxt.isspace() and orig not in "”»"
+                can_close = not prev.isspace() and nxt in _CLOSE_AFTER and orig not in "“„«"
                 weak = False
             if can_open or can_close:
                 out.append((pos, can_open, can_close, weak))
-            pos = folded.find(kind, pos + 1, e)
         return out
 
     def scan(
         self, text: str, folded: str, lines: Lines, kind: str, excluded: list[tuple[int, int]]
     ) -> list[Passage]:
-        """The passages opened with ``kind`` marks, over all lines, outside ``excluded``."""
-        ex_starts = [a for a, _ in excluded]
+        """The passages opened with ``kind`` marks, over all lines, outside ``excluded``.
 
-        def inside(pos: int) -> bool:
-            i = bisect_right(ex_starts, pos) - 1
-            return i >= 0 and excluded[i][0] <= pos < excluded[i][1]
+        The marks are read once for the whole text; each line takes its own by
+        bisection, and with no quote open the scan jumps to the next line
+        holding a mark.
+        """
+        every = self.marks(text, folded, kind)
+        if not every:
+            return []
+        every_pos = [m[0] for m in every]
+        if excluded:
+            ex_starts = [a for a, _ in excluded]
 
+            def inside(pos: int) -> bool:
+                i = bisect_right(ex_starts, pos) - 1
+                return i >= 0 and excluded[i][0] <= pos < excluded[i][1]
+
+            kept = [m for m in every if not inside(m[0])]
+            kept_pos = [m[0] for m in kept]
+        else:
+            kept, kept_pos = every, every_pos
+        if not any(m[1] for m in kept):
+            return []  # no mark can open a passage ("Pupils' behaviour" has closing ones only)
+        starts, spans = lines.starts, lines.spans
         out: list[Passage] = []
         cur: Passage | None = None
         seg_start = 0
         resume = -1  # on a continued line: the first position to read marks from
         i = 0
-        n = len(lines.spans)
+        n = len(spans)
         while i < n:
             if cur is None:
                 # no quote open: go straight to the next line holding a mark of this kind
-                nxt_mark = folded.find(kind, lines.spans[i][0])
-                if nxt_mark < 0:
+                k = bisect_left(kept_pos, starts[i])
+                if k == len(kept_pos):
                     break
-                i = max(i, lines.index(nxt_mark))
+                i = max(i, bisect_right(starts, kept_pos[k]) - 1)
                 if lines.skippable(i):
                     i += 1
                     continue
-            s, e = lines.spans[i]
-            found = [
-                m
-                for m in self.marks(text, folded, s, e, kind)
-                if m[0] >= resume and not inside(m[0])
-            ]
+            s, e = spans[i]
+            found = kept[bisect_left(kept_pos, max(s, resume)) : bisect_left(kept_pos, e)]
             resume = -1
-            # whether a mark that can close comes later on the line (for "Pupils' behaviour ...'")
-            later_close = [False] * (len(found) + 1)
-            for k in range(len(found) - 1, -1, -1):
-                later_close[k] = later_close[k + 1] or found[k][2]
+            # whether a mark that can close comes later on the line (for "Pupils' behaviour ...'"),
+            # worked out only for a line with a weak close (never one of double marks)
+            later_close: list[bool] = []
+            if kind == "'" and any(m[3] for m in found):
+                later_close = [False] * (len(found) + 1)
+                for k in range(len(found) - 1, -1, -1):
+                    later_close[k] = later_close[k + 1] or found[k][2]
             for k, (pos, can_open, can_close, weak) in enumerate(found):
                 if cur is not None:
                     if not can_close:
@@ -278,9 +345,9 @@ class QuoteFinder:
             j = lines.next_content(i)
             cont = None
             if j is not None:
-                js, je = lines.spans[j]
+                js, je = spans[j]
                 first = js + len(text[js:je]) - len(text[js:je].lstrip())
-                nxt = self.marks(text, folded, js, je, kind)
+                nxt = every[bisect_left(every_pos, js) : bisect_left(every_pos, je)]
                 if nxt and nxt[0][0] == first and nxt[0][1]:
                     cont = (first + 1, first + 1)
                 elif kind == '"' or cur.segments:
@@ -327,6 +394,7 @@ class Quotes:
             Span.set_extension("ofsted_quote", default=None)
         self.min_words = int(data["min_words"])
         self.labels = {label_key(x) for x in data["label_phrases"]}
+        self.label_firsts = {x.split(" ")[0] for x in self.labels}
         self.interruptions = {" ".join(x.lower().split()) for x in data["interruptions"]}
         self.finder = QuoteFinder(self.interruptions)
         self.according = {x.lower() for x in data["according"]}
@@ -354,6 +422,7 @@ class Quotes:
         self.lexicon.add("head", [h for h in people["role_heads"] if h.lower() != "inspector"])
         self.lexicon.add("pronoun", list(self.pronouns))
         self.lexicon.opener  # noqa: B018  (compiled here, not on the first document)
+        self.lexicon.table  # noqa: B018
         self.ref_dets = {"the", "our", "its", "their", "his", "her"}
 
     # -- words -------------------------------------------------------------------
@@ -395,9 +464,9 @@ class Quotes:
         verbs: list[tuple[int, int, str]] = []
         ends: dict[int, _Cand] = {}
         starts: dict[int, _Cand] = {}
-        rank = {"pronoun": 0, "role": 1, "report": 2, "person": 3}
+        rank = _RANK
 
-        def put(c: _Cand, *keys_start: int) -> None:
+        def put(c: _Cand, keys_start: tuple[int, ...]) -> None:
             old = ends.get(c.end)
             if (
                 old is None
@@ -418,53 +487,63 @@ class Quotes:
             found = self.lexicon.find(low, a, b)
             verbs.extend(found.get("verb", []))
             for a2, b2, word in found.get("pronoun", []):
-                put(_Cand(a2, b2, "pronoun", word, a2), a2)
+                put(_Cand(a2, b2, "pronoun", word, a2), (a2,))
             for a2, b2, head in self._role_refs(text, low, a, found):
-                put(_Cand(a2, b2, "role", head, a2), a2)
+                put(_Cand(a2, b2, "role", head, a2), (a2,))
             for a2, b2 in self._sources(low, a, found):
-                put(_Cand(a2, b2, "report", text[a2:b2], a2), a2)
+                put(_Cand(a2, b2, "report", text[a2:b2], a2), (a2,))
         for d in people:
             lead = d["lead"] if d["lead"] >= 0 else d["start"]
             put(
                 _Cand(d["start"], d["end"], "person", d["name"], lead),
-                d["start"],
-                lead,
-                d["name_start"],
+                (d["start"], lead, d["name_start"]),
             )
         return verbs, ends, starts
 
     # -- sentences ---------------------------------------------------------------
 
     @staticmethod
-    def _boundaries(text: str, s: int, e: int, masks: list[tuple[int, int]]) -> list[int]:
-        """Sentence starts within text[s:e], quoted passages masked out."""
+    def _masked(text: str, masks: list[tuple[int, int]]) -> str:
+        """``text`` with each quoted passage read as one capitalised word, line by line.
+
+        Each part of a passage within one line becomes "Qxx...x" (same length),
+        newlines stay: a sentence may end before a quote, never inside one.
+        """
         pieces: list[str] = []
-        pos = s
-        k = max(bisect_right(masks, (s, -1)) - 1, 0)
-        while k < len(masks) and masks[k][0] < e:
-            a, b = max(masks[k][0], s), min(masks[k][1], e)
-            if b > pos:
-                a = max(a, pos)
-                pieces.append(text[pos:a])
-                # a quote reads as one capitalised word: a sentence may end before it
-                pieces.append("Q" + "x" * (b - a - 1))
-                pos = b
-            k += 1
-        pieces.append(text[pos:e])
-        line = "".join(pieces)
+        pos = 0
+        for a, b in masks:  # in order, apart
+            x = a
+            while x < b:  # each line's part of the passage: up to the next newline
+                newline = text.find("\n", x, b)
+                y = b if newline < 0 else newline
+                if y > x:
+                    pieces.append(text[pos:x])
+                    pieces.append("Q" + "x" * (y - x - 1))
+                    pos = y
+                if newline < 0:
+                    break
+                x = newline + 1
+        pieces.append(text[pos:])
+        return "".join(pieces)
+
+    @staticmethod
+    def _boundaries(masked: str, s: int, e: int) -> list[int]:
+        """Sentence starts within the line ``masked[s:e]`` (see :meth:`_masked`)."""
         out = [s]
-        for m in _SENTENCE_END.finditer(line):
-            word = _LAST_WORD_PUNCT.search(line[max(0, m.start() - 40) : m.start() + 1])
+        for m in _SENTENCE_END.finditer(masked, s, e):
+            dot = m.start()
+            # a word of more letters than any abbreviation right before the stop: a sentence end
+            long_word = dot - _LONG_WORD_LEN >= s and _LONG_WORD.match(
+                masked, dot - _LONG_WORD_LEN, dot
+            )
+            word = None if long_word else _LAST_WORD_PUNCT.search(masked, max(s, dot - 40), dot + 1)
             if word and (
                 word.group(1).lower() in _ABBREVIATIONS
                 or len(word.group(1)) == 1
                 and word.group(1).isupper()
             ):
                 continue
-            nxt = m.end()
-            while nxt < len(line) and line[nxt].isspace():
-                nxt += 1
-            out.append(s + nxt)
+            out.append(_NON_BLANK.search(masked, m.end(), e).start())  # type: ignore[union-attr]
         return out
 
     # -- cues --------------------------------------------------------------------
@@ -479,10 +558,15 @@ class Quotes:
         if passages:
             cues = self._cues(doc, text, lines, passages)
             seen: set[tuple[int, int]] = set()
+            direct = _plain_extension("ofsted_quote")
+            user_data: dict[Any, Any] = doc.user_data
             for p, cue in zip(passages, cues, strict=True):
-                body = " ".join(
-                    " ".join(text[a:b].split()) for a, b in p.segments if text[a:b].strip()
-                )
+                # the words of all segments, each run of white space made one space
+                if len(p.segments) == 1:
+                    words = text[p.segments[0][0] : p.segments[0][1]].split()
+                else:
+                    words = [w for a, b in p.segments for w in text[a:b].split()]
+                body = " ".join(words)
                 span = doc.char_span(
                     p.open,
                     (p.close if p.close is not None else p.end - 1) + 1,
@@ -492,33 +576,51 @@ class Quotes:
                 if span is None or (span.start, span.end) in seen:
                     continue
                 seen.add((span.start, span.end))
-                span._.ofsted_quote = {
+                payload = {
                     "mark": p.mark,
                     "open": p.open,
                     "close": p.close,
-                    "segments": [list(x) for x in p.segments],
-                    "text": body.strip(),
-                    "words": len(body.split()),
-                    "label": label_key(body) in self.labels,
+                    "segments": list(map(list, p.segments)),
+                    "text": body,
+                    "words": len(words),
+                    "label": self._is_label(body),
                     "cue": dict(cue.__dict__),
                 }
+                if direct:
+                    user_data[("._.", "ofsted_quote", span.start_char, span.end_char)] = payload
+                else:
+                    span._.ofsted_quote = payload
                 spans.append(span)
         doc.spans["quotes"] = spans
         return doc
 
+    def _is_label(self, body: str) -> bool:
+        """Whether ``label_key(body)`` is a grade label; most bodies fail on their first word."""
+        low = body.lower()
+        first = _KEY_WORD.search(low)
+        if first is None:
+            return "" in self.labels
+        if first.group() not in self.label_firsts:
+            return False
+        return " ".join(_KEY_WORD.findall(low)) in self.labels
+
     def _cues(self, doc: Doc, text: str, lines: Lines, passages: list[Passage]) -> list[Cue]:
         masks = [(p.open, (p.close if p.close is not None else p.end) + 1) for p in passages]
         bounds_cache: dict[int, list[int]] = {}
+        masked_text = self._masked(text, masks)
 
         def bounds(line_i: int) -> list[int]:
-            if line_i not in bounds_cache:
+            got = bounds_cache.get(line_i)
+            if got is None:
                 s, e = lines.spans[line_i]
-                bounds_cache[line_i] = self._boundaries(text, s, e, masks)
-            return bounds_cache[line_i]
+                got = bounds_cache[line_i] = self._boundaries(masked_text, s, e)
+            return got
+
+        line_starts = lines.starts
 
         def sentence_of(pos: int) -> tuple[int, int]:
-            li = lines.index(pos)
-            b = bounds(li)
+            li = bisect_right(line_starts, pos) - 1
+            b = bounds_cache.get(li) or bounds(li)
             k = bisect_right(b, pos) - 1
             start = b[max(k, 0)]
             end = b[k + 1] if k + 1 < len(b) else lines.spans[li][1]
@@ -526,14 +628,28 @@ class Quotes:
 
         extents: list[tuple[int, int]] = []
         windows: list[tuple[int, int]] = []
+        open_lines: list[int] = []
+        line_starting: list[bool] = []  # whether the passage opens its line
+        n_lines = len(line_starts)
         for p in passages:
-            lo, _ = sentence_of(p.open)
-            _, hi = sentence_of(p.close if p.close is not None else p.end)
+            open_line = bisect_right(line_starts, p.open) - 1
+            close_pos = p.close if p.close is not None else p.end
+            b = bounds_cache.get(open_line) or bounds(open_line)
+            k = bisect_right(b, p.open) - 1
+            lo = b[max(k, 0)]
+            if open_line + 1 == n_lines or close_pos < line_starts[open_line + 1]:
+                # closed on its opening line: the same sentence starts serve (sentence_of)
+                k = bisect_right(b, close_pos) - 1
+                hi = b[k + 1] if k + 1 < len(b) else lines.spans[open_line][1]
+            else:
+                _, hi = sentence_of(close_pos)
             extents.append((lo, hi))
             windows.append((lo, hi))
-            open_line = lines.index(p.open)
-            prev = lines.previous_content(open_line)
-            if prev is not None and lines.first_char(open_line) == p.open:
+            open_lines.append(open_line)
+            at_start = lines.first_char(open_line) == p.open
+            line_starting.append(at_start)
+            prev = lines.previous_content(open_line) if at_start else None
+            if prev is not None:
                 # a quote opening a paragraph may take its speaker from the last sentence
                 # of the paragraph before ("Jo Lane said:", "..., the head said.")
                 ps, pe = lines.spans[prev]
@@ -542,12 +658,16 @@ class Quotes:
         low = lower_text(text)
         verbs, ends, starts = self._index(people, text, low, _merge(windows))
         verbs.sort()
+        end_keys = sorted(ends)
         verb_starts = [v[0] for v in verbs]
         person_starts = sorted(d["start"] for d in people)
 
+        mask_starts = [a for a, _ in masks]
+        mask_ends = [b for _, b in masks]
+
         def masked(pos: int) -> bool:
-            k = bisect_right(masks, (pos, 10**12)) - 1
-            return k >= 0 and masks[k][0] <= pos < masks[k][1]
+            k = bisect_right(mask_starts, pos) - 1
+            return k >= 0 and pos < mask_ends[k]
 
         def back(p: int, lo: int) -> int:
             while True:
@@ -599,6 +719,11 @@ class Quotes:
                 if p > lo and text[p - 1] == ",":
                     q = p - 1
                     for _ in range(8):
+                        # back() stays within [lo, q]: with no speaker ending there, none
+                        # is found at this comma or at any before it
+                        k = bisect_right(end_keys, q) - 1
+                        if k < 0 or end_keys[k] < lo:
+                            break
                         c = ends.get(back(q, lo))
                         if ok(c, lo):
                             return c
@@ -679,7 +804,6 @@ class Quotes:
         def after_cue(p: Passage, lo: int, hi: int) -> _Cand | None:
             """The speaker named after a quote: ', said Jo Lane', ', the report states'."""
             a = (p.close if p.close is not None else p.end) + 1
-            inner = text[p.start : p.end].rstrip()
             dash = False
             while a < hi and text[a] in " \t,;–—-":
                 dash = dash or text[a] in "–—-"
@@ -689,7 +813,7 @@ class Quotes:
             c = starts.get(a)
             if dash and c is not None and c.kind == "person" and _SIGNED.match(text, c.end, hi + 1):
                 return c  # a signed quote: "..." – Cllr Jo Lee, leader of the council
-            if inner.endswith(".") and text[a].isupper():
+            if text[a].isupper() and _ends_with_dot(text, p.start, p.end):
                 return None  # a new sentence, not an attribution
             k = bisect_left(verb_starts, a)
             if k >= len(verbs) or verbs[k][0] >= hi or masked(verbs[k][0]):
@@ -718,16 +842,34 @@ class Quotes:
 
         def report_context(pos: int) -> bool:
             """Whether the latest speaker before ``pos`` was the report or its inspectors."""
-            report = -1
-            lo = max(0, pos - 1500)
-            for a, _ in self._sources(low, lo, self.lexicon.find(low, lo, pos)):
-                if not masked(a):
-                    report = max(report, a)
+            report = latest_source(max(0, pos - 1500), pos)
             k = bisect_left(person_starts, pos) - 1
             while k >= 0 and masked(person_starts[k]):
                 k -= 1
             person = person_starts[k] if k >= 0 else -1
             return report > person
+
+        def latest_source(lo: int, pos: int) -> int:
+            """Where the latest unmasked mention of the report in [lo, pos) starts, or -1.
+
+            The last 300 characters are read first. A mention there starting 120
+            characters (the reach of :func:`_words_before`) or more after the
+            start of that stretch reads as it would from ``lo``, and any mention
+            before starts earlier: only when there is none is all of it read.
+            """
+            near = pos - 300
+            if near > lo:
+                best = -1
+                for a, _ in self._sources(low, near, self.lexicon.find(low, near, pos)):
+                    if a > best and not masked(a):
+                        best = a
+                if best >= near + 120:
+                    return best
+            best = -1
+            for a, _ in self._sources(low, lo, self.lexicon.find(low, lo, pos)):
+                if a > best and not masked(a):
+                    best = a
+            return best
 
         def to_cue(c: _Cand | None) -> Cue | None:
             if c is None:
@@ -747,18 +889,18 @@ class Quotes:
 
         cues: list[Cue] = []
         last_line_of: dict[int, int] = {}
-        quoted_lines = {lines.index(p.open) for p in passages}
+        quoted_lines = set(open_lines)
         for idx, p in enumerate(passages):
-            open_line = lines.index(p.open)
+            open_line = open_lines[idx]
             close_pos = p.close if p.close is not None else p.end
-            close_line = lines.index(close_pos)
+            close_line = bisect_right(line_starts, close_pos) - 1
             lo, hi = extents[idx]
             after = after_cue(p, lo, hi)
             found = after if after is not None and after.kind != "other" else before_cue(lo, p.open)
             if found is None or found.kind == "other":
                 found = found or after
             cue = to_cue(found)
-            at_line_start = lines.first_char(open_line) == p.open
+            at_line_start = line_starting[idx]
             if cue is None and at_line_start:
                 prev = lines.previous_content(open_line)
                 if prev is not None:
@@ -770,7 +912,7 @@ class Quotes:
                         cue = to_cue(before_cue(plo, colon + 1))
             if cue is None:
                 prev_idx = idx - 1
-                if prev_idx >= 0 and lines.index(passages[prev_idx].open) == open_line:
+                if prev_idx >= 0 and open_lines[prev_idx] == open_line:
                     cue = Cue("previous", previous=prev_idx)
                 elif at_line_start:
                     prev = lines.previous_content(open_line)
@@ -787,6 +929,13 @@ class Quotes:
             cues.append(cue or Cue())
             last_line_of[close_line] = idx
         return cues
+
+
+def _ends_with_dot(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end].rstrip()`` ends with a full stop (read without a copy)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] == "."
 
 
 _WORD = re.compile(r"[^\W_][\w'’&-]*")
@@ -816,7 +965,19 @@ def _words_before(low: str, lo: int, pos: int, n: int) -> list[tuple[int, int, s
     """Up to ``n`` words of ``low`` ending before ``pos`` (not before ``lo``), nearest first."""
     out: list[tuple[int, int, str]] = []
     start = max(lo, pos - 24 * n)
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low, start, pos)]
+    # Words never span a space, so reading on from a space after ``start`` gives the same
+    # words as reading from ``start``: the nearest ``n`` are most often found in a short stretch.
+    cut = pos - 8 * n
+    space = low.rfind(" ", start, cut) if cut > start else -1
+    if space >= 0:
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low, space + 1, pos)]
+        if len(words) >= n:
+            words.reverse()
+            return words[:n]
+        # too few: the words before the space, which no word runs across, come first
+        words[:0] = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low, start, space)]
+    else:
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low, start, pos)]
     if words and words[0][0] == start > lo and _WORD_CHAR.match(low, start - 1):
         words = words[1:]  # cut in the middle of a word
     for w in reversed(words):
@@ -846,6 +1007,11 @@ class PhraseIndex:
         #: first word -> (one-word phrases, second word -> longer phrases), each [(tag, words)]
         self.first: dict[str, tuple[list[Option], dict[str, list[Option]]]] = {}
         self._opener: re.Pattern[str] | None = None
+        self._spaced_opener: re.Pattern[str] | None = None
+        self._spaced_first: re.Pattern[str] | None = None
+        self._spaced_for: str | None = None
+        self._spaced: str | None = None
+        self._table: dict[str, tuple[list[tuple[str, str]], dict[str, list[Option]]]] | None = None
 
     def add(self, tag: str, phrases: list[str]) -> None:
         for phrase in phrases:
@@ -859,6 +1025,7 @@ class PhraseIndex:
                 longer.setdefault(words[1], []).append((tag, words))
                 longer[words[1]].sort(key=lambda o: len(o[1]), reverse=True)
         self._opener = None
+        self._table = None
 
     @property
     def opener(self) -> re.Pattern[str]:
@@ -872,8 +1039,32 @@ class PhraseIndex:
                     # by the regex engine
                     seconds = trie_pattern({w: "" for w in longer})
                     tails[word] = rf"(?:'s)?(?=[^\w'&-][\W_]*(?:{seconds})(?:'s)?(?![\w'&-]))"
-            self._opener = re.compile(rf"(?<![\w'&-])(?:{trie_pattern(tails)})(?:'s)?(?![\w'&-])")
+            word = rf"((?:{trie_pattern(tails)})(?:'s)?)(?![\w'&-])"
+            self._opener = re.compile(rf"(?<![\w'&-]){word}")
+            # the same on the spaced copy (see _spaced): a word opens after a space, which
+            # the regex engine finds by itself instead of trying every position; only for
+            # words of word characters, which the copy keeps as they are
+            words = [*self.first, *(w for _, longer in self.first.values() for w in longer)]
+            plain = all(_WORD_CHARS_ONLY.fullmatch(w) for w in words)
+            self._spaced_opener = re.compile(rf" {word}") if plain else None
+            self._spaced_first = re.compile(word) if plain else None
         return self._opener
+
+    def _matches(self, low: str, start: int, end: int) -> Iterable[re.Match[str]]:
+        """The opener's matches in low[start:end]; group 1 is the word."""
+        opener = self._opener or self.opener
+        if self._spaced_opener is None or self._spaced_first is None:
+            return opener.finditer(low, start, end)
+        if low is not self._spaced_for:
+            self._spaced_for, self._spaced = low, _spaced(low)
+        spaced = self._spaced
+        if spaced is None:
+            return opener.finditer(low, start, end)
+        if start > 0:
+            return self._spaced_opener.finditer(spaced, start - 1, end)
+        first = self._spaced_first.match(spaced, 0, end)
+        rest = self._spaced_opener.finditer(spaced, 0, end)
+        return rest if first is None else chain((first,), rest)
 
     def find(self, low: str, start: int, end: int) -> Found:
         """For each tag, the (start, end, phrase) of the longest match at each word.
@@ -883,35 +1074,80 @@ class PhraseIndex:
         report").
         """
         out: Found = {}
-        first = self.first
-        for m in self.opener.finditer(low, start, end):
-            word = m.group()
-            entry = first.get(word)
-            if entry is None and word.endswith("'s"):
-                entry = first.get(word[:-2])
+        table = self._table or self.table
+        for m in self._matches(low, start, end):
+            entry = table.get(m.group(1))
             if entry is None:
                 continue
             singles, longer = entry
+            if not longer:
+                a, b = m.span(1)
+                for tag, word in singles:
+                    got = out.get(tag)
+                    if got is None:
+                        out[tag] = [(a, b, word)]
+                    else:
+                        got.append((a, b, word))
+                continue
             seen: set[str] = set()
-            if longer:
-                nxt = _WORD.search(low, m.end(), end)
-                if nxt is not None:
-                    second = nxt.group()
-                    options = longer.get(second) or (
-                        longer.get(second[:-2], []) if second.endswith("'s") else []
-                    )
-                    for tag, option in options:
-                        if tag in seen or not _same(second, option, 1):
-                            continue
-                        stop = _rest(low, nxt.end(), end, option)
-                        if stop >= 0:
-                            seen.add(tag)
-                            out.setdefault(tag, []).append((m.start(), stop, " ".join(option)))
-            for tag, option in singles:
+            nxt = _WORD.search(low, m.end(1), end)
+            if nxt is not None:
+                second = nxt.group()
+                options = longer.get(second) or (
+                    longer.get(second[:-2], []) if second.endswith("'s") else []
+                )
+                for tag, option in options:
+                    if tag in seen or not _same(second, option, 1):
+                        continue
+                    stop = _rest(low, nxt.end(), end, option)
+                    if stop >= 0:
+                        seen.add(tag)
+                        out.setdefault(tag, []).append((m.start(1), stop, " ".join(option)))
+            for tag, word in singles:
                 if tag not in seen:
-                    seen.add(tag)
-                    out.setdefault(tag, []).append((m.start(), m.end(), option[0]))
+                    out.setdefault(tag, []).append((m.start(1), m.end(1), word))
         return out
+
+    @property
+    def table(self) -> dict[str, tuple[list[tuple[str, str]], dict[str, list[Option]]]]:
+        """Each word the opener matches (with its possessive too) -> its one-word phrases
+        (one per tag, the first added) and its longer phrases by second word."""
+        if self._table is None:
+            table: dict[str, tuple[list[tuple[str, str]], dict[str, list[Option]]]] = {}
+            for word, (singles, longer) in self.first.items():
+                tags: dict[str, str] = {}
+                for tag, option in singles:
+                    tags.setdefault(tag, option[0])
+                table[word] = (list(tags.items()), longer)
+            for word in self.first:
+                table.setdefault(word + "'s", table[word])
+            self._table = table
+        return self._table
+
+
+#: Characters that are never part of a word, common in articles besides ASCII punctuation.
+_SEPARATORS = "“”‘’‚‛«»‹›–—…•·✓£€©®™°\u00a0\u2009\u200b"
+#: Every ASCII character but a letter, digit, underscore, apostrophe, ampersand or hyphen -> " ".
+_SPACED_TABLE = bytes(c if chr(c).isalnum() or chr(c) in "_'&-" else 32 for c in range(256))
+_WORD_CHARS_ONLY = re.compile(r"[\w'&-]+")
+assert not any(_WORD_CHARS_ONLY.match(c) for c in _SEPARATORS)
+
+
+def _spaced(low: str) -> str | None:
+    """``low`` with every character that cannot be in a word (not in ``[\\w'&-]``) a space.
+
+    Built in C: the common non-ASCII separators are replaced, then the ASCII
+    text is translated as bytes. None when other non-ASCII characters are
+    left (a letter such as "é" must stay, and telling would cost more than
+    it saves): then the opener reads ``low`` itself.
+    """
+    if not low.isascii():
+        for ch in _SEPARATORS:
+            if ch in low:
+                low = low.replace(ch, " ")
+        if not low.isascii():
+            return None
+    return low.encode("ascii").translate(_SPACED_TABLE).decode("ascii")
 
 
 def _same(word: str, option: tuple[str, ...], k: int) -> bool:
@@ -932,7 +1168,41 @@ def _rest(low: str, pos: int, end: int, option: tuple[str, ...]) -> int:
 
 
 def _people(doc: Doc) -> list[dict[str, Any]]:
-    return [span._.ofsted_person for span in doc.spans.get("people", []) if span._.ofsted_person]
+    group = doc.spans.get("people", [])
+    if _plain_extension("ofsted_person"):
+        user_data: dict[Any, Any] = doc.user_data
+        got = [user_data.get(("._.", "ofsted_person", s.start_char, s.end_char)) for s in group]
+        return [d for d in got if d]
+    return [span._.ofsted_person for span in group if span._.ofsted_person]
+
+
+_KEPT_IN_USER_DATA: dict[str, bool] = {}
+
+
+def _plain_extension(name: str) -> bool:
+    """Whether ``Span._.<name>`` is a plain value kept in ``doc.user_data``.
+
+    spaCy keeps it under ``("._.", name, start_char, end_char)``; reading and
+    writing that key directly skips building an ``Underscore`` object per
+    span, a few microseconds each. Only a plain extension (a default of None,
+    no getter, setter or method) qualifies, and only if spaCy is seen to keep
+    it there (tried once on a small Doc): otherwise the caller uses ``span._``.
+    """
+    if not Span.has_extension(name):
+        return False
+    default, method, getter, setter = Span.get_extension(name)
+    if default is not None or method is not None or getter is not None or setter is not None:
+        return False
+    got = _KEPT_IN_USER_DATA.get(name)
+    if got is None:
+        doc = Doc(Vocab(), words=["a", "b"])
+        span = doc[1:2]
+        marker = {"marker": True}
+        span._.set(name, marker)
+        user_data: dict[Any, Any] = doc.user_data
+        got = user_data.get(("._.", name, span.start_char, span.end_char)) is marker
+        _KEPT_IN_USER_DATA[name] = got
+    return got
 
 
 def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
