@@ -51,7 +51,7 @@ from spacy.vocab import Vocab
 
 from .. import rules
 from ..textutil import fold_quotes, trie_pattern
-from .people import plain_text
+from .people import mention_dicts, plain_text
 
 _OPEN_BEFORE = set(" \t\n([{—–-/…\"'")
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…\"'")
@@ -1168,12 +1168,8 @@ def _rest(low: str, pos: int, end: int, option: tuple[str, ...]) -> int:
 
 
 def _people(doc: Doc) -> list[dict[str, Any]]:
-    group = doc.spans.get("people", [])
-    if _plain_extension("ofsted_person"):
-        user_data: dict[Any, Any] = doc.user_data
-        got = [user_data.get(("._.", "ofsted_person", s.start_char, s.end_char)) for s in group]
-        return [d for d in got if d]
-    return [span._.ofsted_person for span in group if span._.ofsted_person]
+    """The people component's mentions, read from its rows (no Span per mention)."""
+    return [d for d in mention_dicts(doc) if d]
 
 
 _KEPT_IN_USER_DATA: dict[str, bool] = {}
