@@ -160,8 +160,10 @@ _QUOTE_PAIRS: tuple[tuple[str, str], ...] = (
 )
 
 
-def trie_pattern(phrases: dict[str, str], bounded: bool = False) -> str:
+def trie_pattern(phrases: dict[str, str], bounded: bool = False, space: str = r"[ \t]+") -> str:
     """A prefix-tree regex for the phrases (the keys), each followed by its own pattern.
+
+    A space in a phrase matches ``space`` (by default a run of spaces and tabs).
 
     ``bounded``: the match must start a word (no letter, digit, apostrophe or
     hyphen before it). The usual ``(?<![\\w'’-])`` in front would make the
@@ -178,7 +180,9 @@ def trie_pattern(phrases: dict[str, str], bounded: bool = False) -> str:
 
     def build(node: dict[str, Any]) -> str:
         branches = [
-            _char(ch) + build(sub) for ch, sub in sorted(node.items(), key=lambda kv: kv[0]) if ch
+            (space if ch == " " else re.escape(ch)) + build(sub)
+            for ch, sub in sorted(node.items(), key=lambda kv: kv[0])
+            if ch
         ]
         if "" in node:
             branches.append(str(node[""]))  # the phrase ends here: tried after longer ones
@@ -195,6 +199,3 @@ def trie_pattern(phrases: dict[str, str], bounded: bool = False) -> str:
     rest = "|".join(rf"(?<={re.escape(ch)}){build(tree[ch])}" for ch in sorted(tree))
     return rf"(?:[{firsts}](?<![\w'’-].)(?:{rest}))"
 
-
-def _char(ch: str) -> str:
-    return r"[ \t]+" if ch == " " else re.escape(ch)

@@ -62,7 +62,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import rules
-from ..textutil import doc_text, fold_quotes
+from ..textutil import doc_text, fold_quotes, trie_pattern
 
 #: Where the component keeps what it found, as plain lists (``doc.user_data`` must stay
 #: serialisable: ``doc.to_bytes()``):
@@ -273,7 +273,12 @@ class PromoLines:
     """
 
     def __init__(self, labels: list[str]) -> None:
-        body = r"[ \t]*" + _prefix_tree(labels) + r"[ \t]*[:|>\u2013\u2014-]"
+        # one prefix tree, so each character of a line start is read once
+        body = (
+            r"[ \t]*"
+            + trie_pattern(dict.fromkeys(labels, ""), space=re.escape(" "))
+            + r"[ \t]*[:|>\u2013\u2014-]"
+        )
         self.at_start = re.compile(body, re.IGNORECASE)
         self.after_break = re.compile(r"\n(?i:" + body + ")")
 
@@ -282,25 +287,6 @@ class PromoLines:
         out = [0] if self.at_start.match(text) else []
         out.extend(m.start() + 1 for m in self.after_break.finditer(text))
         return out
-
-
-def _prefix_tree(words: list[str]) -> str:
-    """An alternation of ``words`` (matched literally) as a prefix tree: 'read more|read
-    next' is 'read\\ (?:more|next)', so each character is read once."""
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if "" in node:
-            branches.append("")
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return build(tree) if tree else "(?!)"
 
 
 def promo_ranges(table: TokenTable, promo: PromoLines) -> list[tuple[int, int]]:
