@@ -380,6 +380,38 @@ def test_previous_by_relative_years() -> None:
     assert span._.ofsted_years_ago == 3
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "A nursery that had been rated good for six years has been downgraded to "
+            "inadequate by Ofsted.",
+            {"good": "previous", "inadequate": "overall"},
+        ),
+        (
+            "Fernhope Primary, which had been judged requires improvement, has now moved up "
+            "to outstanding.",
+            {"requires_improvement": "previous", "outstanding": "overall"},
+        ),
+        # reported speech about this inspection: no later grade it moved to
+        (
+            "The director told councillors the service had been judged good overall.",
+            {"good": "overall"},
+        ),
+        # the later grade is the earlier one, not a grade moved to
+        (
+            "She said the home had been judged outstanding, an improvement on the good "
+            "grade awarded at its last inspection.",
+            {"outstanding": "overall", "good": "previous"},
+        ),
+    ],
+)
+def test_past_perfect_grade_before_a_grade_moved_to(
+    sentence: str, expected: dict[str, str]
+) -> None:
+    assert roles(sentence) == expected
+
+
 def test_no_longer_and_a_two_grade_leap() -> None:
     assert roles(
         "Carnby Council's services are no longer inadequate, though they still "

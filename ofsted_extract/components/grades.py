@@ -2043,6 +2043,8 @@ class _Reader:
         fronted = None if current else self._fronted(cand)
         if fronted is not None:
             return fronted
+        if not current and "had" in self.low[max(cs, s - 6) : s] and self._moved_on(cand):
+            return "previous"
         seg_lo, seg_hi = self.segment(cand)
         years = self.years_in(max(cs, seg_lo), min(ce, seg_hi))
         if not years and ce < sent_end and ce == clause_end:
@@ -2061,6 +2063,26 @@ class _Reader:
                 return "previous"  # 'had been graded requires improvement in 2018'
             return "dated"
         return "overall"
+
+    def _moved_on(self, cand: _Cand) -> bool:
+        """Whether the next grade of the sentence is one the body moved to: 'A school that
+        had been rated outstanding for a decade has been downgraded to requires
+        improvement'. A past-perfect grade ('had been rated') is then the grade before.
+        Without such a later grade, 'had been judged good' is as often reported speech
+        about this inspection ('He said the service had been judged good')."""
+        i = bisect.bisect_right(self.live_starts, cand.start)
+        if i >= len(self.live_starts):
+            return False
+        k = self.live_starts[i]
+        if self.sent_of[k] != self.sent_of[cand.start]:
+            return False
+        p = self.prev_word(k)
+        if p < 0:
+            return False
+        if self.low[p] in ("to", "into"):
+            q = self.prev_word(p)
+            return q >= 0 and self.low[q] in self.c.movement
+        return self.cues.has("current", max(p - 2, 0), k)
 
     def _cue_before(self, label: str, lo: int, s: int) -> bool:
         """A cue in [lo, s) with no other grade between it and the grade at ``s``: in
