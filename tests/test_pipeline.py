@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from pydantic import BaseModel
 
@@ -62,6 +63,34 @@ def test_related_lists_and_chrome_are_furniture_but_the_body_is_not() -> None:
     assert in_boilerplate(doc, text.index("Skip to main content"))
     assert in_boilerplate(doc, text.index("Nobody has commented"))
     assert not in_boilerplate(doc, text.index("A nursery in Brookvale"))
+
+
+@pytest.mark.parametrize("heading", ["MORE ON INSPECTIONS", "Also in Education:", "Related",
+                                     "More from the Wexcombe Echo", "See also"])
+def test_headings_of_other_stories_open_a_list(heading: str) -> None:
+    text = (
+        "Tarnwick Primary rated good\n\nTarnwick Primary School has been rated good by "
+        f"Ofsted.\n\n{heading}\n- Pellow Grange nursery keeps outstanding grade\n"
+        "- Council tax: what you will pay this year\n"
+    )
+    doc = build_pipeline()(text)
+    assert in_boilerplate(doc, text.index("Pellow Grange"))
+    assert in_boilerplate(doc, text.index("Council tax"))
+    assert not in_boilerplate(doc, text.index("Tarnwick Primary School"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "More on that later.",
+        "More on the inspection and what the school plans next can be found below",
+        "Also in the report, inspectors praised the school's library",
+    ],
+)
+def test_sentences_that_start_like_a_heading_are_not_furniture(line: str) -> None:
+    text = f"Tarnwick Primary rated good\n\n{line}\nPellow Grange nursery keeps its grade\n"
+    doc = build_pipeline()(text)
+    assert not in_boilerplate(doc, text.index("Pellow Grange"))
 
 
 def test_title_skips_chrome_and_is_the_headline() -> None:
@@ -165,7 +194,7 @@ def _plain_furniture(layout: layout_module.Layout, text: str) -> list[tuple[int,
         if norm in layout.tails and i > 0:
             out.append((start, len(text)))
             break
-        if norm in layout.blocks:
+        if layout.is_block_heading(norm):
             j = i + 1
             last = end
             while j < len(spans):
@@ -211,7 +240,8 @@ _BLANK = spacy.blank("en")
 # make lower-casing, white space and breadcrumbs take unusual paths
 _PHRASES = sorted(
     {*_LAYOUT_DATA["block_headings"], *_LAYOUT_DATA["tail_headings"],
-     *_LAYOUT_DATA["chrome_lines"], *_LAYOUT_DATA["chrome_prefixes"]}
+     *_LAYOUT_DATA["chrome_lines"], *_LAYOUT_DATA["chrome_prefixes"],
+     *_LAYOUT_DATA["block_heading_prefixes"]["prefixes"]}
 )
 _LAYOUT_PIECES = [
     *_PHRASES, *(p.upper() for p in _PHRASES), *(p.title() for p in _PHRASES),

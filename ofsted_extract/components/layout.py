@@ -121,12 +121,27 @@ class Layout:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.blocks = set(data["block_headings"])
+        self.block_prefixes = tuple(data["block_heading_prefixes"]["prefixes"])
+        self.block_prefix_max = int(data["block_heading_prefixes"]["max_words"])
         self.tails = set(data["tail_headings"])
         self.chrome = set(data["chrome_lines"])
         self.prefixes = tuple(data["chrome_prefixes"])
         self.list_max = int(data["list_line_max_words"])
         self.first_gate, self.gate = _furniture_gate(
-            self.blocks | self.tails | self.chrome | set(self.prefixes)
+            self.blocks | self.tails | self.chrome | set(self.prefixes) | set(self.block_prefixes)
+        )
+
+    def is_block_heading(self, norm: str) -> bool:
+        """Whether a line (in :func:`_norm` form) opens a list of other stories: a heading
+        of its own ('Most read') or a short one of a known shape ('MORE ON INSPECTIONS',
+        'Also in Education:'); a sentence that merely starts so ('More on that later.') is
+        longer or ends with a full stop."""
+        if norm in self.blocks:
+            return True
+        return (
+            norm.startswith(self.block_prefixes)
+            and len(norm.split()) <= self.block_prefix_max
+            and not norm.endswith((".", "!", "?"))
         )
 
     def is_chrome(self, line: str, norm: str | None = None) -> bool:
@@ -167,7 +182,7 @@ class Layout:
                 if first < start:  # not the first non-blank line
                     out.append((start, len(text)))
                     break
-            if norm in self.blocks:
+            if self.is_block_heading(norm):
                 last, resume = self._list_after(text, end)
                 out.append((start, last))
                 continue
@@ -220,7 +235,7 @@ class Layout:
             if norm in self.tails and i > 0:
                 out.append((start, len(text)))
                 break
-            if norm in self.blocks:
+            if self.is_block_heading(norm):
                 j = i + 1
                 last = end
                 while j < len(spans) and not self._prose(text[spans[j][0] : spans[j][1]]):
