@@ -134,6 +134,15 @@ def test_name_above_an_outlet_line_is_a_byline_after_share_buttons() -> None:
     assert extract(text).authors == ["Wren Ashcroft"]
 
 
+def test_two_names_on_one_bare_line_above_an_outlet_line() -> None:
+    text = (
+        "Support for pupils in Kelby is patchy, inspectors find\n\n4 November 2024\n\n"
+        "Share\nSave\n\n"
+        f"Wren Ashcroft-Lyle and Tobiah Merrin\nBBC News, Kelby\n\n{BODY}"
+    )
+    assert extract(text).authors == ["Wren Ashcroft-Lyle", "Tobiah Merrin"]
+
+
 def test_name_above_a_place_line_is_not_a_byline() -> None:
     text = (
         "Support for pupils in Kelby is patchy, inspectors find\n\n4 November 2024\n\n"

@@ -66,7 +66,8 @@ class Bylines:
         self.titled = re.compile(
             rf"^[ \t]*(?P<names>{name})[ \t]*(?:,|\||–|—|-)[ \t]*(?P<rest>.+)$"
         )
-        self.bare = re.compile(rf"^[ \t]*(?P<names>{name})[ \t]*$")
+        # one name, or several joined as in a prefixed line ('Jo Lane and Sam Hart')
+        self.bare = re.compile(rf"^[ \t]*{names}[ \t]*$")
         self.honorific = re.compile(rf"^(?:{honorifics})\.?[ ]+")
         self.outlet_words = {w.lower() for w in data.get("outlet_words", [])}
         self.journalist = re.compile(rf"(?:{_alternation(list(data['journalist_roles']))})", re.I)
