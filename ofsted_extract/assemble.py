@@ -38,6 +38,25 @@ def links(doc: Doc) -> list[str]:
     return out
 
 
+_QUOTE_MARKS = "\"“”'‘’"
+
+
+def _headline(line: str) -> str:
+    """The headline without the quote marks some sites wrap it in. A headline that opens
+    or ends with a quoted phrase ("'Shock' as school is 'downgraded'") keeps its marks."""
+    line = line.strip()
+    inner = line[1:-1]
+    if (
+        len(line) > 1
+        and line[0] in _QUOTE_MARKS
+        and line[-1] in _QUOTE_MARKS
+        and not any(mark in inner for mark in _QUOTE_MARKS if mark not in "'’")
+        and not any(f"{mark} " in inner or f" {mark}" in inner for mark in "'‘’")
+    ):
+        return inner.strip()
+    return line
+
+
 def assemble(doc: Doc, source: str, original: str, warnings: list[str]) -> Record:
     """Build the record of one document from its processed Doc.
 
@@ -52,7 +71,7 @@ def assemble(doc: Doc, source: str, original: str, warnings: list[str]) -> Recor
     people, report_quotes = build_people(doc, authors, inspections, warnings)
     record = Record(
         source=source,
-        title=title.text.strip().strip("\"“”'‘’").strip() if title is not None else None,
+        title=_headline(title.text) if title is not None else None,
         authors=authors,
         published=published,
         inspections=inspections,

@@ -52,3 +52,13 @@ def test_fast_link_pattern_matches_the_plain_rule(text: str) -> None:
 @given(st.text(max_size=60))
 def test_fast_link_pattern_matches_the_plain_rule_on_any_text(text: str) -> None:
     assert spans(_URL, text) == spans(_PLAIN, text)
+
+
+def test_headline_quote_marks_are_dropped_only_when_they_wrap_it() -> None:
+    body = "\n\nPellow Grange Nursery has been rated outstanding by Ofsted.\n"
+    assert extract('"Pellow Grange keeps its top grade"' + body).title == (
+        "Pellow Grange keeps its top grade"
+    )
+    assert extract("'Over the moon' as Pellow Grange keeps its top grade" + body).title == (
+        "'Over the moon' as Pellow Grange keeps its top grade"
+    )

@@ -93,6 +93,32 @@ def test_sentences_that_start_like_a_heading_are_not_furniture(line: str) -> Non
     assert not in_boilerplate(doc, text.index("Pellow Grange"))
 
 
+@pytest.mark.parametrize(
+    "top",
+    [
+        "The Wexcombe Echo\nNews | Sport | Jobs | Family Notices\n",
+        "Home  News  Sport  Weather  Local\n",
+        "Nursery Matters Online | Inspections\n",
+        "Early Years Bulletin\nNews | Inspections | Jobs\n\nInspections\n",
+    ],
+)
+def test_title_skips_mastheads_and_menus(top: str) -> None:
+    text = (
+        f"{top}\nPellow Grange nursery keeps its outstanding grade\n\n"
+        "Pellow Grange Nursery has been rated outstanding by Ofsted for the third time.\n"
+    )
+    doc = build_pipeline()(text)
+    title = title_span(doc)
+    assert title is not None
+    assert title.text.strip() == "Pellow Grange nursery keeps its outstanding grade"
+
+
+def test_a_headline_with_a_site_name_after_a_bar_is_still_the_title() -> None:
+    text = "Pellow Grange nursery keeps its outstanding grade | Wexcombe Echo\n\nBody text here.\n"
+    title = title_span(build_pipeline()(text))
+    assert title is not None and title.text.startswith("Pellow Grange nursery")
+
+
 def test_title_skips_chrome_and_is_the_headline() -> None:
     doc = build_pipeline()(ARTICLE)
     title = title_span(doc)
@@ -224,6 +250,9 @@ def _plain_title(text: str, furniture: list[tuple[int, int]]) -> tuple[int, int]
         line = text[start:end].strip()
         if start in skip or layout_module._LABEL_LINE.match(line) or \
                 layout_module._DATEISH.match(line):
+            continue
+        following = text[end + 1 :].split("\n", 1)[0] if end < len(text) else ""
+        if layout_module._menu_line(line) or layout_module._masthead(line, following):
             continue
         words = _PLAIN_WORD.findall(line)
         if len(words) < 3 or line.isupper() or line.lower().startswith("by "):

@@ -39,6 +39,29 @@ _BREADCRUMB = re.compile(r"[›»]|\s>\s|\s/\s\S|\s\|\s.*\s\|\s")
 _BREADCRUMB_CHAR = re.compile(r"[›»>/|]")
 _LABEL_LINE = re.compile(r"^[A-Z][\w ]{0,30}:\s")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+#: Where a menu or a site name splits: a bar, or a run of two or more spaces or tabs.
+_MENU_SPLIT = re.compile(r"[ \t]*\|[ \t]*|[ \t]{2,}")
+
+
+def _menu_line(line: str) -> bool:
+    """A site's menu or section bar ("Home  News  Sport", "FE Weekly | Colleges"): two or
+    more items of at most three words each. A headline with a site name after a bar
+    ("School rated good by Ofsted | Local News") has a longer first item."""
+    items = [item for item in _MENU_SPLIT.split(line.strip()) if item]
+    return len(items) >= 2 and all(len(_WORD.findall(item)) <= 3 for item in items)
+
+
+def _masthead(line: str, next_line: str) -> bool:
+    """A paper's or site's name right above its menu ("The Kelby Gazette" over "News |
+    Sport | Jobs"): a short line of capitalised words whose next line is a menu."""
+    words = line.split()
+    return (
+        len(words) <= 5
+        and all(w[:1].isupper() or w in ("&", "and", "of", "the") for w in words)
+        and _menu_line(next_line)
+    )
+
+
 _DATEISH = re.compile(
     r"^\W*(\d|(mon|tue|wed|thu|fri|sat|sun)\w*\b|published|posted|updated|last updated)", re.I
 )
@@ -108,6 +131,14 @@ def _first_lines(text: str, most: int) -> Iterator[tuple[int, int]]:
             found += 1
             yield pos, end
         pos = end + 1
+
+
+def _next_line(text: str, end: int) -> str:
+    """The line right after the line that ends at ``end`` ("" at the end of the text)."""
+    if end >= len(text):
+        return ""
+    stop = text.find("\n", end + 1)
+    return text[end + 1 : stop if stop >= 0 else len(text)]
 
 
 def _lines_from(text: str, pos: int) -> Iterator[tuple[int, int]]:
@@ -257,6 +288,8 @@ class Layout:
                 return None
             line = text[start:end].strip()
             if start in skip or _LABEL_LINE.match(line) or _DATEISH.match(line):
+                continue
+            if _menu_line(line) or _masthead(line, _next_line(text, end)):
                 continue
             # the number of words, counted only as far as the tests below can tell apart
             words = sum(1 for _ in islice(_WORD.finditer(line), 26))
