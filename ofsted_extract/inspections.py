@@ -635,7 +635,19 @@ class _Builder:
         dated = [m for m in cands if self.year_of(m) is not None]
         if dated:
             latest = max(self.year_of(m) or 0 for m in dated)
-            return next(m for m in dated if self.year_of(m) == latest)
+            chosen = next(m for m in dated if self.year_of(m) == latest)
+            if chosen.year is None:
+                # 'two years after it was told it required improvement' only counts back
+                # from the publication year; the same grade with its year written out
+                # ('at its previous inspection, in 2021') is the same judgement, exactly
+                exact = [
+                    m for m in dated
+                    if m.year is not None and m.grade == chosen.grade
+                    and latest - (self.year_of(m) or 0) <= 1
+                ]
+                if exact:
+                    return exact[0]
+            return chosen
         return cands[0]
 
     def year_of(self, m: _Mention) -> int | None:

@@ -132,6 +132,21 @@ def test_headline_fills_in_when_the_body_does_not_say() -> None:
             2020,
             ("good", 2016),
         ),
+        # counted back, 'two years after' gives 2022; the year written out is exact
+        (
+            "Pennock Vale Academy has been rated good, two years after it was told it required "
+            "improvement. At its previous inspection, in 2021, it was judged to require "
+            "improvement.",
+            2024,
+            ("requires_improvement", 2021),
+        ),
+        # an older grade with its year does not displace the later one counted back
+        (
+            "Pennock Vale Academy is now outstanding. It was rated inadequate in 2012. At its "
+            "last inspection, three years ago, it was judged good.",
+            2024,
+            ("good", 2021),
+        ),
         (
             "Previous inspection grade                  Good\n"
             "Overall effectiveness                      Requires improvement\n"
