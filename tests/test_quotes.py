@@ -141,6 +141,18 @@ def test_report_quotes(text: str) -> None:
     assert record.people == []
 
 
+@pytest.mark.parametrize("joined", ["and praised", "but criticised", "and thanked"])
+def test_a_verb_joined_after_a_quote_does_not_make_its_object_the_speaker(joined: str) -> None:
+    text = (
+        "Inspectors judged Wexcombe High School to be good. They said pupils were "
+        f'"safe, happy and keen to learn" {joined} the new headteacher, Nia Corran.\n\n'
+        'Ms Corran said: "We are proud of every one of our pupils."'
+    )
+    got = said(extract(text))
+    assert got["report"] == ["safe, happy and keen to learn"]
+    assert got["Nia Corran"] == ["We are proud of every one of our pupils."]
+
+
 def test_it_and_they_stand_for_the_report_after_the_report_spoke() -> None:
     text = (
         '"Leaders know the school well and act quickly," the report says.\n\n'

@@ -72,6 +72,10 @@ _LAST_WORD = re.compile(r"(\w+)$")
 _LAST_WORD_SPACE = re.compile(r"(\w+)\s*$")
 _LAST_WORD_PUNCT = re.compile(r"(\w+)\W*$")
 _APPOSITION = re.compile(r",[^,]*,\s*")
+#: A second verb joined to the sentence's own after a quote ('They said the school had
+#: "a good capacity to improve" and praised the new head'): its subject is before the
+#: quote, and what follows the verb is its object, not a speaker.
+_COORDINATED = re.compile(r"(?:and|but|or|then)\b", re.I)
 _KEY_WORD = re.compile(r"[a-z0-9]+")
 #: An apostrophe or single quote mark that is not between two letters or digits (the
 #: pattern opens with the mark itself, so the regex engine skips straight to the marks).
@@ -820,6 +824,8 @@ class Quotes:
                 return None
             v = verbs[k]
             if v[0] - a > 200 or len(text[a : v[0]].split()) > 10 or v[2] in self.participles:
+                return None
+            if _COORDINATED.match(text, a, v[0]):
                 return None
             if v[0] > a:
                 c = ends.get(back(v[0], a))
