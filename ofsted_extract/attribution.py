@@ -229,7 +229,29 @@ def build_people(
         i = bisect_right(quote_starts, pos) - 1
         return i >= 0 and quote_ranges[i][0] < pos < quote_ranges[i][1]
 
+    # a school or council named after its place: "what makes Thornaby Vale special",
+    # where the bodies component read "Thornaby Vale" as the short form of the school
+    # (a childminder is a body and a person at once, and stays a person)
+    bodies = doc.spans.get("bodies", [])
+    childminders = {s.text for s in bodies if s.label_ == "childminder"}
+    body_ranges = sorted(
+        (s.start_char, s.end_char)
+        for s in bodies
+        if s.label_ != "childminder" and s.text not in childminders
+    )
+    body_starts = [a for a, _ in body_ranges]
+
+    def a_body(m: Mention) -> bool:
+        i = bisect_right(body_starts, m.name_start) - 1
+        return (
+            m.honorific is None
+            and i >= 0
+            and body_ranges[i][0] <= m.name_start
+            and m.end <= body_ranges[i][1]
+        )
+
     mentions = [Mention.from_dict(data) for data in mention_dicts(doc) if data]
+    mentions = [m for m in mentions if not a_body(m)]
     mentions.sort(key=lambda m: m.start)
     people: list[_Person] = []
     person_of: dict[int, _Person] = {}  # mention start -> person

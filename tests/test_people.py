@@ -936,3 +936,23 @@ def test_span_values_read_what_the_extensions_hold() -> None:
         Span.set_extension("test_mutable_default", default=[])
     doc.spans["probe"] = quotes[:1]
     assert _span_values(doc, "probe", "test_mutable_default") == [[]]
+
+
+def test_a_school_named_after_its_place_is_not_a_person() -> None:
+    text = (
+        "Wendle Cross Primary School has been rated good by Ofsted.\n\n"
+        'Headteacher Jo Marsh said: "The inspector saw what makes Wendle Cross such a '
+        'special place."\n\nParent Ann Lee said Wendle Cross had changed her son\'s life.'
+    )
+    assert [p.name for p in extract(text).people] == ["Jo Marsh", "Ann Lee"]
+
+
+def test_a_childminder_is_a_body_and_a_person() -> None:
+    text = (
+        "Childminder Olwen Petheridge has been rated outstanding by Ofsted.\n\n"
+        "Olwen Petheridge, who runs Little Wrens Childminding, was visited in March.\n\n"
+        'Mrs Petheridge said: "I am thrilled for the children and their families."'
+    )
+    people = extract(text).people
+    assert [p.name for p in people] == ["Olwen Petheridge"]
+    assert people[0].quotes
