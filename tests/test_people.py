@@ -956,3 +956,35 @@ def test_a_childminder_is_a_body_and_a_person() -> None:
     people = extract(text).people
     assert [p.name for p in people] == ["Olwen Petheridge"]
     assert people[0].quotes
+
+
+@pytest.mark.parametrize(
+    ("sign_off", "name", "role"),
+    [
+        (
+            "Warm wishes,\n\nMrs Honora Pendle-Marsh\nHeadteacher\n",
+            "Honora Pendle-Marsh",
+            "Headteacher",
+        ),
+        (
+            "Yours sincerely,\nGethin Rowe\nChair of Governors\n",
+            "Gethin Rowe",
+            "Chair of Governors",
+        ),
+    ],
+)
+def test_a_letter_signed_with_a_name_over_a_role(sign_off: str, name: str, role: str) -> None:
+    text = (
+        "Wendle Cross Primary rated good\n\n"
+        "We are delighted to share that Ofsted has judged Wendle Cross Primary School to be "
+        f"good.\n\n{sign_off}"
+    )
+    assert [(p.name, p.role) for p in extract(text).people] == [(name, role)]
+
+
+def test_a_name_alone_on_its_line_over_prose_has_no_role() -> None:
+    text = (
+        "Wendle Cross Primary rated good\n\nOfsted judged Wendle Cross Primary School good.\n\n"
+        "Gethin Rowe\nThe children loved the visit and the inspector was kind to them.\n"
+    )
+    assert extract(text).people == []

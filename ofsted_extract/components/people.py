@@ -730,6 +730,8 @@ class PeopleFinder:
         # Each form below starts with a known character (a blank, "(" or ","): the patterns
         # that cannot match the first character of the tail are not tried.
         lead = tail[:1]
+        if lead == "\n":
+            return self._signature_role(text, start, tail), "signature"
         if lead not in (" ", ",", "(", "\t"):
             return None, ""
         if lead != "," and lead != "\t":
@@ -820,6 +822,16 @@ class PeopleFinder:
         if head is None or len(seg[: head.start()].split()) > 6:
             return None, ""
         return self.lex.parse_role(seg), "apposition"
+
+    def _signature_role(self, text: str, start: int, tail: str) -> RoleParse | None:
+        """The role on the line under a name that stands alone on its line, as letters and
+        statements are signed ("Warm wishes, / Mrs Jo Lane / Headteacher")."""
+        if text[text.rfind("\n", 0, start) + 1 : start].strip():
+            return None  # the name does not start its line
+        role_line = tail[1:].split("\n", 1)[0].strip()
+        if not role_line or len(role_line.split()) > 10 or not self.lex.has_head(role_line):
+            return None
+        return self.lex.parse_role(role_line)
 
     def _relative_org(self, seg: str) -> RoleParse | None:
         """The body in "who runs Little Owls", "who leads on exploitation for Vale Police".
