@@ -624,3 +624,15 @@ def test_interruption_lines_are_read_whatever_their_spacing(line: str, skippable
     interruptions = {"advertisement", "story continues below", "- advertisement -", "read more"}
     lines = Lines(f"First.\n{line}\nLast.", [], interruptions)
     assert lines.skippable(1) is skippable
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Mrs Ferrow-Diaz in Year 4 summed it up best:",
+        "As Mrs Ferrow-Diaz put it:",
+    ],
+)
+def test_summed_it_up_and_put_it_introduce_a_quote(lead: str) -> None:
+    text = f'Ofsted rated Wendle Cross Primary good.\n\n{lead} "It is the children who did it!"'
+    assert said(extract(text)) == {"Ferrow-Diaz": ["It is the children who did it!"]}
