@@ -203,6 +203,8 @@ class _Builder:
         self._low: str | None = None
         #: the sentences of ``first_body`` in order, set by :meth:`build` for :meth:`attach`
         self._body_sent_list: list[int] | None = None
+        #: the section headings of a round-up, found by :meth:`_headings` when first needed
+        self._heading_sents: set[int] | None = None
 
     # ---- helpers -----------------------------------------------------------------
 
@@ -352,13 +354,41 @@ class _Builder:
             sents = sorted(first_body)
         i = bisect.bisect_left(sents, m.sent) - 1  # the last one before
         if i >= 0 and sents[i] > m.sent - 60:
-            return first_body[sents[i]], "before"
+            return first_body[sents[i]], "heading" if sents[i] in self._headings(
+                first_body
+            ) else "before"
         if title_key is not None:
             return title_key, "title"
         i = bisect.bisect_right(sents, m.sent)  # the first one after
         if i < len(sents) and sents[i] < min(self.n_sents, m.sent + 8):
             return first_body[sents[i]], "after"
         return None, ""
+
+    def _headings(self, first_body: dict[int, str]) -> set[int]:
+        """The sentences that head a section about one body, in a round-up: a line that is
+        a body's name (and its place) with a blank line under it ('Harnley Moor Infant
+        School, Harnley'). A grade under it with no body in its own sentence ('The infant
+        school now requires improvement') is that body's, as if named there. One such line
+        is often the page's or the site's name, so there must be two or more."""
+        if self._heading_sents is None:
+            found = set()
+            text, starts, n = self.text, self.sent_starts, self.n_sents
+            for k in first_body:
+                a = starts[k]
+                b = starts[k + 1] if k + 1 < n else len(text)
+                line, newline, rest = text[a:b].partition("\n")
+                line = line.strip()
+                if (
+                    newline
+                    and "\n" in rest
+                    and not rest.strip()
+                    and 0 < len(line.split()) <= 10
+                    and line[-1] not in ".!?:;\"”'’"
+                    and not self.in_title(a)
+                ):
+                    found.add(k)
+            self._heading_sents = found if len(found) >= 2 else set()
+        return self._heading_sents
 
     def drafts(
         self,
@@ -375,7 +405,7 @@ class _Builder:
             if m.in_title or m.body is None or m.role not in current:
                 continue
             firsts.setdefault(m.body, m.start)
-            if m.body_how == "sentence":
+            if m.body_how in ("sentence", "heading"):
                 named.setdefault(m.body, m.start)
         if firsts:
             # 'Crestline Ltd was visited for a monitoring visit. Elsewhere, Drayford College
@@ -475,7 +505,7 @@ class _Builder:
                 if m.body in (key, None):
                     title_mine.append(m)
                 continue
-            if m.body_how == "sentence" and m.body in other_keys and m.body != key:
+            if m.body_how in ("sentence", "heading") and m.body in other_keys and m.body != key:
                 # 'Neighbouring Farley is rated good': another body's grade
                 continue
             if a <= m.start < b:

@@ -835,3 +835,41 @@ def test_written_alone_is_the_word_regex(word: str, text: str) -> None:
 
     pattern = r"(?<![\w'’])" + re.escape(word) + r"(?![\w])"
     assert _written_alone(word, text) == bool(re.search(pattern, text))
+
+
+SECTIONED_ROUND_UP = """Ofsted results for three schools in Wexshire
+
+Three Wexshire schools have received their latest Ofsted reports.
+
+Pellow Grange Primary School, Ashby
+
+Pellow Grange was rated good, up from requires improvement in 2019.
+
+Tarnside Infant School, Kelby
+
+The infant school now requires improvement, down from good at its last inspection in 2018.
+
+Wenlow Academy, Oxmere
+
+Wenlow has been judged outstanding, having been rated good in 2017.
+"""
+
+
+def test_round_up_sections_headed_by_a_school_give_each_school_its_grades() -> None:
+    assert summary(inspect(SECTIONED_ROUND_UP, 2025)) == [
+        {"subject": "Pellow Grange Primary School", "overall": "good",
+         "previous": ("requires_improvement", 2019), "areas": {}},
+        {"subject": "Tarnside Infant School", "overall": "requires_improvement",
+         "previous": ("good", 2018), "areas": {}},
+        {"subject": "Wenlow Academy", "overall": "outstanding",
+         "previous": ("good", 2017), "areas": {}},
+    ]
+
+
+def test_one_name_line_over_the_article_is_not_a_section_heading() -> None:
+    text = (
+        "Kelby Borough Council\n\nNews\n\n"
+        "Tarnside Infant School has been inspected by Ofsted.\n\n"
+        "The infant school now requires improvement, down from good in 2018.\n"
+    )
+    assert [i.subject for i in inspect(text, 2025)] == ["Tarnside Infant School"]
