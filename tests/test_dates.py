@@ -825,3 +825,11 @@ def test_label_tail_reading_answers_as_a_walk_over_the_characters_does(
             break
         rest = rest[:i].rstrip(dates_component._LABEL_PUNCT)
     assert component._labelled(prefix) == expected
+
+
+def test_at_the_same_time_speaks_of_no_earlier_visit() -> None:
+    text = (
+        "The fostering and adoption services were inspected at the same time, between 21 and "
+        "25 January."
+    )
+    assert visit(text, (2024, 3, 12)) == (2024, 1, 21)

@@ -704,7 +704,13 @@ class _Page:
     def context(self) -> _Context:
         """The trigger phrases of the whole document, sorted once."""
         if self._context is None:
-            self._context = _Context(self.token_starts, _Hits(self._events), _Hits(self._marks))
+            marks = self._marks
+            neutral = [(f[0], -f[1]) for f in self._events if f[4] == "neutral"]
+            if neutral and marks:
+                # a marker inside a neutral phrase is no marker: "inspected at the same
+                # time, between 21 and 25 January" speaks of no earlier time
+                marks = [f for f in marks if not any(a <= f[0] and -f[1] <= b for a, b in neutral)]
+            self._context = _Context(self.token_starts, _Hits(self._events), _Hits(marks))
         return self._context
 
     def header_end(self) -> int:
