@@ -143,6 +143,14 @@ def test_two_names_on_one_bare_line_above_an_outlet_line() -> None:
     assert extract(text).authors == ["Wren Ashcroft-Lyle", "Tobiah Merrin"]
 
 
+def test_names_above_a_desk_line_are_a_byline() -> None:
+    text = (
+        "Support for pupils in Kelby is patchy, inspectors find\n\n4 November 2024\n\n"
+        f"Wren Ashcroft and Tobiah Merrin\nKelby Live Education team\n\n{BODY}"
+    )
+    assert extract(text).authors == ["Wren Ashcroft", "Tobiah Merrin"]
+
+
 def test_name_above_a_place_line_is_not_a_byline() -> None:
     text = (
         "Support for pupils in Kelby is patchy, inspectors find\n\n4 November 2024\n\n"

@@ -113,6 +113,35 @@ def test_title_skips_mastheads_and_menus(top: str) -> None:
     assert title.text.strip() == "Pellow Grange nursery keeps its outstanding grade"
 
 
+@pytest.mark.parametrize(
+    "top",
+    [
+        "https://www.wexcombe-echo.example/news/2025/04/14/pellow-grange-nursery\n",
+        "Cookies on Wexcombe Online\nWe use cookies to give you the best experience.\n",
+        "This site uses cookies for basic analytics only. Got it!\n",
+        "The Wexcombe Echo\nYour town. Your news.\nNEWS  SPORT  SCHOOLS  LETTERS\n",
+        "Compiled by Nerys Abernethy\n",
+    ],
+)
+def test_title_skips_addresses_cookie_banners_mottos_and_bylines(top: str) -> None:
+    text = (
+        f"{top}\nPellow Grange nursery keeps its outstanding grade\n\n"
+        "Pellow Grange Nursery has been rated outstanding by Ofsted for the third time.\n"
+    )
+    title = title_span(build_pipeline()(text))
+    assert title is not None
+    assert title.text.strip() == "Pellow Grange nursery keeps its outstanding grade"
+
+
+def test_a_report_title_label_gives_the_title() -> None:
+    text = (
+        "WEXCOMBE DISTRICT COUNCIL\n\nCABINET REPORT\n\n"
+        "Report title: Outcome of the local area SEND inspection\nMeeting: Cabinet\n"
+    )
+    title = title_span(build_pipeline()(text))
+    assert title is not None and title.text == "Outcome of the local area SEND inspection"
+
+
 def test_a_headline_with_a_site_name_after_a_bar_is_still_the_title() -> None:
     text = "Pellow Grange nursery keeps its outstanding grade | Wexcombe Echo\n\nBody text here.\n"
     title = title_span(build_pipeline()(text))
@@ -248,14 +277,28 @@ def _plain_title(text: str, furniture: list[tuple[int, int]]) -> tuple[int, int]
         if n > 15:
             return None
         line = text[start:end].strip()
-        if start in skip or layout_module._LABEL_LINE.match(line) or \
-                layout_module._DATEISH.match(line):
+        if start in skip:
             continue
-        following = text[end + 1 :].split("\n", 1)[0] if end < len(text) else ""
-        if layout_module._menu_line(line) or layout_module._masthead(line, following):
+        if re.match(r"(?:report |document |page )?title[ \t]*:[ \t]*\S", line, re.I):
+            value = text[start:end].split(":", 1)[1]
+            return end - len(value.lstrip(" \t")), end
+        if layout_module._LABEL_LINE.match(line) or layout_module._DATEISH.match(line) or \
+                re.match(r"(?:https?://|www\.)\S*$", line, re.I):
+            continue
+        below = text[end + 1 :].split("\n", 2)[:2] if end < len(text) else []
+        words = line.split()
+        masthead = (
+            len(words) <= 6 and bool(below) and layout_module._menu_line(below[0])
+        ) or (
+            len(words) <= 5
+            and all(w[:1].isupper() or w in ("&", "and", "of", "the") for w in words)
+            and any(layout_module._menu_line(b) for b in below)
+        )
+        if layout_module._menu_line(line) or masthead:
             continue
         words = _PLAIN_WORD.findall(line)
-        if len(words) < 3 or line.isupper() or line.lower().startswith("by "):
+        leads = tuple(_LAYOUT_DATA["byline_leads"])
+        if len(words) < 3 or line.isupper() or line.lower().startswith(leads):
             continue
         if len(words) > 25 or line[:1].islower():
             return None

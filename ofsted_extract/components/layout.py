@@ -51,16 +51,25 @@ def _menu_line(line: str) -> bool:
     return len(items) >= 2 and all(len(_WORD.findall(item)) <= 3 for item in items)
 
 
-def _masthead(line: str, next_line: str) -> bool:
-    """A paper's or site's name right above its menu ("The Kelby Gazette" over "News |
-    Sport | Jobs"): a short line of capitalised words whose next line is a menu."""
+def _masthead(line: str, text: str, end: int) -> bool:
+    """A paper's or site's name above its menu ("The Kelby Gazette" over "News | Sport |
+    Jobs", perhaps with a motto between): a short line right over a menu, or a short line
+    of capitalised words with a menu on the line after next (``end``: where the line ends
+    in ``text``)."""
     words = line.split()
-    return (
-        len(words) <= 5
-        and all(w[:1].isupper() or w in ("&", "and", "of", "the") for w in words)
-        and _menu_line(next_line)
-    )
+    following = _next_line(text, end)
+    if len(words) <= 6 and _menu_line(following):
+        return True  # the name, or its motto ("Your town. Your news."), right over the menu
+    if len(words) > 5 or not all(w[:1].isupper() or w in ("&", "and", "of", "the") for w in words):
+        return False
+    after = end + 1 + len(following)
+    return after < len(text) and _menu_line(_next_line(text, after))
 
+
+#: A line that is only a web address (a scraped page's own address at its top).
+_URL_LINE = re.compile(r"(?:https?://|www\.)\S*$", re.I)
+#: A label that names the document's title ("Report title: ..."), its value the title.
+_TITLE_LABEL = re.compile(r"[ \t]*(?:report |document |page )?title[ \t]*:[ \t]*(?=\S)", re.I)
 
 _DATEISH = re.compile(
     r"^\W*(\d|(mon|tue|wed|thu|fri|sat|sun)\w*\b|published|posted|updated|last updated)", re.I
@@ -158,6 +167,7 @@ class Layout:
         self.chrome = set(data["chrome_lines"])
         self.prefixes = tuple(data["chrome_prefixes"])
         self.list_max = int(data["list_line_max_words"])
+        self.byline_leads = tuple(data["byline_leads"])
         self.first_gate, self.gate = _furniture_gate(
             self.blocks | self.tails | self.chrome | set(self.prefixes) | set(self.block_prefixes)
         )
@@ -287,13 +297,18 @@ class Layout:
             if n > 15:
                 return None
             line = text[start:end].strip()
-            if start in skip or _LABEL_LINE.match(line) or _DATEISH.match(line):
+            if start in skip:
                 continue
-            if _menu_line(line) or _masthead(line, _next_line(text, end)):
+            labelled = _TITLE_LABEL.match(text, start, end)
+            if labelled:  # "Report title: Outcome of the local area inspection"
+                return labelled.end(), end
+            if _LABEL_LINE.match(line) or _DATEISH.match(line) or _URL_LINE.match(line):
+                continue
+            if _menu_line(line) or _masthead(line, text, end):
                 continue
             # the number of words, counted only as far as the tests below can tell apart
             words = sum(1 for _ in islice(_WORD.finditer(line), 26))
-            if words < 3 or line.isupper() or line.lower().startswith("by "):
+            if words < 3 or line.isupper() or line.lower().startswith(self.byline_leads):
                 continue
             if words > 25 or line[:1].islower():
                 return None
