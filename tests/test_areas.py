@@ -58,6 +58,19 @@ def test_a_list_joined_by_and_before_one_grade() -> None:
     }
 
 
+def test_a_list_of_long_items_before_one_grade() -> None:
+    text = (
+        "The impact of leaders on social work practice, the experiences of children who need "
+        "help and protection, and the experiences and progress of care leavers were all judged "
+        "good."
+    )
+    assert areas(text) == {
+        "leadership": "good",
+        "help_and_protection": "good",
+        "care_leavers": "good",
+    }
+
+
 def test_semicolon_list_with_dashes() -> None:
     text = (
         "The report's judgements were: help and protection – requires improvement; "

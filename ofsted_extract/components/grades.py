@@ -1691,11 +1691,25 @@ class _Reader:
                         len(gap) <= 4
                         and all(self.low[i] in self.c.glue for i in gap)
                         and not any(i in grade_tokens for i in gap)
-                    ):
+                    ) or self._list_item_gap(gap, grade_tokens):
                         runs[-1].append(area)
                         continue
             runs.append([area])
         return runs
+
+    def _list_item_gap(self, gap: list[int], grade_tokens: set[int]) -> bool:
+        """Whether the words between two areas open the next item of a list: 'The impact
+        of leaders on social work practice, the experiences of children who need help and
+        protection, and ... were all judged good'. The next item starts after a comma with
+        a few words of its own, and no verb, grade or blocker stands between."""
+        if not gap or len(gap) > 8 or self.low[gap[0]] != ",":
+            return False
+        c = self.c
+        return not self._blocked(gap) and not any(
+            i in grade_tokens or self.low[i] in c.copulas or self.low[i] in c.licence_words
+            or self.low[i] in (";", ":", "which", "who", "that", "but", "while", "whereas")
+            for i in gap[1:]
+        )
 
     def _forward_grade(self, area: _Area, live: list[_Cand], starts: list[int]) -> _Cand | None:
         """'outstanding for adoption', 'good, as were ...', 'in three of the four areas (...)'."""
