@@ -71,6 +71,26 @@ def test_a_list_of_long_items_before_one_grade() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The overall experiences and progress of children were judged good, as was how "
+            "well children are helped and protected.",
+            {"help_and_protection": "good"},
+        ),
+        ("Overall effectiveness was judged good, as was leadership.", {"leadership": "good"}),
+        (
+            "Services for children in care require improvement, as does the adoption service.",
+            {"children_in_care": "requires_improvement", "adoption": "requires_improvement"},
+        ),
+        ("The school is good, as is its sixth form.", {"sixth_form": "good"}),
+    ],
+)
+def test_a_grade_handed_on_with_as_was_or_as_does(text: str, expected: dict[str, str]) -> None:
+    assert areas(text) == expected
+
+
 def test_semicolon_list_with_dashes() -> None:
     text = (
         "The report's judgements were: help and protection – requires improvement; "

@@ -1140,7 +1140,7 @@ class _Reader:
         area_rows: list[list[Any]] = []
         for area in areas:
             g = area.grade
-            if g is None or g.role not in ("area", "dated") or g.drop is not None \
+            if g is None or g.role not in ("area", "dated", "overall") or g.drop is not None \
                     or g.licence is None:
                 continue
             rc = self.c.scale_of.get(g.grade) == "report_card"
