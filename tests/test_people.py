@@ -988,3 +988,29 @@ def test_a_name_alone_on_its_line_over_prose_has_no_role() -> None:
         "Gethin Rowe\nThe children loved the visit and the inspector was kind to them.\n"
     )
     assert extract(text).people == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Her husband, Gethin Rowe, has been chair of governors since 2019.", "chair of governors"),
+        ("Gethin Rowe is a governor.", "governor"),
+        ("Gethin Rowe became deputy headteacher last year.", "deputy headteacher"),
+    ],
+)
+def test_a_role_stated_with_a_verb_after_the_name(sentence: str, role: str) -> None:
+    text = (
+        f"Ofsted rated Wendle Cross Primary School outstanding.\n\n{sentence} "
+        'He said: "We are very proud of every member of staff."'
+    )
+    (person,) = extract(text).people
+    assert (person.name, person.role) == ("Gethin Rowe", role)
+
+
+def test_a_verb_after_the_name_that_states_no_role() -> None:
+    text = (
+        "Ofsted rated Wendle Cross Primary School outstanding.\n\n"
+        "Gethin Rowe, a parent, was delighted with the result and said: "
+        '"We are very proud of every member of staff."'
+    )
+    assert [(p.name, p.role) for p in extract(text).people] == [("Gethin Rowe", "parent")]

@@ -683,6 +683,11 @@ def _compound_head(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon) -> 
     return pair in lex.heads
 
 
+#: A verb that states a role after a name: "Jo Lane has been chair of governors".
+_COPULAR = re.compile(
+    r",?[ ]+(?:is|was|has[ ]+been|had[ ]+been|became|has[ ]+become|is[ ]+now|remains)[ ]+"
+    r"(?P<role>[^.;:!?\n\"“”()]{1,120})"
+)
 #: A given name right before a surname: "Maisie" in "Maisie Lane".
 _GIVEN_BEFORE = re.compile(rf"(?<![\w'’-]){NAME_WORD}$")
 #: A preposition of place right before a name-shaped pair: "from her home in Tannery Lane".
@@ -734,6 +739,10 @@ class PeopleFinder:
             return self._signature_role(text, start, tail), "signature"
         if lead not in (" ", ",", "(", "\t"):
             return None, ""
+        if lead in (" ", ","):
+            copular = self._copular_role(tail)
+            if copular is not None:
+                return copular, "copular"
         if lead != "," and lead != "\t":
             paren = _PAREN_AFTER.match(tail)  # ^[ ]*\(
             if paren and self.lex.has_head(paren.group(1)):
@@ -822,6 +831,36 @@ class PeopleFinder:
         if head is None or len(seg[: head.start()].split()) > 6:
             return None, ""
         return self.lex.parse_role(seg), "apposition"
+
+    def _copular_role(self, tail: str) -> RoleParse | None:
+        """A role stated with a verb after the name: "Jo Lane has been chair of governors
+        since 2019", "her husband, Jo Lane, is a governor". The role must open the phrase
+        (after an article or a modifier): "Jo Lane was appointed headteacher" is another form,
+        and "Jo Lane was delighted" names no role."""
+        m = _COPULAR.match(tail)
+        if m is None:
+            return None
+        seg = m.group("role")
+        stop = self.lex.clause_end.search(seg)
+        seg = seg[: stop.start()] if stop else seg
+        words = seg.split()
+        while words and _norm_word(words[-1]) in ("and", "but", "or", "who", "which", "since"):
+            words.pop()  # "is a parent at the school and said": the clause goes on
+        seg = " ".join(words)
+        if not words:
+            return None
+        first = _norm_word(words[0])
+        if not (
+            first in ("the", "a", "an", "its", "their", "his", "her", "our")
+            or first in self.lex.modifiers
+            or self.lex.is_head(words[0])
+            or words[0][:1].isupper()
+        ):
+            return None
+        head = self.lex.head_re.search(seg)
+        if head is None or len(seg[: head.start()].split()) > 4:
+            return None
+        return self.lex.parse_role(seg)
 
     def _signature_role(self, text: str, start: int, tail: str) -> RoleParse | None:
         """The role on the line under a name that stands alone on its line, as letters and
