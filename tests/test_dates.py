@@ -833,3 +833,22 @@ def test_at_the_same_time_speaks_of_no_earlier_visit() -> None:
         "25 January."
     )
     assert visit(text, (2024, 3, 12)) == (2024, 1, 21)
+
+
+def test_the_pages_own_address_dates_it_when_nothing_else_does() -> None:
+    text = (
+        "https://www.wexcombe-echo.example/news/2025/04/14/pellow-grange-nursery-good\n"
+        "Posted 3 days ago\n\nPellow Grange nursery rated good\n\n"
+        "Pellow Grange Nursery has been rated good by Ofsted. An inspector visited on 10 March.\n"
+    )
+    assert ymd(article_date(make_doc(text))) == (2025, 4, 14)
+
+
+def test_a_dated_line_beats_the_address_and_an_address_in_the_body_dates_nothing() -> None:
+    top = "https://www.wexcombe-echo.example/news/2025/04/14/pellow-grange\n"
+    assert ymd(article_date(make_doc(top + page("18 April 2025")))) == (2025, 4, 18)
+    body = (
+        "Pellow Grange nursery rated good\n\nIt was rated good by Ofsted. Inspectors praised "
+        "its garden.\n\nRead more at https://www.example.org/news/2019/02/03/older-story\n"
+    )
+    assert article_date(make_doc(body)) is None

@@ -1181,9 +1181,46 @@ def article_date(doc: Doc) -> PartialDate | None:
         if w.article and (best is None or w.article > best.article):
             best = w
     if best is None:
-        return None
+        return _address_date(doc)
     m = best.mention
     return _partial(doc, m, Parts(m.year, m.month, m.day))
+
+
+#: A page address with the date in its path, as news sites write it: /2025/04/14/.
+_ADDRESS_DATE = re.compile(
+    r"(?:https?://|www\.)[^\s/]+(?:/[^\s/]+)*?/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])"
+    r"/(?P<d>0?[1-9]|[12]\d|3[01])(?=/|\s|$)",
+    re.I,
+)
+
+
+def _address_date(doc: Doc) -> PartialDate | None:
+    """The date in the page's own address, when a scraped page keeps it alone on one of its
+    first lines and gives no other date for itself ("https://.../news/2025/04/14/slug").
+    """
+    text = doc_text(doc)
+    pos = seen = 0
+    while seen < 3 and pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end].strip()
+        if line:
+            seen += 1
+            # the line is the address and nothing else: "Read more at https://..." in a
+            # story links to another page
+            m = _ADDRESS_DATE.search(text, pos, end) if len(line.split()) == 1 else None
+            if m:
+                y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+                if d <= _MONTH_LENGTHS[mo - 1] + (mo == 2 and y % 4 == 0):
+                    ev = evidence(text, m.start("y"), m.end("d"))
+                    parts = Parts(y, mo, d)
+                    return PartialDate(year=y, month=mo, day=d, text=ev.text,
+                                       iso=parts.iso(), evidence=ev)
+        pos = end + 1
+    return None
+
+
+_MONTH_LENGTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _pick(
