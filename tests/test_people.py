@@ -1014,3 +1014,18 @@ def test_a_verb_after_the_name_that_states_no_role() -> None:
         '"We are very proud of every member of staff."'
     )
     assert [(p.name, p.role) for p in extract(text).people] == [("Gethin Rowe", "parent")]
+
+
+@pytest.mark.parametrize(
+    ("lead", "name", "role"),
+    [
+        ("Year 6 pupil Amara, 11,", "Amara", "Year 6 pupil"),
+        ("Key Stage 2 leader Jo Lane", "Jo Lane", "Key Stage 2 leader"),
+    ],
+)
+def test_a_year_group_or_key_stage_is_part_of_the_role(lead: str, name: str, role: str) -> None:
+    text = (
+        f"Ofsted rated Wendle Cross Primary School outstanding.\n\n{lead} said: "
+        '"I love our school and all of the teachers."'
+    )
+    assert [(p.name, p.role) for p in extract(text).people] == [(name, role)]

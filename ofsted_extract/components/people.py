@@ -624,6 +624,10 @@ class Lexicon:
             if low in ("the", "its", "their"):
                 start_i -= 1
                 break
+            if word.isdigit() and len(word) <= 2 and start_i >= 2 and \
+                    tokens[start_i - 2][2][:1].isupper():
+                start_i -= 1  # a year group or key stage: "Year 6 pupil", "Key Stage 2 lead"
+                continue
             if word[:1].isupper():
                 if low in self.function:
                     break
@@ -683,6 +687,8 @@ def _compound_head(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon) -> 
     return pair in lex.heads
 
 
+#: A year group or key stage right before a lay role: "Year 6" in "Year 6 pupil Amara".
+_YEAR_GROUP_BEFORE = re.compile(r"\b((?:Year|Key Stage|Reception)(?: \d{1,2})?) $")
 #: A verb that states a role after a name: "Jo Lane has been chair of governors".
 _COPULAR = re.compile(
     r",?[ ]+(?:is|was|has[ ]+been|had[ ]+been|became|has[ ]+become|is[ ]+now|remains)[ ]+"
@@ -1081,6 +1087,10 @@ class PeopleFinder:
             if role is None:
                 continue
             lead = m.start() - len(role) - 1
+            group = _YEAR_GROUP_BEFORE.search(text, max(0, lead - 16), lead)
+            if group:  # "Year 6 pupil Amara": the year group is part of the role
+                role = f"{group.group(1)} {role}"
+                lead = group.start(1)
             if lead > 0 and _WORDISH.match(text, lead - 1):
                 continue
             out.append(
