@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span
 
 from .. import rules
 from .grades import PhraseIndex, row_field, shared_index, token_table
+from .layout import furniture_pairs
 
 #: Where the clusters live in ``doc.user_data``: {key: [short, [[text, kind, start, end]]]}.
 _CLUSTERS_KEY = "ofsted_extract.bodies"
@@ -96,14 +97,11 @@ _CLITICS = frozenset({"'s", "’s", "'", "’"})
 
 
 class Furniture:
-    """The doc's page furniture as sorted ranges, for overlap tests in O(log n).
-
-    ``layout.in_boilerplate`` scans every furniture span on each call, which is quadratic
-    over a page of many names and many chrome lines.
-    """
+    """The doc's page furniture as sorted ranges, for overlap tests in O(log n), to which
+    the grades component's inline promotion lines can be added (:meth:`add`)."""
 
     def __init__(self, doc: Doc) -> None:
-        ranges = sorted((s.start_char, s.end_char) for s in doc.spans.get("boilerplate", []))
+        ranges = furniture_pairs(doc)  # a fresh list: :meth:`add` inserts into it
         self.ranges = ranges
         self.starts = [a for a, _ in ranges]
         # the furthest end reached by any range up to each index

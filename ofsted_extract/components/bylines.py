@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import rules
+from .layout import furniture_pairs
 from .people import INITIAL, NAME_WORD, PARTICLE, _alternation, plain_text
 
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -262,7 +263,7 @@ class Bylines:
 
     def __call__(self, doc: Doc) -> Doc:
         text = plain_text(doc)
-        skip = sorted((sp.start_char, sp.end_char) for sp in doc.spans.get("boilerplate", []))
+        skip = furniture_pairs(doc)
         spans: list[Span] = []
         seen: set[tuple[int, int]] = set()
         for start, end, name in self.find(text, skip):

@@ -48,6 +48,7 @@ from .. import rules
 from ..dating import Grammar, Mention, Parts, resolve
 from ..record import PartialDate
 from ..textutil import doc_text, evidence
+from .layout import furniture_ranges
 
 _KEY = "ofsted_dates"
 #: The matcher's groups for the words a date may start with, by kind of seed.
@@ -659,7 +660,7 @@ class _Page:
         self._events: list[_Found] = []  # the trigger phrases found, then the markers
         self._marks: list[_Found] = []
         self._read_matches()
-        self.furniture = _furniture(doc)
+        self.furniture = furniture_ranges(doc)
         self._header_end: int | None = None
         self._listed: tuple[list[int], list[int]] | None = None
         self._context: _Context | None = None
@@ -794,26 +795,6 @@ def _prose(line: str) -> bool:
 _CLOSING = "\"'\u201d\u2019)"
 #: A ``bytes.translate`` table: "a" for ASCII letters and digits, a space for the rest.
 _ALNUM_ONLY = bytes(97 if chr(i).isascii() and chr(i).isalnum() else 32 for i in range(256))
-
-
-def _furniture(doc: Doc) -> tuple[list[int], list[int]]:
-    """The page furniture's character ranges, sorted, overlapping and touching ones joined.
-
-    The same ranges as ``layout.in_boilerplate`` reads; built here once per
-    document so that the dates, which come in order, can walk beside them.
-    """
-    starts: list[int] = []
-    ends: list[int] = []
-    group = doc.spans.get("boilerplate")
-    if group is None:
-        return starts, ends
-    for start, end in sorted((span.start_char, span.end_char) for span in group):
-        if starts and start <= ends[-1]:
-            ends[-1] = max(ends[-1], end)
-        else:
-            starts.append(start)
-            ends.append(end)
-    return starts, ends
 
 
 class _Context:

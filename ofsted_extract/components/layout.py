@@ -576,7 +576,10 @@ _FURNITURE: weakref.WeakKeyDictionary[Doc, tuple[SpanGroup, int, list[int], list
 )
 
 
-def _furniture_ranges(doc: Doc) -> tuple[list[int], list[int]]:
+def furniture_ranges(doc: Doc) -> tuple[list[int], list[int]]:
+    """The page furniture as sorted character ranges (starts, ends), overlapping and
+    touching ones joined; read once per Doc (again if the group changes). The lists are
+    shared: callers read them and never change them."""
     group = doc.spans.get("boilerplate")
     if group is None or not len(group):
         return [], []
@@ -595,6 +598,11 @@ def _furniture_ranges(doc: Doc) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def furniture_pairs(doc: Doc) -> list[tuple[int, int]]:
+    """:func:`furniture_ranges` as (start, end) pairs, for the components that skip them."""
+    return list(zip(*furniture_ranges(doc), strict=True))
+
+
 def in_boilerplate(doc: Doc, start_char: int, end_char: int | None = None) -> bool:
     """Whether a character offset (or range) falls inside page furniture.
 
@@ -602,7 +610,7 @@ def in_boilerplate(doc: Doc, start_char: int, end_char: int | None = None) -> bo
     merged furniture ranges, read once per Doc (again if the group changes).
     """
     end_char = start_char + 1 if end_char is None else end_char
-    starts, ends = _furniture_ranges(doc)
+    starts, ends = furniture_ranges(doc)
     k = bisect_left(starts, end_char) - 1  # the last range starting before end_char
     return k >= 0 and ends[k] > start_char
 

@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Span
 
 from .. import rules
 from ..textutil import doc_text, trie_pattern
+from .layout import furniture_pairs
 
 UP = "A-ZÀ-ÖØ-ÞĀ-ɏ"  # Latin-1 and Latin Extended-A/B capitals (Ł, Š, Ș...)
 LO = "a-zß-öø-ÿĀ-ɏ"  # Extended-A/B mixes cases: both sets take the whole block
@@ -1355,7 +1356,7 @@ def _needs_orgs(m: Mention) -> bool:
 
 
 def _boilerplate_ranges(doc: Doc) -> list[tuple[int, int]]:
-    return sorted((s.start_char, s.end_char) for s in doc.spans.get("boilerplate", []))
+    return furniture_pairs(doc)
 
 
 #: Where the component keeps what it found, as plain rows (``doc.user_data`` must stay

@@ -51,6 +51,7 @@ from spacy.vocab import Vocab
 
 from .. import rules
 from ..textutil import fold_quotes, trie_pattern
+from .layout import furniture_pairs
 from .people import mention_dicts, plain_text
 
 _OPEN_BEFORE = set(" \t\n([{—–-/…\"'")
@@ -555,7 +556,7 @@ class Quotes:
     def __call__(self, doc: Doc) -> Doc:
         text = plain_text(doc)
         folded = fold_quotes(text)
-        skip = sorted((sp.start_char, sp.end_char) for sp in doc.spans.get("boilerplate", []))
+        skip = furniture_pairs(doc)
         lines = Lines(text, skip, self.interruptions)
         passages = self.finder.find(text, folded, lines)
         spans: list[Span] = []
