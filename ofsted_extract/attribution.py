@@ -12,6 +12,8 @@ whole:
   organisation the first ones given;
 - "he said" / "she added" goes to the latest person mentioned before it (out
   of quotes) whose honorific or earlier pronouns do not say otherwise;
+- a speaker named by one word ("Rukhsana, who ..., said:") goes to the one
+  person introduced before whose first name or surname it is (none if two are);
 - a quote with no attribution of its own continues the speaker of the quote
   before it (same paragraph, or the paragraph just before);
 - "the council's", "the college's", "its" and acronyms ("the ICB") become the
@@ -323,6 +325,22 @@ def build_people(
             role_words[id(person)] = set(re.findall(r"[a-z'-]+", role.lower()))
         return role_words[id(person)]
 
+    def named_person(pos: int, word: str) -> _Person | None:
+        """The one person introduced before ``pos`` whose first name or surname is ``word``.
+
+        "Rukhsana, who visited the college, said:" after "Rukhsana Pellew" was
+        named: with two such people (or none) the speaker cannot be told.
+        """
+        key = _key(word)
+        k = bisect_right(visible_starts, pos)
+        found = {
+            id(p): p
+            for m in visible[:k]
+            for p in [person_of[m.start]]
+            if p.surname == key or (p.given and _key(p.given[0]) == key)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
     by_start: dict[int, _Person] = {
         m.start: p for m in mentions for p in [person_of.get(m.start)] if p
     }
@@ -340,6 +358,8 @@ def build_people(
             speaker = pronoun_person(int(cue["start"]), str(cue["word"]))
         elif kind == "role":
             speaker = role_person(int(cue["start"]), str(cue["word"]))
+        elif kind == "name":
+            speaker = named_person(int(cue["start"]), str(cue["word"]))
         elif kind == "previous" and 0 <= int(cue["previous"]) < len(speakers):
             speaker = speakers[int(cue["previous"])]
         speakers.append(speaker)

@@ -636,3 +636,103 @@ def test_interruption_lines_are_read_whatever_their_spacing(line: str, skippable
 def test_summed_it_up_and_put_it_introduce_a_quote(lead: str) -> None:
     text = f'Ofsted rated Wendle Cross Primary good.\n\n{lead} "It is the children who did it!"'
     assert said(extract(text)) == {"Ferrow-Diaz": ["It is the children who did it!"]}
+
+
+# -- a speaker named by one word ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Tamsin, who opened the new library wing in May, said:\n\n",
+        "Tamsin said: ",
+        "Penhallow, who chairs the governors, said: ",
+    ],
+)
+def test_a_one_word_name_goes_to_the_person_introduced_with_it(lead: str) -> None:
+    text = (
+        "Tamsin Penhallow, chair of governors at Fenwick Quay Primary School, welcomed the "
+        f'result.\n\n{lead}"Every family in this village should feel proud of these children.'
+        '\n\n"My thanks go to the staff who made it happen."'
+    )
+    assert said(extract(text)) == {
+        "Tamsin Penhallow": [
+            "Every family in this village should feel proud of these children. "
+            "My thanks go to the staff who made it happen."
+        ]
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We knew the children had done something special," Tamsin said.',
+        '"We knew the children had done something special," said Tamsin.',
+    ],
+)
+def test_a_one_word_name_after_the_quote(sentence: str) -> None:
+    text = f"Tamsin Penhallow, chair of governors, welcomed the result.\n\n{sentence}"
+    assert said(extract(text)) == {
+        "Tamsin Penhallow": ["We knew the children had done something special,"]
+    }
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # nobody introduced with that name
+        "Tamsin Penhallow, chair of governors, welcomed the result.",
+        # two people it could be
+        "Olwen Penhallow, a governor, and Olwen Treharne, a parent, welcomed the result.",
+    ],
+)
+def test_a_one_word_name_that_fits_no_one_or_two_people_is_left_out(before: str) -> None:
+    text = f'{before}\n\nOlwen, a parent, said: "The teachers never gave up on our children."'
+    record = extract(text)
+    assert said(record) == {}
+    assert any("speaker unclear" in w for w in record.warnings)
+
+
+def test_a_one_word_name_must_be_introduced_before_the_quote() -> None:
+    text = (
+        'Tamsin said: "Every family in this village should feel proud today."\n\n'
+        "Tamsin Penhallow, chair of governors, later wrote to parents."
+    )
+    assert said(extract(text)) == {}
+
+
+# -- the report's words named by a noun before the quote -----------------------------
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "drew attention to the inspectors' finding that",
+        "welcomed the report's conclusion that",
+        "pointed to the inspectors’ view that",
+        "quoted the lead inspector's verdict:",
+        "said he agreed with inspectors' conclusion that",
+    ],
+)
+def test_a_report_noun_before_the_quote_makes_it_the_reports(lead: str) -> None:
+    text = (
+        f'Councillor Bryn Ashcombe {lead} "pupils at Millbrook Junior School are safe and '
+        'well cared for".'
+    )
+    assert said(extract(text)) == {
+        "report": ["pupils at Millbrook Junior School are safe and well cared for"]
+    }
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # the speaker's own view of the report, not the report's words
+        "said the report's finding was",
+        # another person's view
+        "agreed with the headteacher's view that",
+    ],
+)
+def test_a_persons_words_about_a_finding_stay_theirs(lead: str) -> None:
+    text = f'Councillor Bryn Ashcombe {lead} "a fair reflection of how far the school has come".'
+    assert "report" not in said(extract(text))

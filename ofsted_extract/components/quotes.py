@@ -15,10 +15,16 @@ Saying who spoke is sentence work. For each passage the component records a
   Reed told the BBC");
 - ``report``: the report, its letter, the inspectors or Ofsted said it
   ("the report states", "inspectors found that "..."", "In her report, the
-  inspector said:"), or "it"/"they" standing for them;
+  inspector said:"), or "it"/"they" standing for them; a report noun right
+  before the quote ("the inspectors' finding that "..."") wins over the
+  sentence's own subject, who only relays the report's words;
 - ``pronoun``: "he said" / "she added" (the attribution step picks the person);
 - ``role``: "The headteacher added:" (the attribution step picks the person
   last given that role);
+- ``name``: a one-word name the people component did not read as a name
+  ("Rukhsana, who visited the college, said:", '"...," said Pellew'): the
+  attribution step picks the one person introduced before with that first
+  name or surname;
 - ``previous``: no attribution of its own, but it follows a quote in the same
   paragraph, or opens the paragraph after one: the same speaker goes on;
 - ``other``: a speech verb whose subject is nobody named ("a council
@@ -52,7 +58,7 @@ from spacy.vocab import Vocab
 from .. import rules
 from ..textutil import fold_quotes, trie_pattern
 from .layout import furniture_pairs
-from .people import mention_dicts, plain_text
+from .people import NAME_WORD, mention_dicts, plain_text
 
 _OPEN_BEFORE = set(" \t\n([{—–-/…\"'")
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…\"'")
@@ -429,6 +435,23 @@ class Quotes:
         self.lexicon.opener  # noqa: B018  (compiled here, not on the first document)
         self.lexicon.table  # noqa: B018
         self.ref_dets = {"the", "our", "its", "their", "his", "her"}
+        found = data["report_findings"]
+        owners = "|".join(
+            re.escape(x).replace(r"\ ", r"\s+")
+            for x in sorted(found["owners"], key=len, reverse=True)
+        )
+        nouns = "|".join(re.escape(x) for x in sorted(found["nouns"], key=len, reverse=True))
+        # read on the last stretch of the sentence before a quote; it must reach the quote
+        self.finding = re.compile(
+            rf"(?<![\w'’&-])(?:(?:the|its|ofsted['’]s)\s+)?(?:{owners})['’]s?\s+(?:{nouns})"
+            rf"(?:\s+that)?\s*[:,]?\s*$",
+            re.I,
+        )
+        # a speaker named by one word, a first name or a surname, that the people component
+        # did not take for a name ("Rukhsana, who visited the college, said:"): the
+        # attribution step gives it to the one person introduced before with that name
+        self.lone_name = re.compile(rf"(?P<name>{NAME_WORD})(?:,[^,.;:\"“”\n]{{1,160}}){{0,2}},?")
+        self.lone_name_after = re.compile(rf"(?P<name>{NAME_WORD})(?=\s*(?:[.,;]|$))")
 
     # -- words -------------------------------------------------------------------
 
@@ -785,7 +808,35 @@ class Quotes:
             found = subject_before(v[0], lo, v[2] in self.participles)
             if colon and (found is None or found.kind == "other"):
                 found = quoted_from_report(lo, p - 1) or found
+            if (found is None or found.kind == "other") and v[2] not in self.participles:
+                found = lone_before(lo, v[0]) or found
             return found or _OTHER
+
+        def lone_before(lo: int, verb_start: int) -> _Cand | None:
+            """A one-word name opening the sentence as the verb's subject ("Jo, who ..., said")."""
+            p = back(verb_start, lo)
+            m = self.intro.match(text, lo, p)
+            for pos in (m.end() if m else lo, lo):
+                c = lone(self.lone_name.fullmatch(text, pos, p))
+                if c is not None:
+                    return c
+            return None
+
+        def lone(m: re.Match[str] | None) -> _Cand | None:
+            if m is None or masked(m.start()):
+                return None
+            a, b = m.span("name")
+            return _Cand(a, b, "name", m.group("name"), a)
+
+        def finding_cue(lo: int, hi: int) -> _Cand | None:
+            """The report named by a noun right before a quote ("the inspectors' finding that")."""
+            a = max(lo, hi - 120)
+            if text.find("'", a, hi) < 0 and text.find("’", a, hi) < 0:
+                return None  # every form has a possessive mark
+            m = self.finding.search(text, a, hi)
+            if m is None or masked(m.start()):
+                return None
+            return _Cand(m.start(), m.end(), "report", text[m.start() : m.end()].strip(), m.start())
 
         def quoted_from_report(lo: int, hi: int) -> _Cand | None:
             """A lead-in that lists the report's words: "Comments from the report:".
@@ -835,7 +886,16 @@ class Quotes:
                 c = starts.get(a)
                 if c is not None and _APPOSITION.fullmatch(text, back_forward(c.end, hi), v[0]):
                     return c  # "..., Cllr Reed, the leader, said"
-            return after_verb(v[1], lo) or _OTHER
+                c = lone(self.lone_name.fullmatch(text, a, back(v[0], a)))
+                if c is not None:
+                    return c  # "...," Jo said.
+            return after_verb(v[1], lo) or lone_after(v[1], hi) or _OTHER
+
+        def lone_after(pos: int, hi: int) -> _Cand | None:
+            """A one-word name right after the verb, ending the clause: "...," said Jo."""
+            while pos < hi and text[pos].isspace():
+                pos += 1
+            return lone(self.lone_name_after.match(text, pos, hi))
 
         def back_forward(p: int, hi: int) -> int:
             while True:
@@ -903,7 +963,9 @@ class Quotes:
             close_line = bisect_right(line_starts, close_pos) - 1
             lo, hi = extents[idx]
             after = after_cue(p, lo, hi)
-            found = after if after is not None and after.kind != "other" else before_cue(lo, p.open)
+            found = finding_cue(lo, p.open) or (
+                after if after is not None and after.kind != "other" else before_cue(lo, p.open)
+            )
             if found is None or found.kind == "other":
                 found = found or after
             cue = to_cue(found)
