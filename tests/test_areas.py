@@ -350,3 +350,93 @@ def test_as_good_as_after_a_list_is_no_grade() -> None:
         "manager said the food was as good as ever."
     )
     assert areas(text) == {"help_and_protection": "good"}
+
+
+# ---- flattened PDF tables with a grade wrapped over two lines -------------------------
+
+
+def test_flattened_table_with_a_grade_cell_wrapped_over_two_lines() -> None:
+    # a narrow right-hand column: 'Requires improvement' comes out as two lines
+    text = (
+        "Overall effectiveness\nRequires\nimprovement\n"
+        "The quality of education\nRequires\nimprovement\n"
+        "Behaviour and attitudes\nGood\n"
+        "Leadership and management\nRequires\nimprovement\n"
+        "Previous inspection grade\nOutstanding\n"
+    )
+    assert areas(text) == {
+        "quality_of_education": "requires_improvement",
+        "behaviour_and_attitudes": "good",
+        "leadership": "requires_improvement",
+    }
+    doc = nlp()(analysis_text(text))
+    by_role = {(s.label_, s._.ofsted_role) for s in doc.spans["grades"]}
+    assert ("requires_improvement", "overall") in by_role
+    assert ("outstanding", "previous") in by_role
+
+
+def test_a_wrapped_previous_grade_cell_is_the_previous_grade() -> None:
+    text = (
+        "Overall effectiveness\nGood\n"
+        "Previous inspection grade\nRequires\nimprovement\n"
+    )
+    doc = nlp()(analysis_text(text))
+    assert [(s.label_, s._.ofsted_role) for s in doc.spans["grades"]] == [
+        ("good", "overall"),
+        ("requires_improvement", "previous"),
+    ]
+
+
+def test_a_wrapped_line_that_only_starts_a_grade_phrase_is_no_grade() -> None:
+    # the two lines together are more than the grade phrase: prose, not a table cell
+    text = (
+        "Personal development\nNeeds\nimprovement planning across the federation.\n"
+        "Early years provision\nGood\n"
+    )
+    assert areas(text) == {"early_years": "good"}
+
+
+# ---- areas that only further education report cards have ------------------------------
+
+
+def test_further_education_report_card_areas_are_other() -> None:
+    text = (
+        "Marlcombe College's first report card.\n"
+        "Evaluation area | Grade\n"
+        "Participation and development | Expected standard\n"
+        "Contribution to meeting skills needs | Exceptional\n"
+        "Safeguarding | Met\n"
+    )
+    doc = nlp()(analysis_text(text))
+    got = {s.text: s.label_ for s in doc.spans["areas"]}
+    assert got == {
+        "Participation and development": "other",
+        "Contribution to meeting skills needs": "other",
+        "Safeguarding": "safeguarding",
+    }
+
+
+# ---- an area that receives a graded service ---------------------------------------------
+
+
+def test_an_area_that_received_a_graded_service() -> None:
+    text = (
+        "Inspectors found that the impact of leaders was inadequate and that children who "
+        "need help and protection received an inadequate service in Quillborough. Care "
+        "leavers are given a good service."
+    )
+    assert areas(text) == {
+        "leadership": "inadequate",
+        "help_and_protection": "inadequate",
+        "care_leavers": "good",
+    }
+
+
+def test_a_good_service_received_by_no_area_is_no_grade() -> None:
+    text = (
+        "Ofsted rated Dunchester Primary School requires improvement. Parents said they "
+        "received a good service from the office, and pupils have a good time at lunch."
+    )
+    assert areas(text) == {}
+    doc = nlp()(analysis_text(text))
+    assert [s.label_ for s in doc.spans["grades"]] == ["requires_improvement"]

@@ -753,3 +753,74 @@ def test_promo_lines_are_the_plain_pattern_lines(text: str) -> None:
 def test_a_promotion_line_is_not_graded() -> None:
     doc = run("Marsh End Academy has been rated good.\nSEE ALSO: Tolby School rated inadequate\n")
     assert [s.label_ for s in doc.spans["grades"]] == ["good"]
+
+
+# ---- which earlier grade is the previous one ------------------------------------------
+
+
+def test_the_inspection_before_this_one_is_the_previous_one() -> None:
+    doc = run(
+        "Hazelbrook Nursery was rated outstanding in 2013. At its most recent inspection "
+        "before this one, in 2021, it was judged to require improvement."
+    )
+    found = [(s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]]
+    assert found == [
+        ("outstanding", "dated", 2013),
+        ("requires_improvement", "previous", 2021),
+    ]
+
+
+def test_a_most_recent_inspection_alone_is_this_one() -> None:
+    # without 'before this one', the most recent inspection is the one reported
+    assert roles(
+        "At its most recent inspection, Hazelbrook Nursery was judged to require improvement."
+    ) == {"requires_improvement": "overall"}
+
+
+def test_the_latest_earlier_grade_is_the_previous_grade() -> None:
+    from ofsted_extract.extractor import extract
+
+    record = extract(
+        "Hazelbrook Nursery rated good\n\n4 June 2024\n\n"
+        "Hazelbrook Nursery, in Pellingford, has been rated good by Ofsted after an "
+        "inspection in April.\n\n"
+        "The nursery was rated outstanding in 2013, when it first opened. At its most recent "
+        "inspection before this one, in 2021, it was judged to require improvement.\n"
+    )
+    (inspection,) = record.inspections
+    assert inspection.overall is not None and inspection.overall.grade == "good"
+    assert inspection.previous is not None
+    assert (inspection.previous.grade, inspection.previous.year) == ("requires_improvement", 2021)
+
+
+# ---- old-framework labels and relative years ------------------------------------------
+
+
+def test_merely_satisfactory_is_a_grade() -> None:
+    assert roles("Ofsted said the school was merely satisfactory.") == {"satisfactory": "overall"}
+
+
+def test_years_ago_dates_only_the_grade_it_goes_with() -> None:
+    # 'three years ago' goes with 'satisfactory'; the later grade is this inspection's
+    doc = run(
+        "A primary school that was told three years ago it was merely satisfactory is "
+        "celebrating after inspectors judged it good with outstanding features."
+    )
+    found = [(s.label_, s._.ofsted_role, s._.ofsted_years_ago) for s in doc.spans["grades"]]
+    assert found == [("satisfactory", "previous", 3), ("good", "overall", None)]
+
+
+def test_an_old_framework_label_is_not_the_previous_grade() -> None:
+    from ofsted_extract.extractor import extract
+
+    record = extract(
+        "Wendlesham Primary 'good with outstanding features'\n\nTuesday, May 8, 2012\n\n"
+        "A primary school that was told three years ago it was merely satisfactory is "
+        "celebrating after inspectors judged it \"good with outstanding features\".\n\n"
+        "Wendlesham Primary School was visited by Ofsted in April.\n\n"
+        "When inspectors last visited, in May 2009, Wendlesham was judged satisfactory.\n"
+    )
+    (inspection,) = record.inspections
+    assert inspection.overall is not None and inspection.overall.grade == "good"
+    assert inspection.previous is not None
+    assert (inspection.previous.grade, inspection.previous.year) == ("satisfactory", 2009)

@@ -418,6 +418,8 @@ class Grades:
         )
         self.area_descriptors = frozenset(areas["descriptor_heads"]["words"])
         self.named_areas = frozenset(areas["named_areas"]["keys"])
+        self.service_verbs = frozenset(areas["service_received"]["verbs"])
+        self.service_nouns = frozenset(areas["service_received"]["nouns"])
         owned = areas["owned_services"]
         self.owned_keys = frozenset(owned["keys"])
         self.owned_nouns = frozenset(owned["nouns"])
@@ -630,9 +632,11 @@ class PhraseIndex:
         if table.matches is not None and table.matches[0] is self:
             return table.matches[1]
         found = list(self.matcher(doc)) if table.n else []
-        if table.inner_space:
-            found.extend(self._bridged(doc, table))
-            found.sort(key=itemgetter(1, 2))
+        if table.spaces:
+            bridged = self._bridged(doc, table)
+            if bridged:
+                found.extend(bridged)
+                found.sort(key=itemgetter(1, 2))
         out: list[tuple[int, int, int]] = []
         words: dict[str, list[int]] = {what: [] for what in self.word_ids.values()}
         # most matches are single words: one dict lookup gives the list they go to
@@ -671,18 +675,26 @@ class PhraseIndex:
         return self._matched(doc).words.get(what, [])
 
     def _bridged(self, doc: Doc, table: TokenTable) -> list[tuple[int, int, int]]:
-        """The phrases that run over a line break inside a sentence."""
+        """The phrases that run over a line break inside a sentence, and the table cells
+        wrapped over two lines (see :meth:`_wrapped_cell`)."""
         low, space, n, sent = table.low, table.is_space, table.n, table.sent_of
+        heads, tails = self.heads, self.tails
         breaks: list[tuple[int, int]] = []
+        out: list[tuple[int, int, int]] = []
         for k in table.spaces:
-            if not 0 < k < n - 1 or sent[k - 1] != sent[k + 1] or space[k - 1]:
-                continue  # not inside a sentence, or the same run of white space
+            if not 0 < k < n - 1 or space[k - 1] or low[k - 1] not in heads:
+                continue  # the same run of white space, or no phrase can go on
             b = k + 1
             while b < n and space[b]:
                 b += 1
-            if b < n and low[k - 1] in self.heads and low[b] in self.tails:
+            if b >= n or low[b] not in tails:
+                continue
+            if sent[k - 1] == sent[k + 1]:
                 breaks.append((k - 1, b))
-        out: list[tuple[int, int, int]] = []
+            else:
+                cell = self._wrapped_cell(doc, table, k - 1, b)
+                if cell is not None:
+                    out.append(cell)
         span = self.longest - 1
         for a, b in breaks:
             keep: list[int] = []
@@ -703,6 +715,38 @@ class PhraseIndex:
                 if x < left <= y - 1:  # the phrase crosses the break
                     out.append((m, keep[x], keep[y - 1] + 1))
         return out
+
+    def _wrapped_cell(
+        self, doc: Doc, table: TokenTable, a: int, b: int
+    ) -> tuple[int, int, int] | None:
+        """A table cell wrapped over two lines of a flattened PDF table ('Overall
+        effectiveness' / 'Requires' / 'improvement'): the layout makes each line a sentence
+        of its own, so this break is bridged only when the two lines, whole, are exactly
+        one phrase (a longer match, or words around it, would be prose)."""
+        low, space, n = table.low, table.is_space, table.n
+        if sum(low[k].count("\n") for k in range(a + 1, b)) != 1:
+            return None  # a blank line between: two cells
+        keep: list[int] = []
+        k = a
+        while k >= 0 and not (space[k] and "\n" in low[k]):
+            if not space[k]:
+                keep.append(k)
+                if len(keep) >= self.longest:
+                    return None
+            k -= 1
+        keep.reverse()
+        k = b
+        while k < n and not (space[k] and "\n" in low[k]):
+            if not space[k]:
+                keep.append(k)
+                if len(keep) > self.longest:
+                    return None
+            k += 1
+        words = Doc(doc.vocab, words=[low[i] for i in keep])
+        for m, x, y in self.matcher(words):
+            if x == 0 and y == len(keep):
+                return (m, keep[0], keep[-1] + 1)
+        return None
 
 
 #: The shared index of each vocabulary, with the vocabulary itself kept alive so that
@@ -1290,7 +1334,7 @@ class _Reader:
         if self.negated(cand):
             cand.drop = "negated"
             return
-        if cand.kind == "weak" and nxt in self.c.subject_use and prv not in self.c.copulas \
+        if cand.kind == "weak" and nxt in self.c.subject_use and not self._copula_next_to(p) \
                 and not self.cues.has("licence", max(0, s - 2), s):
             cand.drop = "subject-use"  # 'Outstanding does not happen by accident'
             return
@@ -1307,6 +1351,9 @@ class _Reader:
             and attributive_area is None
         )
         if cand.kind != "strong" and not quoted:
+            if follows_noun and nxt in self.c.service_nouns and self._area_receives(p):
+                cand.licence = "area-service"
+                return
             if follows_noun:
                 cand.drop = "attributive"
                 return
@@ -1414,6 +1461,29 @@ class _Reader:
             hit = self.cues.last("negation", lo, hit)
         return False
 
+    def _area_receives(self, p: int) -> bool:
+        """'children who need help and protection received an inadequate service': the word
+        ``p`` before the grade is an article after a receiving verb (or 'are given') that
+        follows an area straight on. The area then takes the grade (see
+        :meth:`_backward_grade`)."""
+        if p < 0 or self.low[p] not in ("a", "an"):
+            return False
+        v = self.prev_word(p)
+        if v < 0 or self.low[v] not in self.c.service_verbs:
+            return False
+        a = self.prev_word(v)
+        if a >= 0 and self.low[a] in self.c.copulas:
+            a = self.prev_word(a)  # 'care leavers are given a good service'
+        return a >= 0 and a + 1 in self.area_ends
+
+    def _copula_next_to(self, p: int) -> bool:
+        """Whether the word at ``p`` (the one before a grade) is a copula, or an allowed
+        adverb right after one: 'a school that was merely satisfactory is celebrating'
+        has the grade as its predicate, not as the subject of 'is'."""
+        if p >= 0 and self.low[p] in self.c.adverbs_ok:
+            p = self.prev_word(p)
+        return p >= 0 and self.low[p] in self.c.copulas
+
     def _to_ok(self, to: int) -> bool:
         """'good to' is a grade only before an area ("gave a good to children in care") or
         another grade ("dropped from good to RI")."""
@@ -1479,8 +1549,9 @@ class _Reader:
         j = self.prev_word(s)
         steps = 0
         while j >= 0 and steps < 3 and self.low[j] in {"now", "also", "still", "both", "all",
-                                                        "only", "again", "currently", "rated",
-                                                        "each", "overall", "no", "longer"}:
+                                                        "only", "merely", "again", "currently",
+                                                        "rated", "each", "overall", "no",
+                                                        "longer"}:
             j = self.prev_word(j)
             steps += 1
         if j < 0 or self.low[j] not in self.c.copulas:
@@ -1891,6 +1962,12 @@ class _Reader:
             if any(self.line_words(k) for k in between):
                 return False
         words = self.line_words(gline)
+        last = self.line_of[grade.end - 1]
+        if last != gline:
+            # 'Requires' / 'improvement': a cell wrapped over two lines (see
+            # PhraseIndex._wrapped_cell), whole lines on both sides
+            tail = self.line_words(last) if last == gline + 1 else []
+            return bool(words) and words[0] == grade.start and tail[-1:] == [grade.end - 1]
         return bool(words) and words[0] == grade.start and words[-1] == grade.end - 1
 
     def _tail_ok(self, rest: list[int]) -> bool:
@@ -2067,7 +2144,9 @@ class _Reader:
             if 2 <= len(nxt) <= 4 and self.low[nxt[0]] in (",", "in") and \
                     self.low[nxt[-1]] != "ago":
                 years = self.years_in(nxt[0], nxt[-1] + 1)
-        rel = self._relative_years(cs, ce)
+        # like the years, 'three years ago' dates only the grade of its own segment: in
+        # 'told three years ago it was merely satisfactory ... judged it good', not 'good'
+        rel = self._relative_years(max(cs, seg_lo), min(ce, seg_hi))
         if rel is not None and not current:
             cand.years_ago = rel
             return "previous"
