@@ -270,6 +270,8 @@ class _Builder:
             drafts = self.drafts(mentions, body_sents, None, visits, para_first)
         if not drafts:
             return []
+        if len(drafts) > 1:
+            self.reanchor(drafts, bodies)
         self.regions(drafts, bodies)
         out = []
         for draft in drafts:
@@ -289,10 +291,15 @@ class _Builder:
             if para in seen or not ok:
                 continue
             seen.add(para)
-            opening = self.text[para_starts[para] if para >= 0 else 0 : a]
-            if len(opening.split()) <= 3 and not any(q in opening for q in "\"“‘'"):
+            if self.opens_paragraph(para_starts[para] if para >= 0 else 0, a):
                 out.add(key)
         return out
+
+    def opens_paragraph(self, para_start: int, a: int) -> bool:
+        """Whether a name at ``a`` is among the opening words of the paragraph starting at
+        ``para_start`` ('Meanwhile, Bramble Patch Pre-School, ...'), outside a quotation."""
+        opening = self.text[para_start:a]
+        return len(opening.split()) <= 3 and not any(q in opening for q in "\"“‘'")
 
     def mentions(self) -> list[_Mention]:
         out = []
@@ -468,6 +475,36 @@ class _Builder:
             return max(body_sents, key=lambda k: len(body_sents[k]))
         return None
 
+    def reanchor(self, drafts: list[_Draft], bodies: list[tuple[int, int, str, bool]]) -> None:
+        """Bodies graded together in one paragraph ('Lowmarsh climbs to good as Tallowfield
+        falls to inadequate', a headline or a lead that names both) and then each given a
+        paragraph of its own ('Tallowfield County Council, by contrast, has been rated
+        inadequate ...'): each inspection starts at its own paragraph, the first later one
+        that opens with its name, so that each body's grades, areas and dates are read from
+        its own part of the text rather than the first body's part ending at the shared one."""
+        paras = self.para_starts()
+
+        def para_of(at: int) -> int:
+            return bisect.bisect_right(paras, at) - 1
+
+        shared = [para_of(d.anchor) for d in drafts]
+        if len(set(shared)) == len(shared):
+            return
+        moved = False
+        for draft, para in zip(drafts, shared, strict=True):
+            if shared.count(para) < 2:
+                continue
+            key = draft.cluster.key
+            for a, _b, other, ok in bodies:
+                if other != key or not ok or self.in_title(a) or para_of(a) <= para:
+                    continue
+                if self.opens_paragraph(paras[para_of(a)], a):
+                    draft.anchor = a
+                    moved = True
+                    break
+        if moved:
+            drafts.sort(key=lambda d: d.anchor)
+
     def regions(self, drafts: list[_Draft], bodies: list[tuple[int, int, str, bool]]) -> None:
         """Cut the text into one region per inspection, each from the paragraph introducing it."""
         n = len(self.text)
@@ -591,7 +628,9 @@ class _Builder:
         if any(v.label_ == "joint_targeted" and a <= v.start_char < b for v in visits):
             return "joint_targeted"
         kind_remit: dict[str, str | None] = self.body_data["kind_remit"]
-        for kind in ("school", "college", "nursery", "childminder", "home", "council"):
+        # an independent fostering or voluntary adoption agency ('agency') is social care
+        # but not a council's children's services: remit 'other'
+        for kind in ("school", "college", "nursery", "childminder", "home", "council", "agency"):
             if kind in kinds and kind_remit.get(kind):
                 return kind_remit[kind]
         # a provider, a service or a bare name: the words of its region decide

@@ -464,3 +464,68 @@ def test_remembered_keys_are_the_keys(words: list[str], kind: str) -> None:
     plain = comp._make_key_and_short(words, kind)
     assert comp._key_and_short(words, kind) == plain
     assert comp._key_and_short(list(words), kind) == plain  # remembered
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Kestrel Vale Fostering, an independent fostering agency with offices in Dunmere, "
+            "was inspected in May.",
+            "Kestrel Vale Fostering",
+        ),
+        (
+            "Hearthwood Family Placements, a voluntary adoption agency, has been rated good.",
+            "Hearthwood Family Placements",
+        ),
+        (
+            "Staff at Fenwick Lane Adoption were praised. It is a voluntary adoption agency.",
+            "Fenwick Lane Adoption",
+        ),
+    ],
+)
+def test_a_fostering_or_adoption_agency_is_a_body(sentence: str, name: str) -> None:
+    assert (name, "agency") in names(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a person described by a job at such a body is not the body
+        "Ashwin Marlow, a foster carer with the fostering agency, said it was good.",
+        "Kit Lowe, a nursery manager in Dunmere, said the visit went well.",
+        "Jo Hart, a governor of the school, said it had improved.",
+        # no name before the head word, and no agency in the article
+        "The Head of Fostering said the service was rated good.",
+        "Dunmere Fostering hosts a coffee morning on Friday.",
+    ],
+)
+def test_no_agency_or_apposition_body_where_there_is_none(sentence: str) -> None:
+    assert names(sentence) == []
+
+
+def test_a_street_is_not_the_subject_beside_the_body_it_locates() -> None:
+    found = names(
+        "Bramblewick Nursery on Tanner Street has been judged outstanding following its "
+        "inspection on 4 March."
+    )
+    assert found == [("Bramblewick Nursery", "nursery")]
+    assert names("Tiny Steps, Mill Lane, was judged good by the inspector.") == []
+    # a name ending in a street word is still a subject when it is not an address
+    assert ("Little Wrens Copley", "named") in names(
+        "In Dunmere, Little Wrens Copley was judged good at its inspection."
+    )
+
+
+def test_a_quoted_headline_word_is_no_part_of_a_name() -> None:
+    assert names("'CHAOS' ACADEMY PUT IN SPECIAL MEASURES\n\nThe school was inspected.") == []
+    assert names("‘Chaos’ Academy put in special measures.") == []
+    # a possessive apostrophe still is
+    assert ("St James' School", "school") in names("Pupils at St James' School were told.")
+    assert ("St James' School", "school") in names("'Pupils at St James' School are safe.'")
+
+
+def test_a_pupil_referral_unit_in_apposition_is_a_school() -> None:
+    assert ("Brookhollow Centre", "school") in names(
+        "Brookhollow Centre, a pupil referral unit for 40 pupils, was rated good."
+    )

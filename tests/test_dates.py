@@ -852,3 +852,43 @@ def test_a_dated_line_beats_the_address_and_an_address_in_the_body_dates_nothing
         "its garden.\n\nRead more at https://www.example.org/news/2019/02/03/older-story\n"
     )
     assert article_date(make_doc(body)) is None
+
+
+NOTES_RELEASE = """Dunmere Borough Council
+News
+
+SEND inspection report published
+
+Published: 12 December 2024
+
+Inspectors found that the Dunmere local area partnership's arrangements lead to
+inconsistent experiences and outcomes for children and young people with SEND.
+
+Notes to editors
+1. The inspection took place {visit_words}.
+2. The report was published by Ofsted on 10 December 2024.
+"""
+
+
+@pytest.mark.parametrize(
+    "visit_words",
+    ["from 28 October to 1 November 2024", "between 28 October and 1 November 2024"],
+)
+def test_the_notes_to_editors_date_the_visit_when_the_story_does_not(visit_words: str) -> None:
+    text = NOTES_RELEASE.format(visit_words=visit_words)
+    assert visit(text, (2024, 12, 12)) == (2024, 10, 28)
+    assert report(text, (2024, 12, 12)) == (2024, 12, 10)
+
+
+def test_the_storys_own_visit_date_beats_the_notes_to_editors() -> None:
+    text = NOTES_RELEASE.format(visit_words="in March 2021, before the new framework").replace(
+        "with SEND.", "with SEND. Inspectors visited in October."
+    )
+    assert visit(text, (2024, 12, 12)) == (2024, 10, None)
+
+
+def test_dates_in_other_furniture_still_date_no_visit() -> None:
+    text = NOTES_RELEASE.format(visit_words="from 28 October to 1 November 2024").replace(
+        "Notes to editors", "Comments"
+    )
+    assert visit(text, (2024, 12, 12)) is None

@@ -873,3 +873,97 @@ def test_one_name_line_over_the_article_is_not_a_section_heading() -> None:
         "The infant school now requires improvement, down from good in 2018.\n"
     )
     assert [i.subject for i in inspect(text, 2025)] == ["Tarnside Infant School"]
+
+
+TWO_COUNCILS = """Children's services inspections
+
+Hollinmere moved up to good and Stavesby fell to inadequate in the latest inspections.
+
+Hollinmere City Council has been rated good overall, an improvement on the requires
+improvement to be good rating it received in 2020. Inspectors judged the impact of leaders on
+social work practice to be good, and the experiences and progress of children in care to be
+outstanding.
+
+Its director, Ama Pretorius, said: "Our social workers stay, and children see that."
+
+Stavesby County Council, by contrast, has been rated inadequate, having been judged good in
+2018. Inspectors found that the impact of leaders on social work practice was inadequate. The
+experiences and progress of children in care require improvement to be good.
+
+Wrenholt Borough Council, whose inspection took place in the same week, is expected to receive
+its report next month.
+"""
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Hollinmere moved up to good and Stavesby fell to inadequate in the latest inspections.",
+        # the other way round from the order of the paragraphs
+        "Stavesby fell to inadequate and Hollinmere moved up to good in the latest inspections.",
+        "Hollinmere City Council is now good; Stavesby County Council is inadequate.",
+    ],
+)
+def test_bodies_graded_together_then_each_in_its_own_paragraph_get_their_own_grades(
+    lead: str,
+) -> None:
+    text = TWO_COUNCILS.replace(
+        "Hollinmere moved up to good and Stavesby fell to inadequate in the latest inspections.",
+        lead,
+    )
+    assert summary(inspect(text, 2024)) == [
+        {"subject": "Hollinmere City Council", "overall": "good",
+         "previous": ("requires_improvement", 2020),
+         "areas": {"leadership": "good", "children_in_care": "outstanding"}},
+        {"subject": "Stavesby County Council", "overall": "inadequate",
+         "previous": ("good", 2018),
+         "areas": {"leadership": "inadequate", "children_in_care": "requires_improvement"}},
+    ]
+
+
+def test_a_body_named_only_as_context_in_its_own_paragraph_is_no_inspection() -> None:
+    # the same article without the lead naming both: Wrenholt still gets nothing
+    text = TWO_COUNCILS.replace(
+        "Hollinmere moved up to good and Stavesby fell to inadequate in the latest inspections.",
+        "Two councils have had their children's services inspected.",
+    )
+    assert [i.subject for i in inspect(text, 2024)] == [
+        "Hollinmere City Council", "Stavesby County Council"
+    ]
+
+
+def test_an_independent_fostering_agency_is_inspected_under_its_own_name() -> None:
+    text = (
+        "A FOSTERING agency based in Dunmere has been rated outstanding by Ofsted.\n\n"
+        "Kestrel Vale Fostering, an independent fostering agency which looks after 90 children, "
+        "was inspected in April.\n\n"
+        "Inspectors judged the overall experiences and progress of children and young people to "
+        "be outstanding, up from good at the agency's previous inspection in 2020.\n"
+    )
+    (found,) = inspect(text, 2024)
+    assert found.subject == "Kestrel Vale Fostering"
+    assert found.remit == "other"
+    assert found.overall is not None and found.overall.grade == "outstanding"
+    assert found.previous is not None
+    assert (found.previous.grade, found.previous.year) == ("good", 2020)
+
+
+def test_the_body_on_a_street_keeps_its_grade_and_visit_date() -> None:
+    text = (
+        "Bramblewick Nursery on Tanner Street has been judged outstanding following its "
+        "inspection on 4 March. The nursery was rated good at its last inspection in 2019.\n"
+    )
+    doc = nlp()(analysis_text(text))
+    published = PartialDate(year=2024, month=4, day=2, text="2 April 2024")
+    (found,) = build_inspections(doc, published, [])
+    assert found.subject == "Bramblewick Nursery"
+    assert found.overall is not None and found.overall.grade == "outstanding"
+    assert found.inspected is not None and found.inspected.iso == "2024-03-04"
+
+
+def test_a_quoted_word_in_a_shouting_headline_names_no_second_body() -> None:
+    text = (
+        "'CHAOS' ACADEMY PUT IN SPECIAL MEASURES\n\n"
+        "Fernhollow Academy has been rated inadequate by Ofsted and put in special measures.\n"
+    )
+    assert [i.subject for i in inspect(text, 2024)] == ["Fernhollow Academy"]

@@ -94,6 +94,11 @@ _MAX_KEYS = 4096
 _AFTER_SUBJECT = frozenset({",", "was", "has", "is", "had", "who", "said", "says", "("})
 _AFTER_COMMA = frozenset({"who", "whose", "a", "an", "the", "aged", "herself", "himself"})
 _CLITICS = frozenset({"'s", "’s", "'", "’"})
+#: Text ending in a word or three that a quote mark opens ("... 'BEDLAM"): a quote mark
+#: right after it closes a quotation ("'BEDLAM' ACADEMY IN SPECIAL MEASURES") and is no
+#: possessive, so the quoted words are no part of a name. Three words at most, so that
+#: "'Pupils at St Thomas' School ..." is not read that way.
+_QUOTED_BEFORE = re.compile(r"(?:^|(?<=\s))['‘][^\W\d_][\w-]*(?: [\w-]+){0,2}\Z")
 
 
 class Furniture:
@@ -252,11 +257,16 @@ class Bodies:
         self.auxiliaries = frozenset(named["auxiliaries"])
         self.named_not = frozenset(named["not_names"])
         self.named_after_prep = frozenset(data["not_subject_before"]["alias_phrases"])
+        self.address_before = frozenset(named["address_before"])
+        self.street_words = frozenset(named["street_words"])
         self.not_a_body = frozenset(data["not_a_body"]["phrases"])
         self.not_a_body_part = re.compile(
             "|".join(re.escape(p) for p in data["not_a_body"]["parts"]) or "(?!)"
         )
         self.continuations = frozenset(data["head_continuations"]["words"])
+        limits = data["apposition_limits"]
+        self.appos_breaks = frozenset(limits["breaks"])
+        self.appos_roles = frozenset(limits["roles"])
         self.remit_cues: dict[str, list[str]] = {
             k: v for k, v in data["remit_cues"].items() if k != "_doc"
         }
@@ -284,6 +294,10 @@ class Bodies:
                     continue
                 break
             if text in _CLITICS and i > lo and not d.ws(i - 1):
+                if text in ("'", "’") and _QUOTED_BEFORE.search(
+                    d.text, max(0, d.idx[i] - 40), d.idx[i]
+                ):
+                    break  # "'BEDLAM' ACADEMY": a closing quote mark, not "St Thomas' School"
                 i -= 1
                 continue
             if text == "-" and not d.ws(i) and i > lo and not d.ws(i - 1):
@@ -488,6 +502,13 @@ class Bodies:
             return
         if start > 0 and d.low[start - 1] in self.named_after_prep:
             return  # 'the edge of Wexcombe has been rated': a place, not the subject
+        # 'Honeycomb Lane Nursery on Orchard Road has been judged ...', 'Bramble Patch,
+        # Orchard Road, was judged ...': the body's address, not the subject
+        if start > 0 and (
+            d.low[start - 1] in self.address_before
+            or (d.low[start - 1] == "," and d.low[end - 1] in self.street_words)
+        ):
+            return
         out.append((start, end, "named"))
 
     def _appositions(
@@ -495,8 +516,14 @@ class Bodies:
     ) -> list[tuple[int, int, str]]:
         """'The Willows, a four-bedroom children's home run by ...'."""
         out = []
-        for what, kind, start, _end in matches:
+        for what, kind, start, end in matches:
             if what != "appos":
+                continue
+            # 'Kit Lowe, a nursery manager': a role at such a body, not the body
+            nxt = end
+            while nxt < d.n and d.space[nxt]:
+                nxt += 1
+            if nxt < d.n and d.low[nxt] in self.appos_roles:
                 continue
             lo = max(0, start - 7)
             comma = None
@@ -508,6 +535,8 @@ class Bodies:
                     break
             if comma is None or comma + 1 >= start or d.low[comma + 1] not in ("a", "an"):
                 continue
+            if not self.appos_breaks.isdisjoint(d.low[comma + 2 : start]):
+                continue  # 'Jo Hart, a governor at the school': the person is no school
             name_start = self._walk_left(
                 d, comma, max(0, comma - MAX_NAME_TOKENS), initial_the=True
             )

@@ -264,6 +264,11 @@ class Dates:
             rf"\b(?:{_phrases(data['meeting_heading_words'])})\b.*\bheld\b.*\bon\s*$",
             re.IGNORECASE,
         )
+        # a press release's "Notes to editors" heading, on a line of its own
+        self.notes_heading = re.compile(
+            rf"(?:^|(?<=\n))[ \t]*(?:{_phrases(data['notes_headings'])})[ \t:]*$",
+            re.IGNORECASE | re.MULTILINE,
+        )
         # a label opens its line: "Inspection dates:   8 and 9 October 2024"
         self.visit_label_reach = 2 * max(len(label) for label in data["visit_labels"]) + 4
         self.visit_label = re.compile(
@@ -340,19 +345,28 @@ class Dates:
         furniture_starts, furniture_ends = page.furniture
         k, n_furniture = 0, len(furniture_starts)
         ctx: _Context | None = None
+        notes_at: dict[int, int] = {}  # furniture block -> end of its notes heading, or -1
         for m in mentions:
             # the mentions come in order: walk the furniture ranges beside them
             while k < n_furniture and furniture_ends[k] <= m.start:
                 k += 1
             in_furniture = k < n_furniture and furniture_starts[k] <= m.start
             in_list = in_furniture and page.in_list(m.start) and not page.own_heading(m)
+            # "Notes to editors / 1. The inspection took place from ...": furniture whose
+            # dates still speak of this inspection (:func:`_pick` takes them last)
+            notes = False
+            if in_furniture and not in_list:
+                if k not in notes_at:  # once per block: where its notes heading is, if any
+                    found = self.notes_heading.search(text, furniture_starts[k], furniture_ends[k])
+                    notes_at[k] = found.end() if found else -1
+                notes = 0 <= notes_at[k] <= m.start
             kind = m.kind
             # only a day or a month of a given year can date the article
             article = 0 if in_list or not (
                 kind == "date" or (kind == "month" and m.year is not None)
             ) else self._article(text, m, page)
             visit = report = None
-            if not in_furniture and article < ARTICLE_DATELINE:
+            if (not in_furniture or notes) and article < ARTICLE_DATELINE:
                 if ctx is None:
                     ctx = page.context()
                 # no visit or publication word within reach (the sentence, and
@@ -1209,6 +1223,7 @@ def _pick(
 ) -> PartialDate | None:
     ref = _ref(published)
     found: list[tuple[float, Mention, Parts]] = []
+    notes: list[tuple[float, Mention, Parts]] = []  # from the notes to editors
     for w in _weighed(doc):
         m = w.mention
         if m.start < start_char or m.end > end_char or w.article:
@@ -1218,7 +1233,9 @@ def _pick(
             continue
         parts = resolve(m, ref, _seasons())
         if not parts.empty:
-            found.append((score, m, parts))
+            (notes if w.furniture else found).append((score, m, parts))
+    # the story's own dates first: the notes to editors may date an earlier inspection
+    found = found or notes
     if not found:
         return None
     # the best-supported date; ties go to the first in the text
