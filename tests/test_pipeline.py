@@ -133,6 +133,55 @@ def test_title_skips_addresses_cookie_banners_mottos_and_bylines(top: str) -> No
     assert title.text.strip() == "Pellow Grange nursery keeps its outstanding grade"
 
 
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Kelmouth Borough Council\n\nHome > News > 2025 > March\n",
+        "Kelmouth Borough Council\n\nHome › Council news › Schools\n",
+        "Published: 4 March 2025\nTags: schools, Ofsted, Kelmouth\n",
+        "Posted: Tue, 4 Mar 2025 10:02\nFiled under: Education news, inspections\n",
+    ],
+)
+def test_title_skips_site_names_over_breadcrumbs_and_label_lines(top: str) -> None:
+    text = (
+        f"{top}\nPellow Grange nursery keeps its outstanding grade\n\n"
+        "Pellow Grange Nursery has been rated outstanding by Ofsted for the third time.\n"
+    )
+    title = title_span(build_pipeline()(text))
+    assert title is not None
+    assert title.text.strip() == "Pellow Grange nursery keeps its outstanding grade"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Ofsted: Harrowgate children's services climb to good",
+        "Exclusive: nursery chain warned over staffing after inspection",
+        "LIVE: Kelmouth news and travel updates as schools reopen",
+    ],
+)
+def test_a_headline_led_by_a_kicker_and_colon_is_the_title(headline: str) -> None:
+    text = (
+        f"Kelmouth Online\n\n{headline}\n\nBy Orla Fenwick-Hale\n\n"
+        "Harrowgate Council has been rated good by Ofsted after an inspection in May.\n"
+    )
+    title = title_span(build_pipeline()(text))
+    assert title is not None and title.text == headline
+
+
+def test_a_name_and_colon_headline_is_the_title_when_nothing_plainer_comes() -> None:
+    text = (
+        "Published: 2 May 2024\n\n"
+        "Alder Brook House: Ofsted inspection report, March 2024\n\n"
+        "Alder Brook House, a four-bedroom children's home run by the council, was inspected "
+        "in March and judged good in every area, as it was at its last inspection in 2022. "
+        "The manager thanked the staff and the children for all their hard work.\n"
+    )
+    title = title_span(build_pipeline()(text))
+    assert title is not None
+    assert title.text == "Alder Brook House: Ofsted inspection report, March 2024"
+
+
 def test_a_report_title_label_gives_the_title() -> None:
     text = (
         "WEXCOMBE DISTRICT COUNCIL\n\nCABINET REPORT\n\n"

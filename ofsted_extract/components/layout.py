@@ -39,8 +39,9 @@ _BREADCRUMB = re.compile(r"[›»]|\s>\s|\s/\s\S|\s\|\s.*\s\|\s")
 _BREADCRUMB_CHAR = re.compile(r"[›»>/|]")
 _LABEL_LINE = re.compile(r"^[A-Z][\w ]{0,30}:\s")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
-#: Where a menu or a site name splits: a bar, or a run of two or more spaces or tabs.
-_MENU_SPLIT = re.compile(r"[ \t]*\|[ \t]*|[ \t]{2,}")
+#: Where a menu, a breadcrumb ("Home > News > 2024") or a site name splits: a bar, an
+#: arrow between spaces, or a run of two or more spaces or tabs.
+_MENU_SPLIT = re.compile(r"[ \t]*\|[ \t]*|[ \t]+[>›»][ \t]+|[ \t]{2,}")
 
 
 def _menu_line(line: str) -> bool:
@@ -168,6 +169,8 @@ class Layout:
         self.prefixes = tuple(data["chrome_prefixes"])
         self.list_max = int(data["list_line_max_words"])
         self.byline_leads = tuple(data["byline_leads"])
+        self.kickers = frozenset(data["headline_kickers"])
+        self.label_keys = frozenset(data["label_keys"])
         self.first_gate, self.gate = _furniture_gate(
             self.blocks | self.tails | self.chrome | set(self.prefixes) | set(self.block_prefixes)
         )
@@ -293,16 +296,24 @@ class Layout:
     def title(self, text: str, furniture: list[tuple[int, int]]) -> tuple[int, int] | None:
         """The headline: the first line near the top that reads like one."""
         skip = {s for s, _ in furniture}
+        # "Fernhollow House: Ofsted inspection report, February 2024": a line in the form of
+        # a label that names no label we know, kept in case no plainer headline comes
+        named: tuple[int, int] | None = None
         for n, (start, end) in enumerate(_first_lines(text, 16)):
             if n > 15:
-                return None
+                return named
             line = text[start:end].strip()
             if start in skip:
                 continue
             labelled = _TITLE_LABEL.match(text, start, end)
             if labelled:  # "Report title: Outcome of the local area inspection"
                 return labelled.end(), end
-            if _LABEL_LINE.match(line) or _DATEISH.match(line) or _URL_LINE.match(line):
+            label = _LABEL_LINE.match(line)
+            if label and not self._kicker(line, label.end()):
+                if named is None and self._named_line(line, label.end()):
+                    named = start, end
+                continue
+            if _DATEISH.match(line) or _URL_LINE.match(line):
                 continue
             if _menu_line(line) or _masthead(line, text, end):
                 continue
@@ -311,9 +322,30 @@ class Layout:
             if words < 3 or line.isupper() or line.lower().startswith(self.byline_leads):
                 continue
             if words > 25 or line[:1].islower():
-                return None
+                return named
             return start, end
-        return None
+        return named
+
+    def _kicker(self, line: str, value: int) -> bool:
+        """'Ofsted: Lowmarsh climbs to good': a headline led by a kicker, not a label line.
+
+        The value must read as a headline (three words or more, no bar of a menu), so
+        "Live: 3 June" or "News: Local | Sport" stay labels."""
+        key = line[: line.index(":")].strip().lower()
+        rest = line[value:]
+        return key in self.kickers and "|" not in rest and len(_WORD.findall(rest)) >= 3
+
+    def _named_line(self, line: str, value: int) -> bool:
+        """A 'Name: three or more words' line whose name is no label the data knows
+        ("Published", "Tags", "Present", ...), with no menu bar in it."""
+        key = line[: line.index(":")].strip().lower()
+        rest = line[value:]
+        return (
+            key not in self.label_keys
+            and "|" not in rest
+            and "@" not in rest
+            and len(_WORD.findall(rest)) >= 3
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
