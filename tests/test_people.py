@@ -847,6 +847,7 @@ def test_reversed_end_patterns_match_the_plain_ones(window: str) -> None:
 _CLAUSES = st.lists(
     st.sampled_from(
         ["said", "who", "an", "on", "tel", "tel.", "email", "0163", "+44", "(", "Jo", "’", "‘", "'"]
+        + ["01632 960", "a@b", "www.", "https:", "/", " / "]
         + [" ", "  ", "\t", "\n", ",", ".", ";", "x", "A", "\u00a0", "\u2028", "é", '"', "“"]
     ),
     max_size=25,
@@ -1029,3 +1030,205 @@ def test_a_year_group_or_key_stage_is_part_of_the_role(lead: str, name: str, rol
         '"I love our school and all of the teachers."'
     )
     assert [(p.name, p.role) for p in extract(text).people] == [(name, role)]
+
+
+# -- attendee lists, link lines, contact details, pairs and acronyms ----------------------
+
+
+_ATTENDEES = (
+    "WEXCOMBE DISTRICT COUNCIL\n\n"
+    "Minutes of the Education Overview Panel held on 4 March 2025\n\n"
+    "Present:\n"
+    "Councillor Hester Blackwood (Chair)\n"
+    "Councillor Omar Pennington (Vice-Chair)\n\n"
+    "In attendance:\n"
+    "Councillor Liesl Farrant - Cabinet Member for Education and Skills\n"
+    "Dr Tobias Wrenfield – Director of Children's Services\n"
+    "Maren Oakhurst - Head of Quality Assurance and Performance\n"
+    "Priya Castellane - Democratic Services Officer\n\n"
+    "1. APOLOGIES\nThere were none.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [
+        ("Omar Pennington", "Vice-Chair"),
+        ("Liesl Farrant", "Cabinet Member for Education and Skills"),
+        ("Tobias Wrenfield", "Director of Children's Services"),
+        ("Maren Oakhurst", "Head of Quality Assurance and Performance"),
+        ("Priya Castellane", "Democratic Services Officer"),
+    ],
+)
+def test_an_attendee_list_gives_name_dash_role(name: str, role: str) -> None:
+    assert one(_ATTENDEES, name).role == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lone title-case headline: no list around it
+        "Tamsin Rowlatt - Headteacher Praises Pupils After Visit\n\n"
+        "The school was rated good in its latest inspection.\n",
+        # in a list, but the words after the head noun are a verb and its object
+        "Latest:\nKit Ambrose - Headteacher praises pupils\nGorsey Lane - new library opens\n",
+    ],
+)
+def test_a_dash_line_that_is_no_title_gives_no_role(text: str) -> None:
+    assert all(p.role is None for p in people(text).values())
+
+
+def test_a_link_headline_is_not_a_role_and_a_name() -> None:
+    text = (
+        "Ofsted has rated Pinmoor Pre-School outstanding.\n\n"
+        "Related news\n"
+        "- MP visits outstanding Brackenford Rangers\n"
+        "- Councillor opens new play area\n"
+    )
+    assert "Brackenford Rangers" not in people(text)
+
+
+@pytest.mark.parametrize(
+    ("role", "org", "tail"),
+    [
+        ("director", "Women's Safety Watch", "Safety Watch"),
+        ("founder", "Parents' Voice Matters", "Voice Matters"),
+    ],
+)
+def test_a_name_after_a_plural_possessive_is_an_organisation(
+    role: str, org: str, tail: str
+) -> None:
+    text = (
+        f"Lorcan Beswick, {role} of the charity {org}, said: "
+        '"Families were let down for years and nobody listened."'
+    )
+    found = people(text)
+    assert tail not in found
+    assert found["Lorcan Beswick"].role == role
+    assert found["Lorcan Beswick"].organisation == org
+    assert len(found["Lorcan Beswick"].quotes) == 1
+
+
+def test_a_party_possessive_before_a_name_still_gives_the_person() -> None:
+    text = 'Labour\'s Imelda Crane said: "This report should worry every parent in the town."'
+    assert len(one(text, "Imelda Crane").quotes) == 1
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "Selwyn Hartigan, communications officer, 01632 960 412 / media@example.org",
+        "Selwyn Hartigan, communications officer, media@example.org",
+        "Selwyn Hartigan, communications officer, www.example.org/press",
+        "Selwyn Hartigan, communications officer / media lead",
+    ],
+)
+def test_a_role_stops_before_contact_details(contact: str) -> None:
+    text = f"Ofsted rated the school good.\n\nMedia enquiries: {contact}\n"
+    assert one(text, "Selwyn Hartigan").role == "communications officer"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            "Final-year nursing student Aaliyah Brennock said the course had changed her life.",
+            "Aaliyah Brennock",
+            "Final-year nursing student",
+        ),
+        (
+            "Award-winning drama teacher Oriel Fanshawe said the pupils deserved the praise.",
+            "Oriel Fanshawe",
+            "Award-winning drama teacher",
+        ),
+        (
+            # a noun and a verb between the modifier and the head: the role is the head's
+            "A well-attended meeting heard deputy head Corin Mallory say the school had changed.",
+            "Corin Mallory",
+            "deputy head",
+        ),
+    ],
+)
+def test_a_hyphenated_modifier_opens_a_role_before_a_name(
+    sentence: str, name: str, role: str
+) -> None:
+    person = one(sentence, name)
+    assert person.role == role
+    assert person.organisation is None
+
+
+def test_two_given_names_share_a_surname() -> None:
+    text = (
+        "Adopters Maeve and Torin Halloway, who welcomed two brothers last year, said the "
+        "agency had supported them at every step."
+    )
+    found = people(text)
+    assert found["Maeve Halloway"].role == "Adopters"
+    assert found["Torin Halloway"].role == "Adopters"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Headteacher Ruth Pemberton and Gideon Asquith said the visit went well.",
+        "Headteacher Ms Pemberton and Gideon Asquith said the visit went well.",
+    ],
+)
+def test_a_surname_before_and_is_not_a_given_name(sentence: str) -> None:
+    assert not any(name.startswith("Pemberton ") for name in people(sentence))
+
+
+def test_an_acronym_after_the_is_the_body_the_article_spells_out() -> None:
+    text = (
+        "The Northern Heads Federation (NHF) has criticised the inspection.\n\n"
+        'Winifred Abara, general secretary of the NHF, said: "Our members deserve better."'
+    )
+    person = one(text, "Winifred Abara")
+    assert person.role == "general secretary"
+    assert person.organisation == "Northern Heads Federation"
+
+
+def test_a_subject_acronym_without_the_is_part_of_the_role() -> None:
+    person = one('Dr Ilse Varga, Head of PSHE, said: "We will act on every point."', "Ilse Varga")
+    assert person.role == "Head of PSHE"
+    assert person.organisation is None
+
+
+def test_the_agency_possessive_resolves_to_the_inspected_agency() -> None:
+    text = (
+        "Ofsted has rated Larkfield Fostering outstanding.\n\n"
+        "Larkfield Fostering, an independent fostering agency based in Wexcombe, was "
+        "inspected in May.\n\n"
+        "The agency's responsible individual, Tobias Greenhalgh, said he was thrilled.\n"
+    )
+    person = one(text, "Tobias Greenhalgh")
+    assert person.role == "responsible individual"
+    assert person.organisation == "Larkfield Fostering"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Grandfather-of-five Desmond Okoro-Tate, 67, whose grandson is in Year 4, said:",
+        "Mum Perpetua Lisowski, 35, who moved to the town last year, said:",
+    ],
+)
+def test_an_age_and_a_clause_between_a_name_and_said_still_make_a_speaker(lead: str) -> None:
+    text = (
+        "Fernleigh Academy has been rated good by Ofsted.\n\n"
+        f"{lead} 'The teachers have turned this place round in two years.'\n"
+    )
+    name = " ".join(lead.split(",")[0].split()[1:])
+    speakers = {p.name for p in extract(text).people if p.quotes}
+    assert name in speakers, f"{name!r} not among {speakers}"
+
+
+def test_a_number_that_is_no_age_does_not_make_a_speaker() -> None:
+    text = (
+        "Fernleigh Academy has been rated good by Ofsted.\n\n"
+        "Pupils at Fernleigh Academy, 1,200 of them, said in a survey that 'lessons are "
+        "calm and well planned across every subject'.\n"
+    )
+    record = extract(text)
+    assert not [p for p in record.people if p.quotes]
+    assert "1,200" not in " ".join(p.name for p in record.people)

@@ -94,6 +94,17 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 _PAREN_AFTER = re.compile(r"^[ ]*\(([^()\n]{2,90})\)")
 _COLUMN_AFTER = re.compile(r"^(?:\t+|[ ]{2,})(?P<col>[^\t\n]*?[^\s])[ \t]*(?:\n|$)")
 _COMMA_AFTER = re.compile(r"^,[ \t]*")
+#: An attendee list's "Name - Role" line: a spaced dash, then the role to the end of the line.
+_DASH_AFTER = re.compile(r"^[ ]+[-–—][ ]+(?P<role>[^\n]{2,100}?)[ \t]*(?:\n|$)")
+#: Characters no title holds: contact details and links ("Press Officer, 01632 ...", "a/b").
+_NOT_ROLE_CHARS = re.compile(r"[@/|]|https?:|www\.|\d[\d ]{4,}")
+#: Lower-case words a listed title may hold besides role words: "Head of X and Y", "Member for Z".
+_LISTED_ROLE_LINKS = frozenset({"of", "for", "to", "and", "&", "the", "at", "in", "on", "with"})
+#: A capitalised possessive right before a name run: "Children's" in "Children's Rights Watch".
+_OWNER_BEFORE = re.compile(rf"(?<![\w'’-])([{UP}][{LO}]+['’]s?) $")
+_SPACED_DASH = re.compile(r"\S[ ]+[-–—][ ]+\S")
+#: List marks that may open a line before a name: "- Jo Lane - Chair", "• Jo Lane".
+_LINE_MARKS = " \t-–—•·*"
 _ORG_ONLY = re.compile(r"^(of|at|from)\s+", re.I)
 _OBJECT_OF = re.compile(r"\b(?:from|to|with|by|of|for|about|than)\s+(?:the\s+)?$", re.I)
 _TABLE_LABEL = re.compile(r"[ \t]*(?P<label>[^\t:\n]{2,60}?)(?::[ \t]*|\t+[ \t]*|[ ]{2,})")
@@ -143,6 +154,10 @@ class RoleParse:
 
 
 _IN_PLACE = re.compile(r"\s+in\s+")
+#: A hyphenated modifier of a role: "Second-year", "award-winning", "long-serving".
+_HYPHENATED = re.compile(r"[A-Za-z][a-z]*(?:-[a-z]+)+")
+#: "the USU", "the NSPCC": a body's acronym after "the" (a subject, "Head of SEN", has no "the").
+_THE_ACRONYM = re.compile(r"the [A-Z][A-Z&]{1,6}")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -187,11 +202,17 @@ def _reversed_alternation(words: Iterable[str]) -> str:
     return trie_pattern({w.strip()[::-1]: "" for w in words if w.strip()})
 
 
+#: Contact details written straight after a role ("Press Officer, 01632 960 000 / a@b.org"):
+#: a phone number (seven or more digits and spaces), an email address or a web address.
+_CONTACT_AHEAD = r"\+?\d[\d ]{5,}\d|[\w.+-]+@|https?:|www\."
+
+
 def clause_end_pattern(clause_verbs: str, plain: bool = False) -> str:
     """Where a role phrase after a name stops (used with ``re.I``).
 
-    A hard break, a clause verb (", who", " said"), or contact details after a
-    role ("Press Officer, on 01632 960 000", ", tel. 0163..."). ``plain`` is the
+    A hard break, a clause verb (", who", " said"), contact details after a
+    role ("Press Officer, on 01632 960 000", ", tel. 0163...", ", 01632 960 000",
+    an email or web address) or a spaced slash ("Press Officer / Media Lead"). ``plain`` is the
     readable form; the default is the same pattern written for speed: every
     branch starts with a punctuation mark or a blank, so that character is read
     first as one class (the regex engine skips straight to such characters) and
@@ -204,6 +225,7 @@ def clause_end_pattern(clause_verbs: str, plain: bool = False) -> str:
             r"""|,\s+(?:a|an|and|but|as|who|whose|which|where|when)\b"""
             r"""|,?\s+(?:on|tel|telephone|phone|mob|mobile)[.:]?\s*(?=[\d+(])"""
             r"""|,\s*(?:tel|telephone|phone|email|e-mail|mob|mobile|fax)\b"""
+            rf"""|,?\s+(?={_CONTACT_AHEAD})|\s+/\s"""
         )
     # ",?\s+" once the first character is read: the rest of the blanks after a comma or a
     # blank (the character read is one or the other, so one look-behind holds)
@@ -214,7 +236,8 @@ def clause_end_pattern(clause_verbs: str, plain: bool = False) -> str:
         rf"""|{blanks}(?:{clause_verbs})\b"""
         r"""|(?<=,)\s+(?:a|an|and|but|as|who|whose|which|where|when)\b"""
         rf"""|{blanks}(?:on|tel|telephone|phone|mob|mobile)[.:]?\s*(?=[\d+(])"""
-        r"""|(?<=,)\s*(?:tel|telephone|phone|email|e-mail|mob|mobile|fax)\b)"""
+        r"""|(?<=,)\s*(?:tel|telephone|phone|email|e-mail|mob|mobile|fax)\b"""
+        rf"""|{blanks}(?={_CONTACT_AHEAD})|(?<=\s)\s*/\s)"""
     )
 
 
@@ -287,10 +310,13 @@ class Lexicon:
         self.safe = {w.lower() for w in data["surname_safe"]}
         self.function = {w.lower() for w in data["function_words"]}
         self.not_name = ({w.lower() for w in data["not_name_words"]} | self.function) - self.safe
+        self.honorific_words = {_norm_word(w) for h in self.honorifics for w in h.split()}
         self.not_name |= {_norm_word(h) for h in self.honorifics}
         # "Adopter Jo": a lay role before a first name is not part of the name
         self.not_name |= {w.lower() for w in data["first_name_roles"] if " " not in w} - self.safe
         self.auxiliaries = {w.lower() for w in data["auxiliaries"]}
+        self.collective_possessives = {w.lower() for w in data["collective_possessives"]}
+        self.clause_verbs = {w.lower() for w in data["clause_verbs"]}
         self.complement_stops = {w.lower() for w in data["role_complement_stops"]}
         speech = list(quotes["speech_verbs"])
         self.speech_word = re.compile(rf"\b(?:{_alternation(speech)})\b[ \t]*", re.I)
@@ -305,8 +331,11 @@ class Lexicon:
         self.org_seq = re.compile(ORG_SEQ)
         verbs = _alternation(speech)
         aux = _alternation(sorted(self.auxiliaries))
+        # "Jo Lane, 41, whose son is in Year 9, said": an age may come before the clause
         self.speech_after = re.compile(
-            rf"(?:,[^,.;:\"“”\n]{{1,160}},)?[ \t]+(?:(?:{aux})[ \t]+){{0,3}}(?:{verbs})\b", re.I
+            rf"(?:,[ \t]*\d{{1,3}}(?=,))?(?:,[^,.;:\"“”\n]{{1,160}},)?[ \t]+"
+            rf"(?:(?:{aux})[ \t]+){{0,3}}(?:{verbs})\b",
+            re.I,
         )
         # "said Jo Lane": a speech verb ending the text before a name, matched on the
         # reversed text (see _reversed_alternation): ``\b(?:verbs)[ \t]+$``
@@ -440,6 +469,15 @@ class Lexicon:
         if own and low.startswith("the "):
             return RoleParse(None, org_ref=own.group("own").lower())
         body = _THE_I.sub("", rest)
+        if (
+            prep in ("of", "at", "for", "by")
+            and _THE_ACRONYM.fullmatch(rest)
+            and body.lower() not in self.generic
+            and body.lower() not in self.not_orgs
+        ):
+            # "general secretary of the USU": an acronym the article spells out elsewhere
+            # ("The United Schools Union (USU)"); the attribution step expands it
+            return RoleParse(None, org=body)
         described = False
         words = body.split(" ")
         # "the kinship care charity Family Roots": lower-case words ending in a descriptor
@@ -516,6 +554,7 @@ class Lexicon:
             elif (
                 lead
                 and lead.group("own").lower() not in self.modifiers
+                and not _HYPHENATED.fullmatch(lead.group("own"))  # "Second-year student"
                 and not self.has_head(lead.group("own"))
                 and self.is_org(lead.group("own"), "'s", False)
                 and not (set(_norm_word(w) for w in lead.group("rest").split()) & self.place_roles)
@@ -554,6 +593,66 @@ class Lexicon:
         if not role or not self.has_head(role) or len(role.split()) > 16:
             return None
         return RoleParse(role, org, org_ref)
+
+    def listed_role(self, segment: str) -> RoleParse | None:
+        """A role standing alone after a name in a list ("Jo Lane - Head of Quality Assurance").
+
+        The line after the dash may be anything (a headline "Jo Lane - Head praises
+        staff", a description), so it is a role only when it reads as a title: a
+        head noun, the words before it capitalised or role modifiers, and after it
+        nothing or an "of"/"for"/"to" phrase naming a remit or a body. Lower-case
+        words other than role words and connectors (a verb, an adjective) reject it.
+        """
+        words = segment.split()
+        if not words or len(words) > 12 or _NOT_ROLE_CHARS.search(segment):
+            return None
+        head_i = next((i for i, w in enumerate(words) if self.is_head(w)), None)
+        if head_i is None:
+            return None
+        after = words[head_i + 1 : head_i + 2]
+        if after and not (_norm_word(after[0]) in _LISTED_ROLE_LINKS or self.is_head(after[0])):
+            return None  # "Head praises staff": a headline, not a title
+        for word in words:
+            low = _norm_word(word)
+            if word[:1].isupper() or low in _LISTED_ROLE_LINKS or low in self.heads:
+                continue
+            if low in self.modifiers or low in self.generic:
+                continue
+            return None
+        return self.parse_role(segment)
+
+    def _hyphenated_modifier(self, tokens: list[tuple[int, int, str]], start_i: int) -> int | None:
+        """Where a role before a name starts when a hyphenated modifier opens it, or None.
+
+        "Second-year construction student", "award-winning drama teacher": a noun
+        between the modifier and the head ("construction", "drama") is no role word,
+        so it is taken only when such a modifier stands right before it. One noun at
+        most, and not a function word, a verb of the clause or a time word: "a
+        well-attended meeting heard deputy head Jo Lane" keeps "deputy head".
+        """
+        for k in (0, 1):
+            i = start_i - k - 1  # the hyphenated word; the k words after it are plain nouns
+            if i < 0:
+                return None
+            words = [t[2] for t in tokens[i + 1 : start_i]]
+            if not all(self._plain_noun(w) for w in words):
+                return None
+            if _HYPHENATED.fullmatch(tokens[i][2]):
+                return i
+        return None
+
+    def _plain_noun(self, word: str) -> bool:
+        """A lower-case word that may be a noun inside a role ("construction", "drama")."""
+        low = word.lower()
+        return (
+            word.isalpha()
+            and word.islower()
+            and low not in self.function
+            and low not in self.complement_stops
+            and low not in self.auxiliaries
+            and low not in self.clause_verbs
+            and not low.endswith("ed")
+        )
 
     def role_before(self, text: str, name_start: int, comma: bool) -> tuple[RoleParse, int] | None:
         """A role written before a name, and where it starts.
@@ -598,6 +697,13 @@ class Lexicon:
             return None
         if not comma and any(_norm_word(t[2]) in self.complement_stops for t in tail):
             return None
+        if (
+            not comma
+            and tail
+            and tail[0][2][:1].islower()
+            and tail[0][2].lower() not in _TRAILING_CONNECTORS
+        ):
+            return None  # "MP visits outstanding Saxonby Scouts": a verb after the head noun
         if tokens[-1][2].lower() in _TRAILING_CONNECTORS:
             return None
         start_i = head_i
@@ -639,6 +745,10 @@ class Lexicon:
                 continue
             if (word.endswith(("'s", "’s")) and low in self.owners) or low in ("its", "their"):
                 start_i -= 1
+                continue
+            hyphenated = self._hyphenated_modifier(tokens, start_i)
+            if hyphenated is not None:
+                start_i = hyphenated
                 continue
             break
         role_start = tokens[start_i][0]
@@ -695,6 +805,12 @@ _COPULAR = re.compile(
     r",?[ ]+(?:is|was|has[ ]+been|had[ ]+been|became|has[ ]+become|is[ ]+now|remains)[ ]+"
     r"(?P<role>[^.;:!?\n\"“”()]{1,120})"
 )
+#: A lone given name before " and ": "Winston" in "Winston and Folasade Maccabe".
+_GIVEN_AND = re.compile(rf"(?<![\w'’.-])({NAME_WORD}) and $")
+#: A capitalised word (a name, an honorific) ending the text before a given name.
+_CAPITAL_WORD_BEFORE = re.compile(rf"[{UP}][\w'’.-]*[ ]+$")
+#: ... unless that word opens a sentence or a line: the role in "Adopters Maeve and Torin Lane".
+_LAST_HARD_BREAK_END = re.compile(r"(?:^|[.!?:;\n]\s*)[^\s.!?:;]+[ ]+$")
 #: A given name right before a surname: "Maisie" in "Maisie Lane".
 _GIVEN_BEFORE = re.compile(rf"(?<![\w'’-]){NAME_WORD}$")
 #: A preposition of place right before a name-shaped pair: "from her home in Tannery Lane".
@@ -778,6 +894,11 @@ class PeopleFinder:
                         found = RoleParse(verb_role, found.org, found.org_ref)
                     return found, "org"
         else:
+            dash = _DASH_AFTER.match(tail) if lead == " " else None  # ^[ ]+[-–—]
+            if dash and self._starts_line(text, start) and _in_list(text, start):
+                listed = self.lex.listed_role(dash.group("role"))
+                if listed is not None:
+                    return listed, "dash"
             column = _COLUMN_AFTER.match(tail)  # ^\t or ^[ ]{2}
             if (
                 column
@@ -838,6 +959,12 @@ class PeopleFinder:
         if head is None or len(seg[: head.start()].split()) > 6:
             return None, ""
         return self.lex.parse_role(seg), "apposition"
+
+    @staticmethod
+    def _starts_line(text: str, start: int) -> bool:
+        """Whether a mention (its honorific included) opens its line, after list marks at most."""
+        line_start = text.rfind("\n", 0, start) + 1
+        return not text[line_start:start].strip(_LINE_MARKS)
 
     def _copular_role(self, tail: str) -> RoleParse | None:
         """A role stated with a verb after the name: "Jo Lane has been chair of governors
@@ -1051,9 +1178,23 @@ class PeopleFinder:
                 headline_lines[line_start] = _headline(
                     text[line_start : line_end if line_end >= 0 else len(text)]
                 )
-            if headline_lines[line_start]:
+            if headline_lines[line_start] and not (
+                # an attendee list's title-case "Jo Lane - Head of Quality Assurance"
+                not text[line_start : m.start()].strip(_LINE_MARKS)
+                and _DASH_AFTER.match(text[m.end() : m.end() + 120])
+                and _in_list(text, m.start())
+            ):
                 continue
+            owned = text[m.start() - 3 : m.start()].endswith(("'s ", "’s ", "s' ", "s’ "))
+            if owned:
+                owner = _OWNER_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                owned = (
+                    owner is not None
+                    and _norm_word(owner.group(1)) in self.lex.collective_possessives
+                )
             for start, words in self._name_parts(m.start(), m.group().split(" ")):
+                if owned and start == m.start():
+                    continue  # "Children's Rights Watch": the run goes on an organisation's name
                 name = " ".join(words)
                 end = start + len(name)
                 role, lead, cue = self._context(text, start, end, bare=True)
@@ -1066,6 +1207,7 @@ class PeopleFinder:
                 )
         mentions.extend(self._first_names(text, skipped))
         mentions.extend(self._given_names(text, mentions, skipped))
+        mentions.extend(self._shared_surnames(text, mentions, skipped))
         mentions.sort(key=lambda x: x.start)
         mentions = self._repeats(text, mentions, skipped)
         return mentions
@@ -1096,6 +1238,56 @@ class PeopleFinder:
                 continue
             out.append(
                 Mention(lead, m.end(), m.start(), name, role=role, lead=lead, form="first name")
+            )
+        return out
+
+    def _shared_surnames(self, text: str, mentions: list[Mention], skipped: Any) -> list[Mention]:
+        """The first of two given names that share a surname: "Winston" in "foster carers
+        Winston and Folasade Maccabe" is Winston Maccabe.
+
+        The given name must stand alone: not after another capitalised word ("Jo
+        Lane and Sam Reed", "Ms Lane and Sam Reed"), where it would be a surname of
+        its own. A role before the pair ("Foster carers") is both people's.
+        """
+        out: list[Mention] = []
+        for m in mentions:
+            if m.start < 5 or text[m.start - 5 : m.start] != " and " or " " not in m.name:
+                continue
+            given = _GIVEN_AND.search(text, max(0, m.start - 40), m.start)
+            if given is None:
+                continue
+            word = given.group(1)
+            g_start, g_end = given.span(1)
+            if not (self.lex.name_word_ok(word) and _is_full(word)) or skipped(g_start):
+                continue
+            before = text[max(0, g_start - 40) : g_start]
+            capital = _CAPITAL_WORD_BEFORE.search(before)
+            if capital and (
+                not _LAST_HARD_BREAK_END.search(before)
+                or _norm_word(capital.group().strip()) in self.lex.honorific_words
+            ):
+                continue  # "Jo Lane and Sam Reed": the word is a surname of its own
+            surname = m.name.split(" ", 1)[1]
+            role = self.lex.role_before(text, g_start, comma=False)
+            lead = g_start
+            if role is not None:
+                lead = role[1]
+                if m.role is None:
+                    m.role, m.org, m.org_ref = _role_fields(role[0])
+                    m.lead = min(m.lead, lead)
+            elif m.role is None:
+                continue  # nothing says the pair are people with a role of their own
+            out.append(
+                Mention(
+                    g_start,
+                    g_end,
+                    g_start,
+                    f"{word} {surname}",
+                    None,
+                    *_role_fields(role[0] if role else None),
+                    lead=lead,
+                    form="shared surname",
+                )
             )
         return out
 
@@ -1325,6 +1517,25 @@ def _headline(line: str) -> bool:
     if len(words) < 4:
         return False
     return sum(1 for w in words if w[0].isupper()) >= 0.75 * len(words)
+
+
+def _in_list(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` is one of a list of "Name - Role" lines.
+
+    The line under a label ("Also present:", "Media contacts:") or beside another
+    line with a spaced dash. A lone "Jo Lane - Head Praises Staff" is a headline.
+    """
+    line_start = text.rfind("\n", 0, pos) + 1
+    prev_end = line_start - 1
+    prev = text[text.rfind("\n", 0, max(prev_end, 0)) + 1 : max(prev_end, 0)].strip()
+    if prev.endswith(":") or _SPACED_DASH.search(prev):
+        return True
+    line_end = text.find("\n", pos)
+    if line_end < 0:
+        return False
+    next_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1 : next_end if next_end >= 0 else len(text)]
+    return bool(_SPACED_DASH.search(following))
 
 
 def _role_fields(role: RoleParse | None) -> tuple[str | None, str | None, str | None]:
