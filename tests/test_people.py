@@ -1232,3 +1232,150 @@ def test_a_number_that_is_no_age_does_not_make_a_speaker() -> None:
     record = extract(text)
     assert not [p for p in record.people if p.quotes]
     assert "1,200" not in " ".join(p.name for p in record.people)
+
+
+# -- roles through a verb, parties, owners, notes to editors, announcing bodies --------
+
+_RATED = "Ofsted has rated Pellingham Vale Primary School good.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        (
+            "Maelis Tordoff has been appointed interim executive headteacher.",
+            "interim executive headteacher",
+        ),
+        ("Maelis Tordoff was named acting principal last month.", "acting principal"),
+        ("Mrs Maelis Tordoff has been confirmed as chair of governors.", "chair of governors"),
+        (
+            "Maelis Tordoff, who joined as deputy head in 2019, believes the school has changed.",
+            "deputy head",
+        ),
+        (
+            "Maelis Tordoff, who arrived as headteacher in 2022, thinks the staff deserve it.",
+            "headteacher",
+        ),
+        (
+            "Maelis Tordoff, who stepped in as acting head last spring, praised the pupils.",
+            "acting head",
+        ),
+    ],
+)
+def test_a_role_given_through_a_verb_of_appointing_or_joining(sentence: str, role: str) -> None:
+    person = one(f"{_RATED}{sentence}\n", "Maelis Tordoff")
+    assert person.role == role
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Maelis Tordoff was appointed to the governing body in 2020.",
+        "Maelis Tordoff was named in the report as a parent who complained.",
+        "Maelis Tordoff, who joined the school in 2019, believes it has changed.",
+    ],
+)
+def test_a_verb_of_appointing_or_joining_without_a_role(sentence: str) -> None:
+    assert [p.role for p in extract(f"{_RATED}{sentence}\n").people] == []
+
+
+@pytest.mark.parametrize(
+    ("lead", "role"),
+    [
+        ("Opposition Liberal Democrat leader", "Opposition Liberal Democrat leader"),
+        ("Opposition Green Party spokesperson", "Opposition Green Party spokesperson"),
+        ("Shadow Conservative spokesperson", "Shadow Conservative spokesperson"),
+    ],
+)
+def test_a_party_after_a_role_modifier_stays_in_the_role(lead: str, role: str) -> None:
+    text = f'{_RATED}{lead} Cllr Hesper Quillan said: "The children of this town deserve better."\n'
+    person = one(text, "Hesper Quillan")
+    assert (person.role, person.organisation) == (role, None)
+
+
+def test_a_body_after_a_role_modifier_is_still_the_organisation() -> None:
+    text = (
+        f"{_RATED}Independent Schools Council chair Hesper Quillan said: "
+        '"The children of this town deserve better."\n'
+    )
+    person = one(text, "Hesper Quillan")
+    assert (person.role, person.organisation) == ("chair", "Independent Schools Council")
+
+
+def test_an_owner_before_a_new_role_and_a_comma_is_the_organisation() -> None:
+    text = (
+        "Ofsted has rated Little Acorns Fernhollow nursery good.\n\n"
+        "Fernhollow's new manager, Ysolde Penhaligon, said: "
+        '"The team has worked so hard for this."\n'
+    )
+    person = one(text, "Ysolde Penhaligon")
+    assert (person.role, person.organisation) == ("new manager", "Fernhollow")
+
+
+def test_new_before_a_role_without_an_owner_is_left_out() -> None:
+    text = (
+        "Ofsted has rated Little Acorns Fernhollow nursery good.\n\n"
+        "Parents welcomed new manager Ysolde Penhaligon, who said: "
+        '"The team has worked so hard for this."\n'
+    )
+    person = one(text, "Ysolde Penhaligon")
+    assert (person.role, person.organisation) == ("manager", None)
+
+
+_RELEASE = (
+    "Ofsted judges Tarrowby children's services good\n\n"
+    "Tarrowby Borough Council's children's services have been judged good by Ofsted.\n\n"
+    "Bertilde Anwuli, Ofsted's Regional Director, said:\n\n"
+    '"Children in Tarrowby are well supported by social workers who know them well."\n\n'
+    "Ends\n\n"
+    "Notes to editors\n\n"
+    "1. The inspection report is available on the Ofsted reports website.\n\n"
+    "2. {note}\n\n"
+    "Media enquiries\n"
+    "If you are a journalist, please call the press office.\n"
+)
+
+
+def test_a_person_with_a_role_in_the_notes_to_editors_is_read() -> None:
+    note = (
+        "Casimir Oyelaran, Ofsted's National Director for Education, will speak "
+        "at a conference in Tarrowby on 3 May."
+    )
+    person = one(_RELEASE.format(note=note), "Casimir Oyelaran")
+    assert (person.role, person.organisation) == ("National Director for Education", "Ofsted")
+
+
+def test_a_name_without_a_role_in_the_notes_to_editors_is_not_read() -> None:
+    note = "Dr Casimir Oyelaran will speak at a conference in Tarrowby on 3 May."
+    assert "Casimir Oyelaran" not in people(_RELEASE.format(note=note))
+
+
+def test_a_role_in_reader_comments_after_the_notes_to_editors_is_not_read() -> None:
+    note = "The council has 40 children's homes."
+    text = _RELEASE.format(note=note) + (
+        "\nComments\n\nFennick Darrow, a governor at another school, wrote: well done all.\n"
+    )
+    assert "Fennick Darrow" not in people(text)
+
+
+def test_a_body_that_confirms_a_role_and_a_name_is_the_organisation() -> None:
+    text = (
+        f"{_RATED}Kestlow Athletic have confirmed that manager Rupert Anselm "
+        "has agreed a new contract.\n"
+    )
+    person = one(text, "Rupert Anselm")
+    assert (person.role, person.organisation) == ("manager", "Kestlow Athletic")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Parents have said that",
+        "Wren and Jory Pascoe have confirmed that",
+        "Wren Pascoe has confirmed that",
+    ],
+)
+def test_people_who_confirm_a_role_and_a_name_are_no_organisation(lead: str) -> None:
+    text = f"{_RATED}{lead} manager Rupert Anselm has agreed a new contract.\n"
+    person = one(text, "Rupert Anselm")
+    assert (person.role, person.organisation) == ("manager", None)

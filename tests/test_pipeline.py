@@ -322,17 +322,26 @@ def _plain_furniture(layout: layout_module.Layout, text: str) -> list[tuple[int,
 
 def _plain_title(text: str, furniture: list[tuple[int, int]]) -> tuple[int, int] | None:
     skip = {s for s, _ in furniture}
+    named = None  # the first "Name: three words or more" line, a headline if nothing better
     for n, (start, end) in enumerate(_plain_lines(text)):
         if n > 15:
-            return None
+            return named
         line = text[start:end].strip()
         if start in skip:
             continue
         if re.match(r"(?:report |document |page )?title[ \t]*:[ \t]*\S", line, re.I):
             value = text[start:end].split(":", 1)[1]
             return end - len(value.lstrip(" \t")), end
-        if layout_module._LABEL_LINE.match(line) or layout_module._DATEISH.match(line) or \
-                re.match(r"(?:https?://|www\.)\S*$", line, re.I):
+        if layout_module._LABEL_LINE.match(line):
+            key, rest = line.split(":", 1)
+            key = key.strip().lower()
+            headline = "|" not in rest and len(_PLAIN_WORD.findall(rest)) >= 3
+            if not (headline and key in _LAYOUT_DATA["headline_kickers"]):
+                if named is None and headline and "@" not in rest and \
+                        key not in _LAYOUT_DATA["label_keys"]:
+                    named = start, end
+                continue
+        if layout_module._DATEISH.match(line) or re.match(r"(?:https?://|www\.)\S*$", line, re.I):
             continue
         below = text[end + 1 :].split("\n", 2)[:2] if end < len(text) else []
         words = line.split()
@@ -350,9 +359,9 @@ def _plain_title(text: str, furniture: list[tuple[int, int]]) -> tuple[int, int]
         if len(words) < 3 or line.isupper() or line.lower().startswith(leads):
             continue
         if len(words) > 25 or line[:1].islower():
-            return None
+            return named
         return start, end
-    return None
+    return named
 
 
 _LAYOUT_DATA = load("layout")
@@ -362,7 +371,9 @@ _BLANK = spacy.blank("en")
 _PHRASES = sorted(
     {*_LAYOUT_DATA["block_headings"], *_LAYOUT_DATA["tail_headings"],
      *_LAYOUT_DATA["chrome_lines"], *_LAYOUT_DATA["chrome_prefixes"],
-     *_LAYOUT_DATA["block_heading_prefixes"]["prefixes"]}
+     *_LAYOUT_DATA["block_heading_prefixes"]["prefixes"],
+     *(f"{k.title()}: " for k in _LAYOUT_DATA["headline_kickers"][:6]),
+     *(f"{k.title()}: " for k in _LAYOUT_DATA["label_keys"][:6])}
 )
 _LAYOUT_PIECES = [
     *_PHRASES, *(p.upper() for p in _PHRASES), *(p.title() for p in _PHRASES),

@@ -386,6 +386,14 @@ class Lexicon:
             re.S,
         )
         self.place_roles = {w.lower() for w in data["place_roles"]}
+        self.owned_adjectives = {w.lower() for w in data["owned_role_adjectives"]}
+        # a press release's "Notes to editors" heading, and the headings that end its block
+        self.notes_heading = re.compile(
+            rf"^[ \t]*(?:{_alternation(data['notes_headings'])})[ \t:]*$", re.I | re.M
+        )
+        self.notes_end = re.compile(
+            rf"^[ \t]*(?:{_alternation(data['notes_block_ends'])})\b[^\n]{{0,30}}$", re.I | re.M
+        )
         self.sub_unit = re.compile(
             rf"\s+of\s+(?:the\s+|its\s+)?(?:[{UP}][\w'’&.-]*\s+)+(?:{_alternation(data['sub_units'])})$",
             re.I,
@@ -432,6 +440,10 @@ class Lexicon:
     def has_head(self, text: str) -> bool:
         return bool(self.head_re.search(text))
 
+    def has_org_head(self, text: str) -> bool:
+        """Whether a phrase holds an organisation word ("Council", "Trust")."""
+        return any(_norm_word(w) in self.org_heads for w in _ORG_TOKEN.findall(text))
+
     # -- organisations ---------------------------------------------------------
 
     def is_org(self, seq: str, prep: str | None, described: bool) -> bool:
@@ -446,6 +458,16 @@ class Lexicon:
         words = [w for w in (_norm_word(w) for w in _ORG_TOKEN.findall(seq)) if w]
         if not words:
             return False
+        if len(words) > 1 and words[0] in self.modifiers:
+            # "Opposition Liberal Democrat leader": a party after a role modifier stays in
+            # the role, as the party alone does ("Liberal Democrat leader")
+            core = words[1:]
+            while " ".join(core) not in self.not_orgs:
+                if len(core) < 2 or core[0] not in self.modifiers:
+                    break
+                core = core[1:]
+            else:
+                return False
         heads = [w for w in words if w in self.org_heads]
         if any(w not in self.weak_heads for w in heads) and len(words) >= 2:
             return True
@@ -746,6 +768,13 @@ class Lexicon:
             if (word.endswith(("'s", "’s")) and low in self.owners) or low in ("its", "their"):
                 start_i -= 1
                 continue
+            if (
+                low in self.owned_adjectives
+                and start_i >= 2
+                and tokens[start_i - 2][2].endswith(("'s", "’s"))
+            ):
+                start_i -= 1  # "Lockgate's new manager": the owner comes before the adjective
+                continue
             hyphenated = self._hyphenated_modifier(tokens, start_i)
             if hyphenated is not None:
                 start_i = hyphenated
@@ -800,10 +829,20 @@ def _compound_head(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon) -> 
 
 #: A year group or key stage right before a lay role: "Year 6" in "Year 6 pupil Amara".
 _YEAR_GROUP_BEFORE = re.compile(r"\b((?:Year|Key Stage|Reception)(?: \d{1,2})?) $")
-#: A verb that states a role after a name: "Jo Lane has been chair of governors".
+#: A verb that states a role after a name: "Jo Lane has been chair of governors", or a
+#: passive of appointing: "Jo Lane has been appointed interim headteacher". The passive
+#: comes first: the bare "has been" would stop at "appointed", which opens no role.
 _COPULAR = re.compile(
-    r",?[ ]+(?:is|was|has[ ]+been|had[ ]+been|became|has[ ]+become|is[ ]+now|remains)[ ]+"
+    r",?[ ]+(?:(?:is|was|has[ ]+been|had[ ]+been|have[ ]+been|has[ ]+now[ ]+been)[ ]+"
+    r"(?:appointed|named|made|installed|confirmed[ ]+as)(?:[ ]+as)?"
+    r"|is|was|has[ ]+been|had[ ]+been|became|has[ ]+become|is[ ]+now|remains)[ ]+"
     r"(?P<role>[^.;:!?\n\"“”()]{1,120})"
+)
+#: A body announcing a role and a name: "Brenmouth Rovers have confirmed that " before
+#: "manager Lee Tran". Read on the text before the role.
+_ANNOUNCER_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s(\"“]))(?P<org>{ORG_SEQ})[ ]+have[ ]+"
+    r"(?:confirmed|announced|revealed|said|told\b[^.;:\n]{1,40}?)[ ]+that[ ]+$"
 )
 #: A lone given name before " and ": "Winston" in "Winston and Folasade Maccabe".
 _GIVEN_AND = re.compile(rf"(?<![\w'’.-])({NAME_WORD}) and $")
@@ -969,8 +1008,8 @@ class PeopleFinder:
     def _copular_role(self, tail: str) -> RoleParse | None:
         """A role stated with a verb after the name: "Jo Lane has been chair of governors
         since 2019", "her husband, Jo Lane, is a governor". The role must open the phrase
-        (after an article or a modifier): "Jo Lane was appointed headteacher" is another form,
-        and "Jo Lane was delighted" names no role."""
+        (after an article or a modifier), so "Jo Lane was delighted" and "Jo Lane was appointed
+        to the board" name no role."""
         m = _COPULAR.match(tail)
         if m is None:
             return None
@@ -995,6 +1034,23 @@ class PeopleFinder:
         if head is None or len(seg[: head.start()].split()) > 4:
             return None
         return self.lex.parse_role(seg)
+
+    def _announcer(self, text: str, lead: int) -> str | None:
+        """The body that announces a role and a name: "Brenmouth Rovers have confirmed
+        that manager Lee Tran ...". Only the plural "have" is read: a body takes it in
+        British English, a single person ("Jo Lane has confirmed that ...") does not."""
+        window = text[max(0, lead - 120) : lead]
+        if not window.endswith("that ") or "have " not in window:
+            return None  # a cheap test first: almost no role before a name follows "that"
+        m = _ANNOUNCER_BEFORE.search(window)
+        if m is None:
+            return None
+        body = _clean_org(m.group("org"))
+        if (" and " in body or " " not in body) and not self.lex.has_org_head(body):
+            # "Jo and Sam Lane have confirmed that": two people; "Parents have said that":
+            # one capitalised word opening a sentence is as likely a common noun
+            return None
+        return body if self.lex.is_org(body, "at", False) else None
 
     def _signature_role(self, text: str, start: int, tail: str) -> RoleParse | None:
         """The role on the line under a name that stands alone on its line, as letters and
@@ -1093,7 +1149,12 @@ class PeopleFinder:
             elif found is None:
                 found = self.lex.role_before(text, anchor, comma=False)
                 if found:
-                    role, lead, cue = _merge(role, found[0]), found[1], True
+                    parsed = found[0]
+                    if parsed.org is None and parsed.org_ref is None:
+                        body = self._announcer(text, found[1])
+                        if body is not None:
+                            parsed = RoleParse(parsed.role, body, None)
+                    role, lead, cue = _merge(role, parsed), found[1], True
         label = self._table_label(text, start)
         if label is not None and (role is None or role.role is None):
             role, cue = _merge(role, label), True
@@ -1122,10 +1183,24 @@ class PeopleFinder:
         taken: list[tuple[int, int]] = []
 
         contact_lines: dict[int, bool] = {}
+        notes_at: dict[int, tuple[int, int]] = {}  # furniture block -> its notes to editors
+        notes: list[tuple[int, int]] = []  # the notes blocks met, where a role is required
+
+        def in_notes(i: int, pos: int) -> bool:
+            if i not in notes_at:  # once per block, and only the blocks a name falls in
+                notes_at[i] = self._notes_block(text, *skip[i])
+                if notes_at[i][0] < notes_at[i][1]:
+                    notes.append(notes_at[i])
+            lo, hi = notes_at[i]
+            return lo <= pos < hi
 
         def skipped(pos: int) -> bool:
             i = bisect_right(skip_starts, pos) - 1
             if not (i >= 0 and skip[i][0] <= pos < skip[i][1]):
+                return False
+            if in_notes(i, pos):
+                # "Notes to editors / 4. Jo Lane, Ofsted's National Director, will ...": the
+                # block is page furniture, but a person it names with a role is read
                 return False
             # a press contact at the foot of a release sits in the page furniture but is
             # a named person with a role: "For media enquiries contact Jo Lane, Press Officer"
@@ -1210,7 +1285,23 @@ class PeopleFinder:
         mentions.extend(self._shared_surnames(text, mentions, skipped))
         mentions.sort(key=lambda x: x.start)
         mentions = self._repeats(text, mentions, skipped)
+        if notes:
+            mentions = [
+                m
+                for m in mentions
+                if m.role is not None or not any(lo <= m.start < hi for lo, hi in notes)
+            ]
         return mentions
+
+    def _notes_block(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Where a furniture block's notes to editors run: from the line after their
+        heading to the next heading of another kind ("Comments", "Related links") or the
+        block's end. An empty range when the block has no such heading."""
+        head = self.lex.notes_heading.search(text, start, end)
+        if head is None:
+            return (end, end)
+        stop = self.lex.notes_end.search(text, head.end(), end)
+        return (head.end(), stop.start() if stop else end)
 
     def _first_names(self, text: str, skipped: Any) -> list[Mention]:
         """A lay role before a first name alone: "Adopter Jo, who ..., said", "mum Eira said"."""
