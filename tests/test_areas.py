@@ -440,3 +440,21 @@ def test_a_good_service_received_by_no_area_is_no_grade() -> None:
     assert areas(text) == {}
     doc = nlp()(analysis_text(text))
     assert [s.label_ for s in doc.spans["grades"]] == ["requires_improvement"]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "How well children and adults are helped and protected",
+        "How well young people are helped and protected",
+        "How well children, young people and adults are helped and protected",
+    ],
+)
+def test_helped_and_protected_labels(label: str) -> None:
+    # the social care judgement, worded for the people the provider serves
+    assert areas(f"{label} was judged outstanding.") == {"help_and_protection": "outstanding"}
+
+
+def test_helped_and_protected_needs_the_how_well_label() -> None:
+    # a sentence about children being helped is not the judgement label
+    assert areas("Most adults are helped and protected well, inspectors said it was good.") == {}

@@ -824,3 +824,117 @@ def test_an_old_framework_label_is_not_the_previous_grade() -> None:
     assert inspection.overall is not None and inspection.overall.grade == "good"
     assert inspection.previous is not None
     assert (inspection.previous.grade, inspection.previous.year) == ("satisfactory", 2009)
+
+
+# ---- previous-inspection cues, categories, repeated verdicts ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grade", "year"),
+    [
+        (
+            "At its last standard inspection, in 2017, Wickham Vale Council's services for "
+            "children were judged inadequate.",
+            "inadequate",
+            2017,
+        ),
+        ("Orchard Lane Infants was judged good at its previous routine inspection in 2016.",
+         "good", 2016),
+        ("Brackwater Academy was judged good at its last full standard inspection, in 2014.",
+         "good", 2014),
+        ("Pinfold Nursery was last inspected in 2009, when it was rated outstanding.",
+         "outstanding", 2009),
+    ],
+)
+def test_more_ways_to_name_the_inspection_before(sentence: str, grade: str, year: int) -> None:
+    doc = run(sentence)
+    found = [(s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]]
+    assert found == [(grade, "previous", year)]
+
+
+def test_a_category_between_spaced_hyphens_is_not_the_scale() -> None:
+    # ' - ' stands for a dash: the gloss after it mentions the scale, the category before
+    # it is still the school's inadequate grade (dated, for the assembler to place)
+    doc = run(
+        "In May 2012 Harrowgate Junior School was judged to have serious weaknesses - one "
+        "of two categories for inadequate schools - and got a notice to improve."
+    )
+    found = [(s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]]
+    assert found == [("inadequate", "dated", 2012)]
+
+
+def test_a_hyphen_inside_a_word_does_not_break_the_clause() -> None:
+    # 'well-led' is one word: the scale cue in the clause still marks the list as the scale
+    assert grades("Ratings are outstanding, good, requires improvement or inadequate - "
+                  "well-led schools get the top two.") == []
+
+
+def test_an_older_category_becomes_the_previous_grade() -> None:
+    from ofsted_extract.extractor import extract
+
+    record = extract(
+        "Harrowgate Junior School in special measures\n\n14 March 2014\n\n"
+        "Harrowgate Junior School has been placed in special measures by Ofsted.\n\n"
+        "In May 2012 the school was judged to have serious weaknesses - one of two "
+        "categories for inadequate schools - and got a notice to improve.\n"
+    )
+    (inspection,) = record.inspections
+    assert inspection.previous is not None
+    assert (inspection.previous.grade, inspection.previous.year) == ("inadequate", 2012)
+
+
+def test_a_named_grade_after_the_top_grade_of_wins() -> None:
+    # the top of the council assessment scale is 'performs excellently', not 'outstanding'
+    text = (
+        "In the annual performance assessment, Lindenshaw Borough Council kept the top grade "
+        "of performs excellently."
+    )
+    assert [g for _, g, _ in grades(text)] == ["performs_excellently"]
+    # without a named grade the paraphrase still stands for outstanding
+    assert [g for _, g, _ in grades("Ofsted gave Crossway Nursery the top grade.")] == [
+        "outstanding"]
+
+
+def test_council_assessment_grades_in_quotes_and_as_verbs() -> None:
+    text = (
+        "In this year's children's services assessment, Ravelston County Council was told "
+        "it \"performs poorly\". Last year it was judged to perform adequately."
+    )
+    assert roles(text) == {"performs_poorly": "overall", "performs_adequately": "previous"}
+
+
+def test_a_capitalised_or_official_grade_before_school_is_the_grade() -> None:
+    assert roles("We are thrilled that Elmhurst Primary is now officially a GOOD school!") == {
+        "good": "overall"}
+    assert roles("Tansy Hill Nursery is now officially an outstanding nursery.") == {
+        "outstanding": "overall"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Parents say Elmhurst Primary is a good school.",  # everyday praise
+        "Have a GOOD holiday, everyone!",  # shouting, not a body
+        "ELMHURST PRIMARY IS A GOOD SCHOOL",  # a headline in capitals needs more
+    ],
+)
+def test_a_good_school_alone_is_not_a_grade(sentence: str) -> None:
+    assert grades(sentence) == []
+
+
+def test_a_repeated_verdict_takes_its_latest_year() -> None:
+    doc = run(
+        "By 2015 Coldharbour Academy had slipped to requires improvement, a verdict "
+        "repeated in 2017 and again in 2019."
+    )
+    (span,) = doc.spans["grades"]
+    assert (span.label_, span._.ofsted_year) == ("requires_improvement", 2019)
+
+
+def test_a_later_year_in_an_unrelated_clause_is_not_the_grades() -> None:
+    doc = run(
+        "Coldharbour Academy was rated inadequate in 2015, a year when leaders repeated "
+        "mistakes made in 2013 and 2017."
+    )
+    (span,) = doc.spans["grades"]
+    assert (span.label_, span._.ofsted_year) == ("inadequate", 2015)

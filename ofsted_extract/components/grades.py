@@ -127,6 +127,8 @@ MAX_LINE_TOKENS = 60
 WINDOW = 40
 _YEAR = re.compile(r"(?:^|[/.\-])((?:19[5-9]|20[0-9])\d)$")
 _FIN_YEAR = re.compile(r"^(?:19|20)\d\d/\d\d$")
+#: A hyphen standing for a dash: spaced on both sides (the match starts at the space before).
+_SPACED_HYPHEN = re.compile(r"(?<=\S) -(?= \S)")
 #: Where a token ending in a year may end (four digits not followed by a fifth).
 _YEAR_END = re.compile(r"(?:19[5-9]|20[0-9])\d(?!\d)")
 _SINCE_OPENERS = frozenset(
@@ -796,6 +798,7 @@ def _fill_index(
     cue("prev_local", grades["previous_local"]["phrases"])
     cue("prev_fronted", grades["previous_fronted"]["phrases"])
     cue("current", grades["current_cues"]["phrases"])
+    cue("repeated", grades["repeated_verdict"]["phrases"])
     cue("kept_before", grades["kept_cues"]["before"])
     cue("kept_after", grades["kept_cues"]["after"])
     cue("same_grade", grades["kept_cues"]["same_grade"])
@@ -1009,7 +1012,8 @@ class _Reader:
         # lines: a token after a newline starts a new line
         self.line_of, self.line_bounds = _lines(table)
         # clauses: split at commas, dashes, brackets and contrastive conjunctions
-        marks = sorted({*table.starts, *self.c.index.words(self.doc, "clause")}) if n else []
+        marks = sorted({*table.starts, *self.c.index.words(self.doc, "clause"),
+                        *self._spaced_hyphens()}) if n else []
         self.clause_of = _numbered(1, marks, n)
         # clause k (from 1) runs from clause_start[k] to clause_end[k]
         self.clause_start = [0, *marks]
@@ -1039,6 +1043,22 @@ class _Reader:
                     if year is not None:  # in token order: matches run left to right
                         self.year_pos.append(k)
                         self.year_val.append(year)
+
+    def _spaced_hyphens(self) -> list[int]:
+        """A hyphen typed for a dash (' - ', spaced on both sides) breaks a clause like '–':
+        'found to have serious weaknesses - the less severe of Ofsted's two categories for
+        inadequate schools - and was given a notice to improve'. A hyphen inside a word
+        ('well-led') has no spaces and stays put."""
+        table = self.table
+        if " - " not in table.text:
+            return []
+        idx = table.idx
+        out = []
+        for m in _SPACED_HYPHEN.finditer(table.text):
+            k = bisect.bisect_left(idx, m.start() + 1)
+            if k < self.n and idx[k] == m.start() + 1:
+                out.append(k)
+        return out
 
     def _filter_since(self) -> None:
         """'since' is a previous-grade cue in 'since it was judged inadequate', 'since 2018',
@@ -1354,6 +1374,9 @@ class _Reader:
             if follows_noun and nxt in self.c.service_nouns and self._area_receives(p):
                 cand.licence = "area-service"
                 return
+            if follows_noun and nxt in self.c.subjects and self._marked_body_grade(cand, p):
+                cand.licence = "marked"
+                return
             if follows_noun:
                 cand.drop = "attributive"
                 return
@@ -1397,6 +1420,21 @@ class _Reader:
             cand.licence = "heading"
         if cand.licence is not None and prv == "as" and p in self.area_ends:
             self.as_list_sents.add(self.sent_of[s])
+
+    def _marked_body_grade(self, cand: _Cand, p: int) -> bool:
+        """'St Ann's is now officially a GOOD school!', 'officially an outstanding nursery':
+        'a good school' is everyday praise unless the writer marks the word as the grade,
+        by capitals in a sentence in lower case or by 'officially'."""
+        if p < 0 or self.low[p] not in ("a", "an"):
+            return False
+        if self._at(self.prev_word(p)) == "officially":
+            return True
+        word = self.texts[cand.start]
+        if cand.end - cand.start != 1 or len(word) < 4 or not word.isupper():
+            return False
+        # the words around it in lower case: emphasis, not a headline in capitals
+        nxt = self.next_word(cand.end)
+        return not self.texts[p].isupper() and nxt < self.n and self.texts[nxt].islower()
 
     def _category_licence(self, cand: _Cand, p: int, nx: int) -> None:
         """'placed in special measures', 'judged to have serious weaknesses' are inadequate
@@ -1646,6 +1684,9 @@ class _Reader:
         for i, cand in enumerate(cands):
             if cand.kind != "paraphrase" or cand.drop is not None:
                 continue
+            if self._names_grade(cand, cands[i + 1 : i + 2]):
+                cand.drop = "gloss"
+                continue
             for other in cands[max(0, i - 2) : i] + cands[i + 1 : i + 3]:
                 if (other.kind != "paraphrase" and other.grade == cand.grade
                         and other.drop is None
@@ -1653,6 +1694,20 @@ class _Reader:
                         and abs(other.start - cand.start) <= 12):
                     cand.drop = "gloss"
                     break
+
+    def _names_grade(self, cand: _Cand, following: list[_Cand]) -> bool:
+        """'kept the top grade of performs excellently': the paraphrase is followed by 'of'
+        and the grade it stands for, named outright. The named grade wins, whatever its
+        scale: the top of the 2009-2012 council assessment is not 'outstanding'."""
+        if not following:
+            return False
+        other = following[0]
+        of = self.next_word(cand.end)
+        return (
+            other.kind != "paraphrase" and other.drop is None
+            and of < self.n and self.low[of] == "of"
+            and self.next_word(of + 1) == other.start
+        )
 
     def drop_alternatives(self, cands: list[_Cand]) -> None:
         """'good or outstanding', 'outstanding, good, requires improvement or inadequate',
@@ -2137,7 +2192,7 @@ class _Reader:
         if not current and "had" in self.low[max(cs, s - 6) : s] and self._moved_on(cand):
             return "previous"
         seg_lo, seg_hi = self.segment(cand)
-        years = self.years_in(max(cs, seg_lo), min(ce, seg_hi))
+        years = self.years_in(max(cs, seg_lo), min(self._repeated_end(e, ce), seg_hi))
         if not years and ce < sent_end and ce == clause_end:
             # 'The nursery was judged good at that visit, in 2016.'
             nxt = self.words_between(ce, min(self.ce(ce), ce + 8))
@@ -2324,6 +2379,29 @@ class _Reader:
         self._find_year(cand)
         return "previous"
 
+    def _repeated_end(self, e: int, ce: int | None = None) -> int:
+        """The end of the grade's clause (or ``ce``), or of the next one when that clause
+        repeats the verdict: in 'slipped to requires improvement, a verdict repeated in 2018
+        and again in 2021' the grade's latest year is 2021."""
+        end = self.ce(e - 1)
+        if ce is None:
+            ce = end
+        if "repeated" not in self.labels_in.get(self.sent_of[e - 1], _NO_LABELS):
+            return ce  # (a set lookup: the cue is rare)
+        if end >= self.n or self.low[end] != "," or self.sent_of[end] != self.sent_of[e - 1]:
+            return ce
+        nxt_end = self.ce(end + 1) if end + 1 < self.n else end
+        hit = self.cues.first("repeated", end + 1, min(nxt_end, end + 6))
+        if hit is None or not all(
+            self.low[k] in _DETERMINERS or self.low[k] in self.c.grade_nouns
+            for k in self.words_between(end + 1, hit)
+        ):
+            return ce  # only 'a verdict' may come first: not 'a year when leaders repeated'
+        i = bisect.bisect_left(self.live_starts, end)
+        if i < len(self.live_starts) and self.live_starts[i] < nxt_end:
+            return ce  # another grade in that clause: the repetition is its own
+        return max(ce, nxt_end)
+
     def _relative_years(self, a: int, b: int) -> int | None:
         for label, years in self.relyear_labels:
             if self.cues.has(label, a, b):
@@ -2333,7 +2411,7 @@ class _Reader:
     def _find_year(self, cand: _Cand, table: bool = False) -> None:
         """The year of a previous (or kept) grade: in its clause, an apposition, or the sentence."""
         s, e = cand.start, cand.end
-        cs, ce = max(self.cs(s), s - WINDOW), min(self.ce(e - 1), e + WINDOW)
+        cs, ce = max(self.cs(s), s - WINDOW), min(self._repeated_end(e), e + WINDOW)
         ss, se = max(self.sent_start(s), s - WINDOW), min(self.sent_end(s), e + WINDOW)
         got = self.years_in(cs, ce)
         if not got:
