@@ -51,7 +51,9 @@ class Mention(NamedTuple):
     kept), ``month``, ``year``, ``season``, ``relative``, ``weekday``.
     For ``relative`` mentions ``unit``/``offset`` say how far from the article's
     date ("last month": unit "month", offset -1); ``future`` marks words such as
-    "next year" that point after it. A named tuple: cheap to build for every
+    "next year" that point after it. A ``date``, ``range`` or ``month`` whose
+    year is told relative to the article's ("November last year") has no
+    ``year`` but unit "year" and its offset. A named tuple: cheap to build for every
     date of a long page, and it serialises as a plain tuple.
     """
 
@@ -233,6 +235,11 @@ class Grammar:
             part = rf"(?P<y{n}>(?:19|20)\d\d)(?!\d)"
             return rf"(?:\s*,?\s*{part})?" if optional else part
 
+        def year_word(n: int) -> str:
+            # "November last year", "7 March this year": the year told relative to
+            # the article's own, the month and day kept
+            return rf"\s+(?:(?i:of)\s+)?(?P<r{n}>(?i:last|this|next))\s+(?i:year)(?![A-Za-z])"
+
         # A machine timestamp's clock part ("2019-05-03T10:02:00Z", "2019-05-03
         # 10:02"): part of the date's words, so a dateline or a meta tag holding
         # one is nothing but its date.
@@ -250,8 +257,8 @@ class Grammar:
             rf"|(?P<dmrange>{day(1)}{of}\s+{month(1)}{year(1)}{to}(?:{wd}\s*)?{the}{d}{of}\s+"
             rf"{month(2)}{year(2)})"
             rf"|(?P<dayrange>{day(3)}(?:\s*,\s*{the}{d})*(?:{to_wd}|{to}){the}{d}{of}\s+{month(3)}"
-            rf"{year(3)})"
-            rf"|(?P<date>{day(4)}{of}\s+{month(4)}{year(4)})"
+            rf"(?:{year_word(3)}|{year(3)}))"
+            rf"|(?P<date>{day(4)}{of}\s+{month(4)}(?:{year_word(4)}|{year(4)}))"
             rf"|(?P<year>{bare_year})"
             r"|(?P<ago>\d{1,2}\s+(?i:days?|weeks?|fortnights?|months?|years?|hours?"
             r"|minutes?|mins?)\s+(?i:ago)\b)"
@@ -272,6 +279,7 @@ class Grammar:
             rf"(?P<mn>[A-Za-z]+)(?![A-Za-z])(?:{after_month}"
             rf"|(?P<mrange>{to_month}{mod}?{month(9, True)}{year(8)})"
             rf"|(?P<my>\s*,?\s*{year(10, False)})"
+            rf"|(?P<mrel>{year_word(12)})"
             rf"|(?P<md>\s+{day(11)}(?!(?:\s|,)*\d))"
             r"|(?P<month>(?!(?:\s|,)*\d)))"
         )
@@ -632,7 +640,11 @@ class Grammar:
         "my": ("month", None, "mn", "y10", None, None),
         "md": ("date", "d11", "mn", None, None, None),
         "month": ("month", None, "mn", None, None, None),
+        "mrel": ("month", None, "mn", None, None, None),
     }
+    #: The group of the shapes that may tell their year relative to the
+    #: article's ("7 and 8 November last year").
+    _YEAR_WORD = {"dayrange": "r3", "date": "r4", "mrel": "r12"}
 
     def _named(self, shape: str, match: re.Match[str], start: int) -> Mention | None:
         """The first day, month and year of a named-month date or range, from its groups."""
@@ -651,6 +663,13 @@ class Grammar:
             year = None
         if day is not None and not valid_day(year, month, day):
             return Mention(start, match.end(), _INVALID)
+        which_group = self._YEAR_WORD.get(shape)
+        which = match[which_group] if which_group else None
+        if which:
+            # the year waits for the article's: "last" is the one before it
+            offset = _WHICH[which.lower()]
+            return Mention(start, match.end(), kind, None, month, day, unit="year",
+                           offset=offset, future=offset > 0)
         return Mention(start, match.end(), kind, year, month, day)
 
     def _month_number(self, word: str) -> int:
@@ -687,6 +706,13 @@ def resolve(mention: Mention, ref: Parts | None, seasons: Mapping[str, tuple[int
 
 
 def _explicit(m: Mention, ref: Parts | None) -> Parts:
+    if m.unit == "year" and m.year is None:
+        # "November last year": the month and day as given, the year the article's
+        # moved by the offset (unknown with no article year)
+        year = ref.year + m.offset if ref is not None and ref.year is not None else None
+        if m.day is not None and m.month is not None and not valid_day(year, m.month, m.day):
+            return Parts(None, m.month, m.day)
+        return _checked(Parts(year, m.month, m.day))
     if m.year is not None or m.month is None:
         return Parts(m.year, m.month, m.day)
     if ref is None or ref.year is None:

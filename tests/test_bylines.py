@@ -40,6 +40,10 @@ BODY = (
         ("Author: Jane Doe\n10 Feb 2026 | 4 min read", ["Jane Doe"]),
         ("Compiled by Jane Doe\nPosted 14/07/2023", ["Jane Doe"]),
         ("Written by Mairead O'Connell-Byrne", ["Mairead O'Connell-Byrne"]),
+        # a live blog's header names its writers in a phrase ending in "by"
+        ("Live updates by Jane Doe and Amir Khalil", ["Jane Doe", "Amir Khalil"]),
+        ("Live coverage by Jane Doe", ["Jane Doe"]),
+        ("Words and pictures by Amir Khalil", ["Amir Khalil"]),
     ],
 )
 def test_byline_forms(header: str, authors: list[str]) -> None:
@@ -290,3 +294,18 @@ def test_byline_on_the_first_line_below_the_header_is_found_by_the_jump() -> Non
     component = Bylines(rules.load("bylines"), rules.load("people"))
     assert component.find(text, []) == _reference_find(component, text, [])
     assert [name for *_, name in component.find(text, [])] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # the live blog is written by a desk or a council, not a person
+        "Live updates by Harrowfield Council",
+        "Live updates by our news team",
+        # "updates by" in a sentence is no byline
+        "Parents were sent updates by Councillor Ada Thornbury on the new building",
+    ],
+)
+def test_live_blog_lines_that_name_no_writer(header: str) -> None:
+    text = f"Council children's services rated good by inspectors\n{header}\n\n{BODY}"
+    assert extract(text).authors == []

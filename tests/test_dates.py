@@ -109,6 +109,13 @@ def report(text: str, on: YMD | None = (2024, 6, 12)) -> YMD | None:
         # a newsletter's issue line dates the issue, without its year
         ("Issue 14 \u2013 Thursday 9th March", (None, 3, 9)),
         ("Newsletter No. 7 - Monday 2nd October", (None, 10, 2)),
+        # a press release's own date line
+        ("For immediate release: 9 October 2023", (2023, 10, 9)),
+        ("FOR IMMEDIATE RELEASE - 14 June 2022", (2022, 6, 14)),
+        ("Date of issue: 2 February 2021", (2021, 2, 2)),
+        # a stamp line: the first-published time, not the change after it
+        ("09:05, 3 Mar 2022 | Updated 17:40, 4 Mar 2022", (2022, 3, 3)),
+        ("6 May 2021 \u2022 Last updated 8 May 2021", (2021, 5, 6)),
     ],
 )
 def test_article_date_forms(line: str, expected: YMD) -> None:
@@ -218,6 +225,12 @@ def test_no_article_date_when_the_page_shows_none(text: str) -> None:
         "Council praises social workers after a much better year | 3 May 2019",
         # a change date told in a sentence is no label
         "The council said the page was last updated at 10:00 on 3 May 2019 by staff.",
+        # "immediate release" in a sentence is no press-release label
+        "The council agreed to the immediate release of funds on 3 May 2019 for schools.",
+        # a school term alone, or in a sentence, is no issue line
+        "Spring Term 2023",
+        "Inspectors will visit during the spring term 2023, the council said.",
+        "Summer 2022 - no homework this week",
     ],
 )
 def test_date_lines_that_are_not_the_articles_date(line: str) -> None:
@@ -892,3 +905,130 @@ def test_dates_in_other_furniture_still_date_no_visit() -> None:
         "Notes to editors", "Comments"
     )
     assert visit(text, (2024, 12, 12)) is None
+
+
+# -- round 6: stamp lines, newsletter terms, relative years, headline dates ------------------
+
+
+def test_a_stamp_line_below_a_repeated_standfirst_gives_the_first_published_day() -> None:
+    standfirst = (
+        "Inspectors said leaders at Kestwick Church of England Infant School had not done "
+        "enough to keep pupils safe, in a report rating the school inadequate."
+    )
+    text = (
+        f"Kestwick infant school judged inadequate | Kestwick Courier\n\n{standfirst}\n\n"
+        f"{standfirst}\n\nNews\nBy Tess Marlow\n"
+        "21:10, 11 Sep 2023 | Updated 08:02, 12 Sep 2023\n\n"
+        "Kestwick Church of England Infant School has been rated inadequate by Ofsted.\n"
+    )
+    assert ymd(article_date(make_doc(text))) == (2023, 9, 11)
+
+
+def test_a_newsletters_term_line_dates_the_issue_and_settles_the_visit_year() -> None:
+    text = (
+        "ASHCOMBE INFANT SCHOOL\nThe Ashcombe Acorn\nIssue 6 - Autumn Term 2021\n\n"
+        "Dear parents,\n\nOur Ofsted inspection took place on Wednesday 13 and Thursday 14 "
+        "October, and I am delighted to say that we have been judged good in every area.\n"
+    )
+    doc = make_doc(text)
+    published_on = article_date(doc)
+    assert ymd(published_on) == (2021, None, None)
+    assert ymd(inspection_date(doc, 0, len(text), published_on)) == (2021, 10, 13)
+    # the words naming the issue may follow the term
+    text = "Ashcombe Infant School\nSummer 2019 Newsletter\n\nDear parents, welcome back.\n"
+    assert ymd(article_date(make_doc(text))) == (2019, None, None)
+    text = "Ashcombe Infant School\nSpring Term 2020 - Issue 2\n\nDear parents, welcome back.\n"
+    assert ymd(article_date(make_doc(text))) == (2020, None, None)
+
+
+def test_a_full_dateline_beats_a_newsletters_term() -> None:
+    text = (
+        "The Ashcombe Acorn\nIssue 3 - Summer Term 2022\nFriday 8 July 2022\n\n"
+        "Dear parents, the summer fair raised a record sum for the school library.\n"
+    )
+    assert ymd(article_date(make_doc(text))) == (2022, 7, 8)
+
+
+def test_a_term_in_the_diary_dates_is_not_the_issue() -> None:
+    text = (
+        "The Ashcombe Acorn\n\nDear parents, our Ofsted report came out this week and we are "
+        "very proud of every child and member of staff in the school.\n\n"
+        "Diary dates\nSpring Term 2024 begins on Monday 8 January\n"
+    )
+    assert article_date(make_doc(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "on", "expected"),
+    [
+        ("Harfield Academy was not inspected again until March last year.", (2024, 2, 1),
+         (2023, 3, None)),
+        ("Inspectors visited the nursery in October last year.", (2025, 1, 10),
+         (2024, 10, None)),
+        # the month alone would be read as this year's (it is before December)
+        ("Inspectors visited the trust in January last year.", (2024, 12, 3), (2023, 1, None)),
+        ("Inspectors were in the borough in January of this year.", (2024, 5, 2),
+         (2024, 1, None)),
+        ("The school was inspected on 7 November last year.", (2024, 3, 5), (2023, 11, 7)),
+        ("Inspectors visited on 4 and 5 June last year.", (2021, 1, 19), (2020, 6, 4)),
+    ],
+)
+def test_a_month_told_with_last_or_this_year_keeps_its_month(
+    sentence: str, on: YMD, expected: YMD
+) -> None:
+    assert visit(sentence, on) == expected
+
+
+def test_a_month_of_next_year_is_no_visit_and_no_year_without_the_article_date() -> None:
+    assert visit("Inspectors are due to return in May next year.", (2024, 9, 1)) is None
+    # with no article date the month is kept and the year stays unknown
+    assert visit("Inspectors visited the nursery in October last year.", None) == (
+        None, 10, None)
+    m = GRAMMAR.find("inspected in February last year")[0]
+    assert (m.kind, m.month, m.unit, m.offset) == ("month", 2, "year", -1)
+    assert resolve(m, Parts(2024, 2, 29), {}) == Parts(2023, 2, None)
+    day = GRAMMAR.find("on 29 February last year")[0]
+    assert resolve(day, Parts(2025, 3, 1), {}) == Parts(2024, 2, 29)
+    assert resolve(day, Parts(2024, 3, 1), {}) == Parts(None, 2, 29)  # 2023 had none
+
+
+def test_until_is_a_deadline_unless_the_clause_says_not_until() -> None:
+    assert visit("The council will be visited by inspectors until March.", (2024, 6, 1)) is None
+    assert visit("The school was not visited by inspectors until March.", (2024, 6, 1)) == (
+        2024, 3, None)
+
+
+LIVE_BLOG = (
+    "Kestwick Live\nHome | News | Sport | What's On\n\n"
+    "LIVE: Kestwick news and travel updates on Friday, 8 March 2024\n\n"
+    "Live updates by Nell Farrant and Owain Pryce\n\n10:05\nHarbour school rated good\n"
+    "Harbour Primary School in Kestwick has been rated good by Ofsted. The school was "
+    "inspected in January.\n"
+)
+
+
+def test_a_date_closing_the_headline_dates_a_page_with_no_other_date() -> None:
+    doc = make_doc(LIVE_BLOG)
+    published_on = article_date(doc)
+    assert ymd(published_on) == (2024, 3, 8)
+    assert ymd(inspection_date(doc, 0, len(LIVE_BLOG), published_on)) == (2024, 1, None)
+
+
+def test_a_headline_date_loses_to_the_pages_own_date_line() -> None:
+    text = LIVE_BLOG.replace("\n\nLive updates", "\nPublished: 9 March 2024\n\nLive updates")
+    assert ymd(article_date(make_doc(text))) == (2024, 3, 9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a date in the headline that is no day of the page ("since")
+        "Harbour school marks fifty years since 1 September 1974\n\n"
+        "Harbour Primary School was rated good by Ofsted this week, the head said.\n",
+        # a full date ending a line far down the page
+        "Harbour school rated good\n\n" + "Harbour Primary School was rated good.\n" * 6
+        + "Governors meet on 4 March 2024\n",
+    ],
+)
+def test_dates_in_other_lines_do_not_date_the_page_as_a_headline(text: str) -> None:
+    assert article_date(make_doc(text)) is None

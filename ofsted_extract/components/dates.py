@@ -6,10 +6,13 @@ calls below only pick from what is already there:
 
 - the article's date comes from the page's own furniture: a label
   ("Published:", "Posted on", "Released:", "EMBARGOED UNTIL", "Date of
-  meeting:"), a machine-readable key (a meta tag, JSON-LD), a dateline that
-  is nothing but a date near the top (perhaps after a masthead name), the
-  minutes' "held ... on", or "published today (9 June)". Never a date in a
-  sentence, and never one in a list of other stories.
+  meeting:", "For immediate release:"), a machine-readable key (a meta tag,
+  JSON-LD), a dateline that is nothing but a date near the top (perhaps after
+  a masthead name, or before an "| Updated ..." stamp), the minutes' "held ...
+  on", or "published today (9 June)"; failing those, a newsletter's issue term
+  ("Issue 14 - Spring Term 2023") or a date closing the headline ("... updates
+  on Tuesday, 4 June 2024"). Never a date in a sentence, and never one in a
+  list of other stories.
 - a visit date is a date whose nearest trigger in its clause is a visit word
   ("inspected", "visited", "Inspectors spent a fortnight ... in June"), with
   nothing in the clause that makes it an earlier inspection ("last
@@ -56,8 +59,17 @@ _SEED = "seed:"
 #: "three weeks ago": the only way a plural unit starts a date (read from the unit).
 _AGO_AFTER = re.compile(r"\w+\s+ago\b", re.IGNORECASE)
 
-#: How much the article-date kinds of evidence count, strongest first.
-ARTICLE_LABEL, ARTICLE_DATELINE, ARTICLE_MEETING, ARTICLE_TODAY, ARTICLE_UPDATED = 5, 4, 3, 2, 1
+#: How much the article-date kinds of evidence count, strongest first. The
+#: weakest, a newsletter's term ("Issue 14 - Spring Term 2023") or a date closing
+#: the headline ("... updates on Tuesday, 4 June 2024"), dates a page that shows
+#: nothing better.
+ARTICLE_LABEL, ARTICLE_DATELINE, ARTICLE_MEETING, ARTICLE_TODAY, ARTICLE_UPDATED = 6, 5, 4, 3, 2
+ARTICLE_HEADLINE = 1
+#: How many non-blank lines may stand above a headline whose date dates the page
+#: (a masthead, a row of section links).
+_HEADLINE_LINES_ABOVE = 4
+#: The most words that may follow a term on a newsletter's issue line ("Newsletter No 4").
+_ISSUE_SUFFIX_WORDS = 4
 
 #: How far (characters) the weighing looks back from a date and ahead of it;
 #: bounds the work per date on huge inputs without full stops.
@@ -94,6 +106,11 @@ _TIME = re.compile(
 _BYLINE_LEAD = re.compile(
     r"^\s*(?:by|author|words|reporter)\b:?[^|\u2022\u00b7]{1,80}[|\u2022\u00b7,]", re.IGNORECASE
 )
+#: "not ... until" turns a deadline word round: "was not visited again until May"
+#: says the visit came in May.
+_UNTIL = frozenset(("until", "till"))
+_NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)(?:\s+\w+){0,4}\s+(?:until|till)\W*$",
+                        re.IGNORECASE)
 _TODAY_BEFORE = re.compile(r"\b(?:today|this\s+morning)\s*\(\s*$", re.IGNORECASE)
 
 #: Trigger groups, in priority order where two phrases cover the same words
@@ -233,6 +250,12 @@ class Dates:
         lead = r"(?:^|[|\u2022\u00b7]|\s{2,})\s*"
         self.strong_label = re.compile(rf"{lead}(?:{strong}){label_tail}", re.IGNORECASE)
         self.weak_label = re.compile(rf"{lead}(?:{weak}){label_tail}", re.IGNORECASE)
+        # a change stamp after the first-published one on a dateline: "18:42, 17 Apr
+        # 2024 | Updated 09:15, 18 Apr 2024" is dated by its first date
+        self.updated_tail = re.compile(
+            rf"^\s*(?:[|\u2022\u00b7,;]|\s[-\u2013\u2014])\s*(?:{weak})\b[^|\u2022\u00b7\n]{{0,60}}$",
+            re.IGNORECASE,
+        )
         # machine-readable dates: the key right before the date ('"datePublished":
         # "2019-..."', 'property="article:published_time" content="2019-...'),
         # or a tag whose key follows it ('content="2019-..." name="pubdate"')
@@ -254,6 +277,10 @@ class Dates:
         } - _TAIL_WORDS
         self.posters = [w.lower() for w in data["article_byline_labels"]]
         self.poster_ends = frozenset(w.split()[-1] for w in self.posters)
+        self.headline_leads = frozenset(w.lower() for w in data["headline_date_leads"])
+        self.issue_words = frozenset(
+            w.lower() for phrase in data["masthead_issue_words"] for w in _WORD.findall(phrase)
+        )
         issue_words = _phrases(data["masthead_issue_words"])
         self.issue_line = re.compile(rf"(?<![\w-])(?:{issue_words})\b", re.IGNORECASE)
         self.filler_words = {
@@ -361,9 +388,10 @@ class Dates:
                     notes_at[k] = found.end() if found else -1
                 notes = 0 <= notes_at[k] <= m.start
             kind = m.kind
-            # only a day or a month of a given year can date the article
+            # only a day or a month of a given year can date the article (or the
+            # term of a newsletter's issue line)
             article = 0 if in_list or not (
-                kind == "date" or (kind == "month" and m.year is not None)
+                kind == "date" or (kind in ("month", "season") and m.year is not None)
             ) else self._article(text, m, page)
             visit = report = None
             if (not in_furniture or notes) and article < ARTICLE_DATELINE:
@@ -385,6 +413,8 @@ class Dates:
     # -- the article's date -----------------------------------------------
 
     def _article(self, text: str, m: Mention, page: _Page) -> int:
+        if m.kind == "season":
+            return self._issue_term(text, m, page)
         if m.kind != "date" and not (m.kind == "month" and m.year is not None):
             return 0  # (the caller tests this first too)
         lo = max(0, m.start - _LOOK_BACK)
@@ -419,6 +449,11 @@ class Dates:
                 return ARTICLE_UPDATED
         if m.day is None:
             return 0
+        # "17 Apr 2024 | Updated 09:15, 18 Apr 2024": a stamp line, wherever it
+        # stands (scraped pages repeat their standfirst above it)
+        stamped = self.updated_tail.match(suffix) is not None
+        if stamped:
+            suffix = ""
         rest = suffix.strip()
         if len(prefix) <= _DATELINE_REACH and len(rest) <= _DATELINE_REACH:
             # a year-less date must stand alone on its line ("12 March", as on
@@ -428,7 +463,9 @@ class Dates:
                 not prefix.strip(" |\t")
                 or (_masthead(prefix) and bool(self.issue_line.search(prefix)))
             ))
-            if dated and self._dateline(prefix, suffix) and m.start < page.header_end():
+            if dated and self._dateline(prefix, suffix) and (
+                stamped or m.start < page.header_end()
+            ):
                 return ARTICLE_DATELINE
         if (
             prefix.rstrip()[-2:].lower() == "on"
@@ -438,7 +475,57 @@ class Dates:
             return ARTICLE_MEETING
         if rest.startswith(")") and _TODAY_BEFORE.search(text, max(0, m.start - 40), m.start):
             return ARTICLE_TODAY
+        if m.year is not None and not rest and self._headline(text, prefix, line_start, m, page):
+            return ARTICLE_HEADLINE
         return 0
+
+    def _headline(self, text: str, prefix: str, line_start: int, m: Mention, page: _Page) -> bool:
+        """Whether a full date closes the headline: "LIVE: Kestwick news and travel updates
+        on Tuesday, 4 June 2024", "School results for 18 August 2022".
+
+        A live blog or a day's round-up names its day in its title, often its only
+        date. The date must end a short line among the first few, right after "on"
+        or "for"; a date inside a sentence dates nothing.
+        """
+        head = prefix.rstrip()
+        if not head or len(head) > _DATELINE_REACH or ". " in head:
+            return False
+        # ("Council praises its staff | 3 May 2019" may be a link to another story)
+        if head.rsplit(None, 1)[-1].lower() not in self.headline_leads:
+            return False
+        if line_start > 1000 or m.start >= page.header_end():
+            return False
+        above = sum(1 for line in text[:line_start].split("\n") if line.strip())
+        return above <= _HEADLINE_LINES_ABOVE
+
+    def _issue_term(self, text: str, m: Mention, page: _Page) -> int:
+        """A newsletter's issue line that dates it by a school term ("Issue 14 - Spring
+        Term 2023", "Summer 2022 Newsletter"): the issue's year, when nothing better.
+
+        Only a short line near the top that names the issue counts: a term in a
+        sentence ("inspected during the spring term of 2022") dates nothing.
+        """
+        if m.year is None:
+            return 0
+        lo = max(0, m.start - _LOOK_BACK)
+        line_start = text.rfind("\n", lo, m.start) + 1 or lo
+        line_end = text.find("\n", m.end, m.end + _LOOK_AHEAD)
+        line_end = min(len(text), m.end + _LOOK_AHEAD) if line_end < 0 else line_end
+        prefix, suffix = text[line_start : m.start], text[m.end : line_end].strip()
+        if len(prefix) > _DATELINE_REACH or len(suffix) > _DATELINE_REACH:
+            return 0
+        if suffix:
+            # nothing after it but the issue's name and number: "Spring 2023
+            # Newsletter", "Autumn Term 2021 - Issue 3" (not "Summer 2022 - no homework")
+            words = _WORD.findall(suffix)
+            named = (
+                not prefix.strip(" |\t")
+                and len(words) <= _ISSUE_SUFFIX_WORDS
+                and all(w.lower() in self.issue_words or w.isdigit() for w in words)
+            )
+        else:
+            named = _masthead(prefix) and bool(self.issue_line.search(prefix))
+        return ARTICLE_HEADLINE if named and m.start < page.header_end() else 0
 
     def _labelled(self, prefix: str) -> bool:
         """Whether ``prefix`` may end in a label, read word by word from its end.
@@ -591,6 +678,8 @@ class Dates:
         phrases = self.deadline_ends.get(word.lower())
         if phrases is None:
             return False
+        if word.lower() in _UNTIL and _NOT_UNTIL.search(chunk):
+            return False  # "not inspected again until May": what happened in May, no deadline
         words = chunk[:words_end].split()
         # the words before must fit one of the phrases ending in this word
         # ("starting in", not any "in"); the pattern has the last say
