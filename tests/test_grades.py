@@ -810,6 +810,27 @@ def test_years_ago_dates_only_the_grade_it_goes_with() -> None:
     assert found == [("satisfactory", "previous", 3), ("good", "overall", None)]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Dunmere school that was put in special measures two years ago is celebrating "
+        "after inspectors rated it good.",
+        "A nursery told to improve four years ago is delighted because inspectors now judge "
+        "it outstanding.",
+    ],
+)
+def test_years_ago_before_after_or_because_do_not_date_the_grade_after_it(sentence: str) -> None:
+    doc = run(sentence)
+    last = list(doc.spans["grades"])[-1]
+    assert last._.ofsted_role == "overall" and last._.ofsted_years_ago is None
+
+
+def test_years_ago_in_the_grades_own_clause_still_date_it() -> None:
+    doc = run("Inspectors rated the school inadequate two years ago.")
+    (grade,) = list(doc.spans["grades"])
+    assert grade._.ofsted_role == "previous" and grade._.ofsted_years_ago == 2
+
+
 def test_an_old_framework_label_is_not_the_previous_grade() -> None:
     from ofsted_extract.extractor import extract
 

@@ -120,6 +120,9 @@ for _name, _getter in (
         Span.set_extension(_name, getter=_getter)
 
 QUOTES = frozenset({"'", '"', "`"})
+#: Words that open a clause of its own inside a sentence with no comma before them
+#: ('... three years ago is celebrating after inspectors rated it good').
+_CLAUSE_OPENERS = frozenset({"after", "because", "following"})
 #: Headings, table rows and list items are short; a longer line is prose (and looking at
 #: all of it for every grade word on it would be quadratic on a one-line page).
 MAX_LINE_TOKENS = 60
@@ -2177,8 +2180,10 @@ class _Reader:
         if kept and not (prev_local and has("prev_local", max(cs, s - 10), s)):
             self._find_year(cand)
             return "kept"
-        if not current and prev_local and (self._cue_before("prev_local", max(cs, s - 10), s)
-                                           or self._prev_after(e, ce)):
+        if not current and prev_local and (
+            self._cue_before("prev_local", self._own_clause(s, max(cs, s - 10)), s)
+            or self._prev_after(e, ce)
+        ):
             self._find_year(cand)
             return "previous"
         if self._when_clause(cand):
@@ -2201,7 +2206,7 @@ class _Reader:
                 years = self.years_in(nxt[0], nxt[-1] + 1)
         # like the years, 'three years ago' dates only the grade of its own segment: in
         # 'told three years ago it was merely satisfactory ... judged it good', not 'good'
-        rel = self._relative_years(max(cs, seg_lo), min(ce, seg_hi))
+        rel = self._relative_years(self._own_clause(s, max(cs, seg_lo)), min(ce, seg_hi))
         if rel is not None and not current:
             cand.years_ago = rel
             return "previous"
@@ -2280,6 +2285,17 @@ class _Reader:
             if word in self.c.copulas or word in _AUXILIARIES:
                 return False  # 'Its last inspection was in 2019, and this one ...'
         return False
+
+    def _own_clause(self, s: int, lo: int) -> int:
+        """Where the words before a grade at ``s`` that speak of it start, from ``lo``: after
+        'after' or 'because' opening the grade's own clause with no comma before it. 'A
+        school that was told to improve three years ago is celebrating after inspectors
+        rated it good': the years ago date the telling, not 'good'."""
+        low = self.low
+        for k in range(s - 1, lo - 1, -1):
+            if low[k] in _CLAUSE_OPENERS:
+                return k + 1
+        return lo
 
     def segment(self, cand: _Cand) -> tuple[int, int]:
         """The stretch whose years belong to this grade: up to the next grade word, and back
