@@ -93,6 +93,36 @@ def test_sentences_that_start_like_a_heading_are_not_furniture(line: str) -> Non
     assert not in_boilerplate(doc, text.index("Pellow Grange"))
 
 
+@pytest.mark.parametrize("heading", ["7 comments", "Comments (12)", "(3) Comments", "COMMENTS 4"])
+def test_a_comments_heading_with_a_count_ends_the_article(heading: str) -> None:
+    text = (
+        "Tarnwick Primary rated good\n\nTarnwick Primary School has been rated good.\n\n"
+        f"{heading}\n\nSandpiper_77\nOur school was rated inadequate last year.\n"
+    )
+    doc = build_pipeline()(text)
+    assert in_boilerplate(doc, text.index("Our school"))
+    assert not in_boilerplate(doc, text.index("Tarnwick Primary School"))
+
+
+def test_a_comment_count_in_the_share_bar_does_not_end_the_article() -> None:
+    text = (
+        "Tarnwick Primary rated good\n\nShare this article: Facebook  Email\n\n12 comments\n\n"
+        "Tarnwick Primary School has been rated good by Ofsted after a visit in May, the "
+        "headteacher announced at a special assembly for pupils and their families.\n"
+    )
+    doc = build_pipeline()(text)
+    assert not in_boilerplate(doc, text.index("Tarnwick Primary School"))
+
+
+def test_a_count_in_a_sentence_does_not_end_the_article() -> None:
+    text = (
+        "Tarnwick Primary rated good\n\n12 pupils said the school had improved.\n\n"
+        "Tarnwick Primary School has been rated good.\n"
+    )
+    doc = build_pipeline()(text)
+    assert not in_boilerplate(doc, text.index("Tarnwick Primary School"))
+
+
 @pytest.mark.parametrize(
     "top",
     [
@@ -295,7 +325,8 @@ def _plain_furniture(layout: layout_module.Layout, text: str) -> list[tuple[int,
         start, end = spans[i]
         line = text[start:end]
         norm = " ".join(line.lower().split()).rstrip(":").rstrip()
-        if norm in layout.tails and i > 0:
+        bare = re.sub(r"\(?\b\d{1,6}\b\)?", "", norm).strip()
+        if (norm in layout.tails or (bare in layout.tails and 2 * start > len(text))) and i > 0:
             out.append((start, len(text)))
             break
         if layout.is_block_heading(norm):
@@ -373,7 +404,8 @@ _PHRASES = sorted(
      *_LAYOUT_DATA["chrome_lines"], *_LAYOUT_DATA["chrome_prefixes"],
      *_LAYOUT_DATA["block_heading_prefixes"]["prefixes"],
      *(f"{k.title()}: " for k in _LAYOUT_DATA["headline_kickers"][:6]),
-     *(f"{k.title()}: " for k in _LAYOUT_DATA["label_keys"][:6])}
+     *(f"{k.title()}: " for k in _LAYOUT_DATA["label_keys"][:6]),
+     "7 comments", "Comments (12)", "(3) "}
 )
 _LAYOUT_PIECES = [
     *_PHRASES, *(p.upper() for p in _PHRASES), *(p.title() for p in _PHRASES),

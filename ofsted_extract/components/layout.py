@@ -83,6 +83,12 @@ _LINE_BREAK = re.compile(r"\n\s*")
 _NON_BLANK = re.compile(r"\S")
 
 
+#: A count beside a heading: "7 comments", "Comments (12)".
+_COUNT = re.compile(r"\(?\b\d{1,6}\b\)?")
+#: A line opening with a count, so the word gate of the headings does not find it.
+_COUNTED_TAIL = re.compile(r"^[ \t]*\(?\d{1,6}\)?[ \t]+\w", re.M)
+
+
 def _norm(line: str) -> str:
     return " ".join(line.lower().split()).rstrip(":").rstrip()
 
@@ -198,6 +204,19 @@ class Layout:
             and len(_WORD.findall(line)) <= 12
         )
 
+    def is_tail(self, norm: str, start: int, size: int) -> bool:
+        """A heading that ends the article (see :func:`_norm`): one of the tail headings, or
+        one with a count ("7 comments", "Comments (12)") in the second half of the page
+        (``start`` of ``size`` characters): near the top such a line is a link in the share
+        bar, not the comments under the story."""
+        if norm in self.tails:
+            return True
+        return (
+            2 * start > size
+            and _COUNT.search(norm) is not None
+            and _COUNT.sub("", norm).strip() in self.tails
+        )
+
     def furniture(self, text: str) -> list[tuple[int, int]]:
         """Character ranges of page furniture, in order.
 
@@ -219,7 +238,7 @@ class Layout:
                 end = len(text)
             line = text[start:end]
             norm = _norm(line)
-            if norm in self.tails:
+            if self.is_tail(norm, start, len(text)):
                 if first < 0:
                     found = _NON_BLANK.search(text)
                     first = found.start() if found else len(text)
@@ -240,6 +259,9 @@ class Layout:
         found = [m.start() + 1 for m in self.gate.finditer(text)]
         if self.first_gate.match(text):
             found.insert(0, 0)
+        counted = [m.start() for m in _COUNTED_TAIL.finditer(text)]
+        if counted:  # "7 comments": a tail heading the word gate cannot see
+            found = sorted(set(found) | set(counted))
         crumbs = False
         for ch in _CRUMB_CHARS:
             pos = text.find(ch)
@@ -276,7 +298,7 @@ class Layout:
             start, end = spans[i]
             line = text[start:end]
             norm = _norm(line)
-            if norm in self.tails and i > 0:
+            if self.is_tail(norm, start, len(text)) and i > 0:
                 out.append((start, len(text)))
                 break
             if self.is_block_heading(norm):
