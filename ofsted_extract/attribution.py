@@ -16,6 +16,9 @@ whole:
   person introduced before whose first name or surname it is (none if two are);
 - a quote with no attribution of its own continues the speaker of the quote
   before it (same paragraph, or the paragraph just before);
+- "says the head of maths" when no one has been given that role goes to the
+  one person named in the sentence before, who takes the role (a name there
+  that the people component passed over for want of a cue is read here);
 - "the council's", "the college's", "its" and acronyms ("the ICB") become the
   organisation the article named, falling back on the inspections' subjects;
 - authors are never people, and a person is listed only with a role or a quote.
@@ -35,7 +38,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from . import rules
-from .components.people import Mention, mention_dicts, org_dicts
+from .components.people import Lexicon, Mention, build_lexicon, mention_dicts, org_dicts
 from .record import Inspection, Person, Quote
 from .textutil import doc_text, evidence
 
@@ -86,6 +89,18 @@ _ALNUM = re.compile(r"[a-z0-9]+")
 
 def _norm_name(name: str) -> str:
     return " ".join(_ALNUM.findall(name.lower().replace("’", "'")))
+
+
+#: A role named by a determiner and what follows it up to the end of the phrase ("the
+#: head of maths, who joined ..." -> "head of maths").
+_ROLE_PHRASE = re.compile(r"(?:the|our|its|their|his|her)\s+([^,.;:!?\n\"“”()–—]{1,80})", re.I)
+_ROLE_PHRASE_END = re.compile(r"\s+(?:who|which|and|but|since|said|says|added|adds|told)\b.*", re.I)
+
+
+@functools.cache
+def _lexicon() -> Lexicon:
+    """The people component's rules, to read a role given only in a speech tag (built once)."""
+    return build_lexicon()
 
 
 @dataclass(frozen=True)
@@ -301,7 +316,7 @@ def build_people(
 
     role_words: dict[int, set[str]] = {}
 
-    def role_person(pos: int, head: str) -> _Person | None:
+    def role_person(pos: int, head: str, prior: list[int], span: list[int]) -> _Person | None:
         """The person "the headteacher" stands for: the latest one given that role nearby."""
         k = bisect_right(visible_starts, pos) - 1
         while k >= 0 and pos - visible[k].start < 2500:
@@ -309,6 +324,9 @@ def build_people(
             if head in words_of(person):
                 return person
             k -= 1
+        found = introduced_person(pos, prior, span)
+        if found is not None:
+            return found
         # a lead that names the role before the person: 'what its headteacher calls
         # "..."', with "Headteacher Jo Lane said" further down
         k += 1
@@ -318,6 +336,83 @@ def build_people(
                 return person
             k += 1
         return None
+
+    def introduced_person(pos: int, prior: list[int], span: list[int]) -> _Person | None:
+        """The one person named in the sentence before a role no one has been given yet.
+
+        'Dervla Thorogood read it twice. "...," says the head of maths': the
+        feature names the person, then gives the role in the speech tag. The
+        person must have no role of their own; they take this one.
+        """
+        m = _ROLE_PHRASE.match(text, pos)
+        if m is None or not span:
+            return None
+        phrase = _ROLE_PHRASE_END.sub("", m.group(1)).strip()
+        parsed = _lexicon().parse_role(phrase)
+        if parsed is None or parsed.role is None:
+            return None
+        found = {id(p): p for s in prior for p in [person_of.get(s)] if p is not None}
+        if len(found) > 1 or (prior and not found):
+            return None
+        person = next(iter(found.values())) if found else bare_person(*span)
+        if person is None or words_of(person):
+            return None
+        name = person.mentions[0].name
+        person.mentions.append(
+            Mention(
+                start=pos,
+                end=m.end(),
+                name_start=pos,
+                name=name,
+                role=parsed.role,
+                org=parsed.org,
+                org_ref=parsed.org_ref,
+                lead=pos,
+                form="speech-tag role",
+            )
+        )
+        role_words.pop(id(person), None)
+        return person
+
+    def bare_person(a: int, b: int, subject: int) -> _Person | None:
+        """The one name in ``text[a:b]`` that the people component passed over for want of a
+        role or a speech verb beside it ("Dervla Thorogood read it twice").
+
+        Two name words or more, none of them a word that is never a name, outside
+        the names of bodies; with two such names (or none) there is no telling. The
+        name must be the sentence's subject, at ``subject`` (after any opening words
+        such as "On the morning the email arrived,"), and not an owner ("Jo Lane's son").
+        """
+        lex = _lexicon()
+        runs = [
+            r
+            for r in lex.run_re.finditer(text, a, b)
+            if all(lex.name_word_ok(w) for w in r.group().split(" "))
+        ]
+        if len(runs) != 1:
+            return None
+        r = runs[0]
+        if r.start() != subject or text[r.end() : r.end() + 1] in ("'", "’"):
+            return None
+        i = bisect_right(body_starts, r.start()) - 1
+        if i >= 0 and r.start() < body_ranges[i][1]:
+            return None
+        if in_byline(r.start()) or _norm_name(r.group()) in author_keys:
+            return None
+        words = r.group().split(" ")
+        key = _key(words[-1])
+        mention = Mention(r.start(), r.end(), r.start(), r.group(), form="bare")
+        for p in people:
+            if p.surname == key and _compatible(words[:-1], p.given):
+                # named again later with a cue ("Ms Thorogood said"): this is the first mention
+                p.add(mention)
+                p.mentions.sort(key=lambda x: x.start)
+                people.sort(key=lambda x: x.mentions[0].start)
+                return p
+        person = _Person()
+        person.add(mention)
+        people.insert(bisect_right([q.mentions[0].start for q in people], r.start()), person)
+        return person
 
     def words_of(person: _Person) -> set[str]:
         if id(person) not in role_words:
@@ -357,7 +452,12 @@ def build_people(
         elif kind == "pronoun":
             speaker = pronoun_person(int(cue["start"]), str(cue["word"]))
         elif kind == "role":
-            speaker = role_person(int(cue["start"]), str(cue["word"]))
+            speaker = role_person(
+                int(cue["start"]),
+                str(cue["word"]),
+                list(cue.get("prior", [])),
+                list(cue.get("prior_span", [])),
+            )
         elif kind == "name":
             speaker = named_person(int(cue["start"]), str(cue["word"]))
         elif kind == "previous" and 0 <= int(cue["previous"]) < len(speakers):

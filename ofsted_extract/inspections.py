@@ -52,6 +52,10 @@ _SCALES: tuple[dict[str, int], ...] = (
 _T = TypeVar("_T")
 _SEND_GRADES = frozenset({"systemic_failings", "inconsistent_outcomes", "positive_outcomes"})
 _NO_NEW_GRADE = ("monitoring_visit", "focused_visit")
+#: Grade roles that may be this inspection's outcome.
+_CURRENT_ROLES = ("overall", "kept", "dated")
+#: Body kinds that are a place's council (or its partnership), not a school or nursery.
+_PLACE_KINDS = frozenset({"council", "send", "jtai"})
 #: Which body kinds suit a remit, best first, when one body has several typed forms.
 _KIND_ORDER: dict[str | None, tuple[str, ...]] = {
     "send_local_area": ("send", "council"),
@@ -111,6 +115,26 @@ def _alias_words() -> tuple[frozenset[str], frozenset[str]]:
     return (
         frozenset(data["not_subject_before"]["alias_phrases"]),
         frozenset(data["alias_name_continues"]["except"]),
+    )
+
+
+@functools.cache
+def _unknown_outcome() -> tuple[str, ...]:
+    """Phrases saying a new inspection's outcome is not yet known ('its report has not yet
+    been published')."""
+    return tuple(bodies_data()["outcome_unknown"]["phrases"])
+
+
+@functools.cache
+def _unnamed_graded() -> re.Pattern[str]:
+    """A kind of body as the subject of a grading verb ('Tarnbury primary school rated good',
+    'a nursery has been judged outstanding'): the grade of a body the sentence leaves unnamed."""
+    words = bodies_data()["unnamed_graded_kinds"]["words"]
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(
+        r"\b(?:" + alternatives + r")\s+(?:(?:has|have)\s+been\s+|was\s+|is\s+|were\s+)?"
+        r"(?:rated|judged|graded)\b",
+        re.IGNORECASE,
     )
 
 
@@ -228,6 +252,7 @@ class _Builder:
 
     def build(self) -> list[Inspection]:
         mentions = self.mentions()
+        self.unknown_outcomes(mentions)
         self.graded_areas = {(int(r[3]), int(r[4])) for r in rows(self.doc, AREAS_KEY)}
         bodies = self.body_mentions()
         first_body: dict[int, str] = {}
@@ -323,13 +348,44 @@ class _Builder:
             )
         return out
 
+    def sentence_text(self, k: int) -> str:
+        """The text of sentence ``k``."""
+        a = self.sent_starts[k]
+        b = self.sent_starts[k + 1] if k + 1 < self.n_sents else len(self.text)
+        return self.text[a:b]
+
+    def lowered(self) -> str:
+        """The text in lower case, made once per doc and only when a rule needs it."""
+        if self._low is None:
+            self._low = self.text.lower()
+        return self._low
+
+    def unknown_outcomes(self, mentions: list[_Mention]) -> None:
+        """'Kilnmoor Academy, rated requires improvement in 2022, was inspected again in
+        February; its report has not yet been published': a grade given with its year, in a
+        sentence saying the new outcome is not yet known, is the earlier inspection's."""
+        cues = _unknown_outcome()
+        dated = [m for m in mentions if m.year is not None and m.role in _CURRENT_ROLES]
+        if not dated:
+            return
+        low = self.lowered()
+        if not any(c in low for c in cues):
+            return
+        for m in dated:
+            sentence = self.sentence_text(m.sent).lower()
+            if any(c in sentence for c in cues):
+                m.role = "previous"
+
     def body_mentions(self) -> list[tuple[int, int, str, bool]]:
         """(start, end, key, may-be-subject) of every body mention outside page furniture."""
         out = []
         text = self.text
+        bylines = self.byline_lines()
         for a, b, kind, key in rows(self.doc, MENTIONS_KEY):
             if key is None or key not in self.clusters or self.boiler(a, b):
                 continue
+            if bylines and any(la <= a < lb for la, lb in bylines):
+                continue  # 'By Jo Hart, Education Correspondent': the writer, never a body
             before = " ".join(text[max(0, a - 20) : a].lower().split())
             ok = not before.endswith(self.not_subject)
             if kind == "alias" and before.split()[-1:] and \
@@ -342,6 +398,17 @@ class _Builder:
                 if goes_on and goes_on.group(1).lower() not in self.name_goes_on_ok:
                     ok = False  # 'Wexcombe Evening Post': part of another name
             out.append((int(a), int(b), str(key), ok))
+        return out
+
+    def byline_lines(self) -> list[tuple[int, int]]:
+        """The lines holding a byline (from the bylines component): a name on such a line is
+        the writer's (a handful of lines at most, so a list scan is enough)."""
+        text = self.text
+        out = []
+        for span in self.doc.spans.get("bylines", []):
+            a = text.rfind("\n", 0, span.start_char) + 1
+            b = text.find("\n", span.end_char)
+            out.append((a, b if b >= 0 else len(text)))
         return out
 
     def attach(
@@ -361,15 +428,30 @@ class _Builder:
             sents = sorted(first_body)
         i = bisect.bisect_left(sents, m.sent) - 1  # the last one before
         if i >= 0 and sents[i] > m.sent - 60:
+            if self.unnamed_graded(m, first_body[sents[i]]):
+                return None, ""
             return first_body[sents[i]], "heading" if sents[i] in self._headings(
                 first_body
             ) else "before"
         if title_key is not None:
+            if self.unnamed_graded(m, title_key):
+                return None, ""
             return title_key, "title"
         i = bisect.bisect_right(sents, m.sent)  # the first one after
         if i < len(sents) and sents[i] < min(self.n_sents, m.sent + 8):
             return first_body[sents[i]], "after"
         return None, ""
+
+    def unnamed_graded(self, m: _Mention, key: str) -> bool:
+        """Whether a grade in a sentence naming no body is an unnamed school's or nursery's
+        ('- Tarnbury primary school rated good by Ofsted', a live blog's key-events line),
+        so that it is not the grade of ``key``, a council named before it or in the headline."""
+        cluster = self.clusters.get(key)
+        if cluster is None or not cluster.kinds or not cluster.kinds <= _PLACE_KINDS:
+            return False
+        a = self.sent_starts[m.sent]
+        found = _unnamed_graded().search(self.text, a, m.start)
+        return found is not None and "council" not in self.text[a : m.start].lower()
 
     def _headings(self, first_body: dict[int, str]) -> set[int]:
         """The sentences that head a section about one body, in a round-up: a line that is
@@ -567,7 +649,9 @@ class _Builder:
         previous = self.judgement(previous_m, remit, with_year=True) if previous_m else None
         if overall is not None and overall.grade == "inadequate":
             overall.category = self.category(a, b)
-        areas = self.areas(mine, remit)
+        # a focused visit grades nothing: an area grade beside it ('care leavers were rated
+        # good at that time') is the last full inspection's
+        areas = self.areas(mine, remit) if visit != "focused_visit" else []
         if overall is None and not areas and visit is None and remit != "joint_targeted":
             return None  # only the grade of an earlier inspection: no outcome reported
         if visit is None and overall is not None and not overall.grade.startswith("performs_"):
@@ -604,9 +688,7 @@ class _Builder:
         for v in inside:
             if v.label_ != "full" or not v.strong:
                 continue
-            if self._low is None:
-                self._low = self.text.lower()  # once per doc, and only for a full visit
-            low = self._low
+            low = self.lowered()  # once per doc, and only for a full visit
             before = low[max(0, v.start_char - 12) : v.start_char].split()
             # 'its first full inspection', not 'its last full inspection'
             if not (before and before[-1] in ("last", "previous", "next", "latest", "prior")):
@@ -796,22 +878,32 @@ def _written_alone(word: str, text: str) -> bool:
     return False
 
 
+#: Words a name written in capitals may keep in lower case: 'C of E', 'Isle of Wight'.
+_SMALL_NAME_WORDS = frozenset({"of", "and", "the", "upon", "on", "in", "&"})
+
+
 def _display(text: str, cluster: BodyCluster, doc_text: str = "") -> str:
     """The name as a reader would write it: 'CALVERLEIGH Borough Council' (a shouted word of a
     headline style) as 'Calverleigh Borough Council' when the text also writes 'Calverleigh';
     'BRACKWATER COUNCIL' as 'Brackwater Council' when no other form was written."""
     written = {w.lower(): w for f in cluster.forms for w in f.text.split() if not w.isupper()}
-    shouting = text.isupper()
+    # 'ST COLUMBA'S C of E PRIMARY SCHOOL' shouts too: only its small joining words are not
+    # in capitals
+    shouting = text.isupper() or (
+        any(w.isupper() for w in text.split())
+        and all(w == w.upper() or w in _SMALL_NAME_WORDS for w in text.split())
+    )
     out = []
     for word in text.split():
-        if word.isupper() and len(word) > 2:
+        if word.isupper() and (len(word) > 2 or (shouting and len(word) == 2)):
             # 'ABC Training Ltd' keeps its initials; a shouted headline form does not
             plain = written.get(word.lower())
-            if plain is None and not shouting and doc_text:
-                # 'HALMOOR City Council' when the text also writes 'Halmoor' alone
+            if plain is None and (not shouting or len(word) == 2) and doc_text:
+                # 'HALMOOR City Council' when the text also writes 'Halmoor' alone; a
+                # shouted 'ST' when the text writes 'St' ('CE' stays: it is never written 'Ce')
                 cased = word.capitalize()
                 if _written_alone(cased, doc_text):
                     plain = cased
-            word = plain or (word.capitalize() if shouting else word)
+            word = plain or (word.capitalize() if shouting and len(word) > 2 else word)
         out.append(word)
     return " ".join(out)

@@ -529,3 +529,89 @@ def test_a_pupil_referral_unit_in_apposition_is_a_school() -> None:
     assert ("Brookhollow Centre", "school") in names(
         "Brookhollow Centre, a pupil referral unit for 40 pupils, was rated good."
     )
+
+
+def test_a_headline_noun_before_a_byline_names_no_body() -> None:
+    # 'grades' closes the standfirst; the byline on the next line is no object of it
+    text = (
+        "Inspectors hand out fewer top grades\n\n"
+        "By Marguerite Okonjo-Fell, Schools Reporter\n\n"
+        "Pellowby Grammar School has been rated good."
+    )
+    assert names(text) == [("Pellowby Grammar School", "school")]
+    # on one line the object is still read: 'the inspector rated Little Wrens Copley good'
+    assert ("Little Wrens Copley", "named") in names(
+        "Last month the inspector rated Little Wrens Copley Good."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("ST AIDRIC'S C of E PRIMARY SCHOOL, MARTLEBY\n\nOur school news.",
+         "ST AIDRIC'S C of E PRIMARY SCHOOL"),
+        ("Pupils at St Aidric's C of E Primary School were told.",
+         "St Aidric's C of E Primary School"),
+    ],
+)
+def test_a_c_of_e_school_keeps_its_whole_name(sentence: str, name: str) -> None:
+    assert (name, "school") in names(sentence)
+
+
+def test_the_leader_of_a_council_is_still_no_part_of_its_name() -> None:
+    # 'of' joins after 'C' only: 'Leader of Marlowby City Council' keeps the role out
+    assert names("Leader of Marlowby City Council Jo Hart said it was good news.") == [
+        ("Marlowby City Council", "council")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Little Acorns Haverleigh, which opened in 2021 and was inspected for the first time "
+         "on 3 May, was rated good.", "Little Acorns Haverleigh"),
+        ("Sunbeam Corner Fennick, a 60-place setting above a parade of shops, was judged "
+         "outstanding.", "Sunbeam Corner Fennick"),
+    ],
+)
+def test_a_named_subject_before_a_relative_clause_or_apposition(sentence: str, name: str) -> None:
+    assert (name, "named") in names(sentence)
+
+
+def test_no_named_subject_before_a_list_or_an_unrelated_comma() -> None:
+    # two commas inside: a list, not one clause set off from its subject
+    assert names("Parents in Fennick, Haverleigh and Copley, said the nursery was rated good.") \
+        == []
+    assert names("However, it was rated good.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Support for care leavers in Quarnby is improving, Quarnby's director of children's "
+        "services said.",
+        "Quarnby children's services were praised for their work.",
+    ],
+)
+def test_a_place_owning_childrens_services_is_a_council(sentence: str) -> None:
+    found = clusters(sentence)
+    assert "quarnby" in found
+    assert found["quarnby"].kinds == {"council"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "England's children's services are under strain, the report said.",
+        "Ofsted's director of children's services inspection spoke.",
+        "The council's children's services were praised.",
+        "Quarnby Borough Council's children's services were praised.",
+        "Interim Director of Children's Services Ife Adeyemi spoke.",
+        "Praise For Quarnby Children's Services\n\nThe report was read.",
+        "Ofsted Inspection of Local Authority Children's Services: outcome",
+    ],
+)
+def test_no_bare_place_council_from_a_country_an_owner_or_a_full_name(sentence: str) -> None:
+    found = clusters(sentence)
+    assert not {"england", "ofsted", "interim", "authority", "praise for quarnby"} & set(found)
+    assert all(c.kinds != {"council"} or "Council" in c.fullest().text for c in found.values())

@@ -967,3 +967,148 @@ def test_a_quoted_word_in_a_shouting_headline_names_no_second_body() -> None:
         "Fernhollow Academy has been rated inadequate by Ofsted and put in special measures.\n"
     )
     assert [i.subject for i in inspect(text, 2024)] == ["Fernhollow Academy"]
+
+
+def test_a_byline_is_never_the_inspected_body() -> None:
+    from ofsted_extract import extract
+
+    text = (
+        "Grammar school loses its top grades\n\n"
+        "By Marguerite Okonjo-Fell, Schools Reporter\n\n"
+        "Monday 12 February 2024\n\n"
+        "A grammar school that had not been visited for years has been told it requires "
+        "improvement.\n\n"
+        "Pellowby Grammar School in Tarnwick was last inspected in 2009, when it was rated "
+        "outstanding.\n"
+    )
+    (found,) = extract(text).inspections
+    assert found.subject == "Pellowby Grammar School"
+    assert found.overall is not None and found.overall.grade == "requires_improvement"
+
+
+def test_a_masthead_in_capitals_with_c_of_e_is_written_as_a_name() -> None:
+    text = (
+        "ST AIDRIC'S C of E PRIMARY SCHOOL, MARTLEBY\n\n"
+        "Dear parents, I am delighted that St Aidric's has been rated good by Ofsted.\n"
+    )
+    (found,) = inspect(text, 2023)
+    assert found.subject == "St Aidric's C of E Primary School"
+
+
+def test_a_focused_visit_to_a_council_named_only_by_its_place() -> None:
+    text = (
+        "Focused visit finds patchy help for care leavers in Quarnby\n\n"
+        "Ofsted has found that support for care leavers in Quarnby is patchy, following a "
+        "focused visit to the council's children's services last month.\n\n"
+        "Focused visits do not result in a graded judgement. Quarnby was last fully inspected "
+        "in 2021, when its services were judged to require improvement to be good.\n\n"
+        "Ife Adeyemi-Coles, Quarnby's director of children's services, said the council "
+        "accepted the findings.\n"
+    )
+    (found,) = inspect(text, 2024)
+    assert found.subject == "Quarnby"
+    assert found.remit == "childrens_services"
+    assert found.visit == "focused_visit"
+    assert found.overall is None
+    assert found.previous is not None
+    assert (found.previous.grade, found.previous.year) == ("requires_improvement", 2021)
+
+
+def test_a_place_named_only_as_a_location_gives_no_inspection() -> None:
+    # no visit and no grade of its own: owning children's services is not an outcome
+    text = (
+        "A new youth centre has opened in Quarnby.\n\n"
+        "Quarnby's director of children's services cut the ribbon on Friday.\n"
+    )
+    assert inspect(text, 2024) == []
+
+
+def test_each_nursery_of_a_chain_release_is_inspected() -> None:
+    text = (
+        "Three Little Acorns nurseries inspected\n\n"
+        "Little Acorns Haverleigh has been rated outstanding by Ofsted.\n\n"
+        "Little Acorns Fennick was rated good.\n\n"
+        "Little Acorns Copley, which opened in 2022 and was inspected for the first time on "
+        "7 February, was rated requires improvement.\n"
+    )
+    found = inspect(text, 2024)
+    assert [(i.subject, i.overall.grade if i.overall else None) for i in found] == [
+        ("Little Acorns Haverleigh", "outstanding"),
+        ("Little Acorns Fennick", "good"),
+        ("Little Acorns Copley", "requires_improvement"),
+    ]
+
+
+def test_an_old_grade_beside_a_report_not_yet_published_is_no_outcome() -> None:
+    text = (
+        "Pellowby Academy has been rated good by Ofsted after its inspection in January.\n\n"
+        "The trust's other schools are a mixed picture. Tarnwick Academy, rated requires "
+        "improvement in 2022, was inspected again in February; its report has not yet been "
+        "published. Tarnwick Academy is expected to hear soon.\n"
+    )
+    assert [i.subject for i in inspect(text, 2023)] == ["Pellowby Academy"]
+
+
+def test_a_new_grade_in_a_sentence_about_another_report_still_counts() -> None:
+    # the cue only turns a grade given with its year into history
+    text = (
+        "Tarnwick Academy has been rated good by Ofsted, although the full report has not yet "
+        "been published.\n"
+    )
+    (found,) = inspect(text, 2023)
+    assert found.overall is not None and found.overall.grade == "good"
+
+
+def test_a_key_events_school_grade_is_not_the_councils() -> None:
+    text = (
+        "LIVE: Quarnby news and updates\n\n"
+        "KEY EVENTS\n"
+        "- Bus lane closed on the ring road\n"
+        "- Tarnwick primary school rated good by Ofsted\n\n"
+        "11:40\n"
+        "Quarnby Council has confirmed that Ofsted inspectors will begin an inspection of its "
+        "children's services next Monday.\n"
+    )
+    assert inspect(text, 2024) == []
+
+
+def test_a_councils_grade_after_a_sentence_naming_it_is_still_its_own() -> None:
+    text = (
+        "Quarnby Council's children's services have been inspected.\n\n"
+        "Its services were rated good overall.\n"
+    )
+    (found,) = inspect(text, 2024)
+    assert found.subject == "Quarnby Council"
+    assert found.overall is not None and found.overall.grade == "good"
+
+
+def test_a_name_on_a_byline_line_gives_no_body_to_the_builder() -> None:
+    # whatever named a body there, a line the bylines component marks is the writer's
+    text = (
+        "By Tarnwick Academy Newsdesk, Schools Team\n\n"
+        "A secondary school has been told it requires improvement.\n\n"
+        "Pellowby Academy was last inspected in 2015.\n"
+    )
+    doc = nlp()(analysis_text(text))
+    assert any(s.text == "Tarnwick Academy" for s in doc.spans["bodies"])
+    name = doc.char_span(3, len("By Tarnwick Academy Newsdesk"))
+    assert name is not None
+    doc.spans["bylines"] = [name]
+    found = build_inspections(doc, PartialDate(year=2024, text="2024"), [])
+    assert [i.subject for i in found] == ["Pellowby Academy"]
+    del doc.spans["bylines"]
+    # without the byline the grade would go to the name in the line before it
+    assert [i.subject for i in build_inspections(doc, None, [])] == ["Tarnwick Academy"]
+
+
+def test_a_focused_visit_reports_no_area_grades() -> None:
+    text = (
+        "Ofsted carried out a focused visit to Quarnby Council's children's services last "
+        "month. Focused visits do not result in a graded judgement.\n\n"
+        "Quarnby was last fully inspected in 2021, when its services were judged to require "
+        "improvement to be good. The experiences and progress of care leavers were rated good "
+        "at that time.\n"
+    )
+    (found,) = inspect(text, 2024)
+    assert found.visit == "focused_visit"
+    assert found.areas == []

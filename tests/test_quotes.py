@@ -736,3 +736,183 @@ def test_a_report_noun_before_the_quote_makes_it_the_reports(lead: str) -> None:
 def test_a_persons_words_about_a_finding_stay_theirs(lead: str) -> None:
     text = f'Councillor Bryn Ashcombe {lead} "a fair reflection of how far the school has come".'
     assert "report" not in said(extract(text))
+
+
+# -- reported speech, then a quote with no tag of its own (feature style) -------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tamsin Orchard-Bell, a science teacher, says the timetable made the difference.",
+        "Tamsin Orchard-Bell, a science teacher, said the timetable made the difference.",
+    ],
+)
+def test_a_quote_after_reported_speech_goes_on_from_its_speaker(sentence: str) -> None:
+    text = (
+        "Pupils at Hollinsford Academy are calmer this year. "
+        f'{sentence} "Lessons start on time now, and nobody wastes the first ten minutes."'
+    )
+    assert said(extract(text)) == {
+        "Tamsin Orchard-Bell": [
+            "Lessons start on time now, and nobody wastes the first ten minutes."
+        ]
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no speech verb: the person is named, not reported
+        "Tamsin Orchard-Bell, a science teacher, joined the school in 2019.",
+        # reported speech of someone the article does not name
+        "Tamsin Orchard-Bell, a science teacher, met parents. Several of them say it helped.",
+    ],
+)
+def test_a_quote_after_a_sentence_reporting_no_named_speaker_is_left_out(sentence: str) -> None:
+    text = f'{sentence} "Lessons start on time now, and nobody wastes the first ten minutes."'
+    record = extract(text)
+    assert said(record) == {}
+    assert any("speaker unclear" in w for w in record.warnings)
+
+
+# -- a role given only in the speech tag ---------------------------------------------
+
+
+def test_a_role_in_the_speech_tag_goes_to_the_person_named_just_before() -> None:
+    text = (
+        "Halloran Quist unlocked the gates at seven on results morning. "
+        '"We had waited four long years for this day," says the deputy headteacher, who '
+        "joined the school in 2015."
+    )
+    record = extract(text)
+    assert said(record) == {"Halloran Quist": ["We had waited four long years for this day,"]}
+    (person,) = record.people
+    assert person.role == "deputy headteacher"
+
+
+def test_a_role_in_the_speech_tag_joins_the_person_named_again_later() -> None:
+    text = (
+        "Halloran Quist unlocked the gates at seven on results morning. "
+        '"We had waited four long years for this day," says the deputy headteacher.\n\n'
+        'Mr Quist added: "The staff deserve every bit of the credit for this."'
+    )
+    record = extract(text)
+    assert [p.name for p in record.people] == ["Halloran Quist"]
+    assert record.people[0].role == "deputy headteacher"
+    assert len(record.people[0].quotes) == 2
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # two people named: no telling which
+        "Halloran Quist and Benedetta Roskilly unlocked the gates at seven.",
+        # the one person named already has another role
+        "Halloran Quist, chair of governors, unlocked the gates at seven.",
+        # the role is not in the sentence just before
+        "Halloran Quist unlocked the gates at seven. The sun was already up over the field.",
+    ],
+)
+def test_a_role_in_the_speech_tag_is_not_given_to_anyone_else(before: str) -> None:
+    text = f'{before} "We had waited four long years for this day," says the deputy headteacher.'
+    record = extract(text)
+    assert said(record) == {}
+    assert all(p.role != "deputy headteacher" for p in record.people)
+
+
+# -- the report's words after a verb only the report takes ---------------------------
+
+
+@pytest.mark.parametrize("verb", ["credits", "credited", "applauds", "cites"])
+def test_the_letter_crediting_someone_quotes_the_report(verb: str) -> None:
+    text = (
+        f'The monitoring letter {verb} the trust for "a relentless focus on reading in every '
+        'year group" since the last visit.'
+    )
+    assert said(extract(text)) == {"report": ["a relentless focus on reading in every year group"]}
+
+
+def test_a_person_crediting_someone_is_not_the_report() -> None:
+    text = (
+        'Headteacher Corisande Penrose credits her staff for "a relentless focus on reading in '
+        'every year group" since the last visit.'
+    )
+    assert "report" not in said(extract(text))
+
+
+# -- an unnamed speaker blocks "she said" ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "unnamed",
+    [
+        "One grandmother, who did not want to be named, said",
+        "A Year 3 parent said",
+        "At the school gates, one mother said",
+    ],
+)
+def test_she_said_after_an_unnamed_speaker_is_not_the_named_woman(unnamed: str) -> None:
+    text = (
+        'Ysolde Farrant, the headteacher, said: "We are delighted with the outcome."\n\n'
+        f"{unnamed} she had noticed a change this year. "
+        '"The children seem far calmer at the gate now," she said.'
+    )
+    assert said(extract(text)) == {"Ysolde Farrant": ["We are delighted with the outcome."]}
+
+
+def test_she_said_after_an_unnamed_speaker_in_the_paragraph_before() -> None:
+    text = (
+        'Ysolde Farrant, the headteacher, said: "We are delighted with the outcome."\n\n'
+        '"I was worried when we first moved here," said one mother.\n\n'
+        '"The children seem far calmer at the gate now," she said.'
+    )
+    assert said(extract(text)) == {"Ysolde Farrant": ["We are delighted with the outcome."]}
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        # the unnamed speaker is named after all
+        "A parent, Corinna Vale, said she had noticed a change this year.",
+        # "a parent" is not the subject
+        "Ysolde Farrant said she had talked to a parent on Monday.",
+    ],
+)
+def test_she_said_still_goes_to_the_named_woman(middle: str) -> None:
+    text = (
+        "Ysolde Farrant, the headteacher, welcomed the report.\n\n"
+        f'{middle} "The children seem far calmer at the gate now," she said.'
+    )
+    got = said(extract(text))
+    assert list(got) == ["Corinna Vale" if "Corinna" in middle else "Ysolde Farrant"]
+
+
+def test_a_parent_reported_after_said_does_not_block_she_said() -> None:
+    text = (
+        "Ysolde Farrant, the headteacher, said a parent had written to her on Monday. "
+        '"It was a lovely letter to receive after such a long week," she said.'
+    )
+    assert list(said(extract(text))) == ["Ysolde Farrant"]
+
+
+def test_a_person_citing_words_after_their_own_speech_verb_keeps_them() -> None:
+    text = (
+        "Corisande Penrose, the headteacher, said she was pleased and cited "
+        '"a relentless focus on reading in every year group".'
+    )
+    assert list(said(extract(text))) == ["Corisande Penrose"]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # the name is not the subject of the sentence before
+        "Pupils wrote a letter to Halloran Quist in the spring.",
+        # the name is an owner
+        "Halloran Quist's daughter started at the school in September.",
+    ],
+)
+def test_a_role_in_the_speech_tag_needs_the_name_as_the_subject(before: str) -> None:
+    text = f'{before} "We had waited four long years for this day," says the deputy headteacher.'
+    assert said(extract(text)) == {}

@@ -85,6 +85,9 @@ if not Doc.has_extension("ofsted_bodies"):
 #: Longest name walked to the left of a head word: names are short, and a cap
 #: keeps a page of capitalised junk linear.
 MAX_NAME_TOKENS = 8
+#: The longest relative clause between a named subject and its verb ('X, which opened in
+#: 2022 and was inspected for the first time on 7 February, was rated ...').
+MAX_RELATIVE_TOKENS = 30
 #: At most this many distinct short names go into the alias search.
 MAX_CLUSTERS = 60
 _PLACE_KINDS = frozenset({"council", "send", "jtai"})
@@ -93,7 +96,9 @@ _MAX_KEYS = 4096
 #: Words that follow the subject of a sentence: 'Jessamy Trelawney, who ...', '... was inspected'.
 _AFTER_SUBJECT = frozenset({",", "was", "has", "is", "had", "who", "said", "says", "("})
 _AFTER_COMMA = frozenset({"who", "whose", "a", "an", "the", "aged", "herself", "himself"})
-_CLITICS = frozenset({"'s", "’s", "'", "’"})
+#: "'S" too: a masthead shouts "ST COLUMBA'S C of E PRIMARY SCHOOL".
+_CLITICS = frozenset({"'s", "’s", "'S", "’S", "'", "’"})
+_WORD = re.compile(r"\S+")
 #: Text ending in a word or three that a quote mark opens ("... 'BEDLAM"): a quote mark
 #: right after it closes a quotation ("'BEDLAM' ACADEMY IN SPECIAL MEASURES") and is no
 #: possessive, so the quoted words are no part of a name. Three words at most, so that
@@ -255,10 +260,23 @@ class Bodies:
         named = data["named_subjects"]
         self.named_verbs = frozenset(named["verbs"])
         self.auxiliaries = frozenset(named["auxiliaries"])
+        self.clause_openers = frozenset(named["clause_openers"])
         self.named_not = frozenset(named["not_names"])
         self.named_after_prep = frozenset(data["not_subject_before"]["alias_phrases"])
         self.address_before = frozenset(named["address_before"])
         self.street_words = frozenset(named["street_words"])
+        owners = data["services_owners"]
+        after = "|".join(
+            r"[ \t]+".join(re.escape(w).replace("'", "['’]") for w in phrase.split())
+            for phrase in sorted(owners["after"], key=len, reverse=True)
+        )
+        # up to three capitalised words (never across a line), a possessive, the services
+        self.services_owner = re.compile(
+            r"(?<![\w'’-])((?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*)((?:['’]s|(?<=s)['’])?)"
+            r"[ \t]+(?i:(" + after + r"))\b"
+        )
+        self.not_places = frozenset(owners["not_places"])
+        self.needs_possessive = tuple(owners["needs_possessive"])
         self.not_a_body = frozenset(data["not_a_body"]["phrases"])
         self.not_a_body_part = re.compile(
             "|".join(re.escape(p) for p in data["not_a_body"]["parts"]) or "(?!)"
@@ -426,6 +444,44 @@ class Bodies:
                     return [(a, end, "childminder")]
         return out
 
+    def _services_owners(self, d: _Doc) -> list[tuple[int, int, str]]:
+        """A council named only by its place: 'Tarnbury's children's services',
+        'Tarnbury's director of children's services' (models/bodies.json, 'services_owners')."""
+        if "children" not in d.lowered():
+            return []
+        out: list[tuple[int, int, str]] = []
+        idx = d.idx
+        for m in self.services_owner.finditer(d.text):
+            # the name's words as (start, end) in the text, leading sentence openers dropped
+            spans = [w.span() for w in _WORD.finditer(d.text, m.start(1), m.end(1))]
+            while spans and d.text[spans[0][0] : spans[0][1]].lower() in self.stop_leading:
+                spans = spans[1:]
+            if not spans:
+                continue
+            a, b = spans[0][0], m.end(1)
+            lows = d.text[a:b].lower().split()
+            services = m.group(3)
+            if not m.group(2) and services.lower().startswith(self.needs_possessive):
+                continue  # 'Interim Director of Children's Services': a role, no place
+            if not services.islower() and (
+                len(spans) > 1 or spans[0][0] != m.start(1)
+            ):
+                # 'Praise For Tarnbury Children's Services': in Title Case the capitalised
+                # words before the place are no part of it, so only a one-word name counts
+                continue
+            if " ".join(lows) in self.not_places or not self.not_places.isdisjoint(lows):
+                continue  # 'England's ...', 'Local Authority Children's Services'
+            if any(w in self.named_not or w in self.heads or w in self.stop_leading
+                   for w in lows):
+                continue  # 'Ofsted's', 'Tarnbury Council's': not a bare place
+            if all(w in self.council_words for w in lows):
+                continue  # 'the County's children's services'
+            start = bisect.bisect_left(idx, a)
+            end = bisect.bisect_left(idx, b)
+            if start < end and idx[start] == a and d.end_char(end) == b:
+                out.append((start, end, "council"))
+        return out
+
     def _person_name(self, d: _Doc, k: int, opening: bool = False) -> int | None:
         """End of a personal name of two or three capitalised words starting at ``k``; an
         ``opening`` name must be followed by what follows a sentence's subject."""
@@ -469,12 +525,21 @@ class Bodies:
             j = v - 1
             while j >= 0 and (low[j] in self.auxiliaries or space[j]):
                 j -= 1
+            if j >= 0 and low[j] == ",":
+                # 'Little Otters Lockford, which opened in 2021 and was visited in May, was
+                # rated good', 'Little Otters Lockford, a 40-place setting, was rated good':
+                # the subject stands before the relative clause or the apposition
+                j = self._before_relative(d, j)
             if j >= 0 and d.word(j)[:1].isupper():
                 start = self._walk_left(d, j + 1, max(0, j - 6))
                 self._keep_named(d, start, j + 1, out)
-            # object: 'the inspector graded X Outstanding'
+            # object: 'the inspector graded X Outstanding'; never on the next line, where a
+            # headline's last word ('... lose top grades') is followed by a byline or a title
             k = v + 1
             while k < n and space[k]:
+                if "\n" in d.word(k):
+                    k = n
+                    break
                 k += 1
             end = k
             while end < n and end - k < 6 and low[end] not in self.named_not:
@@ -485,6 +550,22 @@ class Bodies:
             if end > k + 1 and end < n and d.word(end) not in ("'s", "’s"):
                 self._keep_named(d, k, end, out)
         return out
+
+    def _before_relative(self, d: _Doc, comma: int) -> int:
+        """The last token of the name before ', which ... ,' or ', a ... ,' when ``comma``
+        closes such a clause or apposition in its own sentence (at most
+        ``MAX_RELATIVE_TOKENS`` long); else -1."""
+        low = d.low
+        sent_start = d.table.sent_bounds[d.table.sent_of[comma]][0]
+        for k in range(comma - 1, max(sent_start, comma - MAX_RELATIVE_TOKENS) - 1, -1):
+            if low[k] == ",":
+                if k + 1 < comma and low[k + 1] in self.clause_openers:
+                    k -= 1
+                    while k >= sent_start and d.space[k]:
+                        k -= 1
+                    return k if k >= sent_start else -1
+                return -1  # another comma: a list or a second clause, not one relative
+        return -1
 
     def _keep_named(self, d: _Doc, start: int, end: int, out: list[tuple[int, int, str]]) -> None:
         if start >= end or end - start > 6:
@@ -594,6 +675,7 @@ class Bodies:
         matches = self.index.body_matches(doc)
         found = self._typed(d) + self._phrase_headed(d, matches)
         found += self._childminders(d) + self._appositions(d, matches)
+        found += self._services_owners(d)
         typed_tokens = {i for a, b, _ in found for i in range(a, b)}
         found += [m for m in self._named(d) if typed_tokens.isdisjoint(range(m[0], m[1]))]
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
@@ -786,7 +868,7 @@ def _join_clitics(d: _Doc, start: int, end: int) -> list[str]:
         if d.space[k]:
             continue
         word = d.word(k)
-        if words and (glue_next or word in ("'s", "’s", "-")):
+        if words and (glue_next or word in ("'s", "’s", "'S", "’S", "-")):
             words[-1] += word
         else:
             words.append(word)

@@ -15,20 +15,27 @@ Saying who spoke is sentence work. For each passage the component records a
   Reed told the BBC");
 - ``report``: the report, its letter, the inspectors or Ofsted said it
   ("the report states", "inspectors found that "..."", "In her report, the
-  inspector said:"), or "it"/"they" standing for them; a report noun right
+  inspector said:", "The letter credits the council for "...""; verbs such
+  as "credits" speak only for the report), or "it"/"they" standing for them; a report noun right
   before the quote ("the inspectors' finding that "..."") wins over the
   sentence's own subject, who only relays the report's words;
 - ``pronoun``: "he said" / "she added" (the attribution step picks the person);
 - ``role``: "The headteacher added:" (the attribution step picks the person
-  last given that role);
+  last given that role, else the one person named in the sentence before,
+  recorded with the cue: 'Jo Lane read it twice. "...," says the head of maths');
 - ``name``: a one-word name the people component did not read as a name
   ("Rukhsana, who visited the college, said:", '"...," said Pellew'): the
   attribution step picks the one person introduced before with that first
   name or surname;
 - ``previous``: no attribution of its own, but it follows a quote in the same
   paragraph, or opens the paragraph after one: the same speaker goes on;
+- a quote with no tag of its own that opens a sentence takes the speaker of
+  reported speech in the sentence before ('Jo Lane says the change was in the
+  corridors. "Three years ago ..."'), when that sentence quotes nothing;
 - ``other``: a speech verb whose subject is nobody named ("a council
-  spokesperson said"): the quote must not inherit the previous speaker;
+  spokesperson said"), or "she said" after an unnamed speaker was just
+  introduced ("One mother, who asked not to be named, said ..."): the quote
+  must not inherit the previous speaker;
 - ``none``: nothing tells. ``other`` and ``none`` are left out, with a warning.
 
 Verbs, report words, role words and pronouns are token-shaped. They are read
@@ -122,6 +129,12 @@ class Cue:
     end: int = -1
     word: str = ""
     previous: int = -1  #: index of the passage whose speaker goes on ("previous")
+    #: for a "role" cue: the person mentions (their starts) of the sentence just before the
+    #: cue's, for the attribution step when no one named before has that role
+    prior: list[int] = field(default_factory=list)
+    #: for a "role" cue: where that sentence runs and where its subject starts, after any
+    #: opening words ([start, end, subject], empty if none)
+    prior_span: list[int] = field(default_factory=list)
 
 
 class _Cand(NamedTuple):
@@ -427,7 +440,8 @@ class Quotes:
         self.mods = {_low(x) for x in src["modifiers"]}
         self.bare_nouns = {_low(x) for x in src["determined_nouns"]}
         self.lexicon = PhraseIndex()
-        self.lexicon.add("verb", data["speech_verbs"])
+        self.report_verbs = {_low(x) for x in data["report_verbs"]}
+        self.lexicon.add("verb", [*data["speech_verbs"], *data["report_verbs"]])
         self.lexicon.add("noun", src["nouns"])
         self.lexicon.add("body", [*src["inspectors"], *src["bodies"]])
         self.lexicon.add("head", [h for h in people["role_heads"] if h.lower() != "inspector"])
@@ -452,6 +466,29 @@ class Quotes:
         # attribution step gives it to the one person introduced before with that name
         self.lone_name = re.compile(rf"(?P<name>{NAME_WORD})(?:,[^,.;:\"“”\n]{{1,160}}){{0,2}},?")
         self.lone_name_after = re.compile(rf"(?P<name>{NAME_WORD})(?=\s*(?:[.,;]|$))")
+        unnamed = data["unnamed_speakers"]
+        # "One mother", "a Year 6 parent", "another former pupil": the kind is looked for
+        # first (a prefix tree the regex engine skips to), then the determiner in the few
+        # words before it, with no function word between ("A letter to parents" names no one)
+        kinds = {x: "" for n in unnamed["nouns"] for x in (n, n.capitalize())}
+        kind_tree = trie_pattern(kinds, bounded=True, space=r"\s+")
+        self.unnamed = re.compile(kind_tree + r"(?![\w'’-])")
+        self.unnamed_dets = {_low(x) for x in unnamed["determiners"]}
+        self.unnamed_gaps = {
+            "of",
+            "to",
+            "from",
+            "by",
+            "for",
+            "with",
+            "the",
+            "and",
+            "or",
+            "at",
+            "in",
+            "on",
+        }
+        self.speech_words = {_low(x) for x in data["speech_verbs"] if " " not in x}
 
     # -- words -------------------------------------------------------------------
 
@@ -482,6 +519,10 @@ class Quotes:
                 if k + 1 < len(before) and ws - before[k + 1][1] > 1:
                     break
         return out
+
+    def _reporting(self, c: _Cand) -> bool:
+        """Whether a possible speaker is the report ("the letter", or "it" for it)."""
+        return c.kind == "report" or (c.kind == "pronoun" and self.pronouns.get(c.word) == "report")
 
     # -- indexes -----------------------------------------------------------------
 
@@ -665,6 +706,10 @@ class Quotes:
             b = bounds_cache.get(open_line) or bounds(open_line)
             k = bisect_right(b, p.open) - 1
             lo = b[max(k, 0)]
+            if k > 0 and lo == p.open:
+                # a quote opening a sentence mid-paragraph may take its speaker from the
+                # reported speech just before ("Jo Lane says it changed. "...")
+                windows.append((b[k - 1], lo))
             if open_line + 1 == n_lines or close_pos < line_starts[open_line + 1]:
                 # closed on its opening line: the same sentence starts serve (sentence_of)
                 k = bisect_right(b, close_pos) - 1
@@ -805,6 +850,16 @@ class Quotes:
                 return None
             if v[2] in self.according:
                 return after_verb(v[1], lo) or _OTHER
+            if v[2] in self.report_verbs:
+                # "The letter credits the council for "..."": the report's words; with any
+                # other subject the verb says nothing of a speaker, and a speech verb before
+                # it may ("Jo Lane said she was pleased and cited "...")
+                c = subject_before(v[0], lo, False)
+                if c is not None and self._reporting(c):
+                    return c
+                v = last_verb(lo, v[0])
+                if v is None or v[2] in self.report_verbs or v[2] in self.according:
+                    return None
             found = subject_before(v[0], lo, v[2] in self.participles)
             if colon and (found is None or found.kind == "other"):
                 found = quoted_from_report(lo, p - 1) or found
@@ -875,6 +930,8 @@ class Quotes:
             if k >= len(verbs) or verbs[k][0] >= hi or masked(verbs[k][0]):
                 return None
             v = verbs[k]
+            if v[2] in self.report_verbs:
+                return None  # "..." cited by ...: not a speech tag
             if v[0] - a > 200 or len(text[a : v[0]].split()) > 10 or v[2] in self.participles:
                 return None
             if _COORDINATED.match(text, a, v[0]):
@@ -954,6 +1011,97 @@ class Quotes:
                 return Cue("pronoun", c.start, c.end, c.word)
             return Cue(c.kind, c.start, c.end, c.word)
 
+        def sentence_before(start: int) -> tuple[int, int] | None:
+            """The sentence before the one starting at ``start``: in its line, else the
+            last one of the paragraph before."""
+            li = bisect_right(line_starts, start) - 1
+            b = bounds_cache.get(li) or bounds(li)
+            k = bisect_right(b, start) - 1
+            if k > 0:
+                return b[k - 1], b[k]
+            prev = lines.previous_content(li)
+            if prev is None:
+                return None
+            ps, pe = lines.spans[prev]
+            return sentence_of(max(pe - 1, ps))[0], pe
+
+        def quoted_in(a: int, b: int) -> bool:
+            k = bisect_left(mask_starts, a)
+            return k < len(mask_starts) and mask_starts[k] < b
+
+        def reported_speech(lo: int) -> Cue | None:
+            """The speaker of reported speech in the sentence before a quote opening at ``lo``.
+
+            'Jo Lane, a teacher, says the change was in the corridors. "Three years
+            ago ..."': a quote with no tag of its own goes on from the sentence
+            before, when that sentence quotes nothing itself.
+            """
+            prev = sentence_before(lo)
+            if prev is None or quoted_in(*prev):
+                return None
+            found = before_cue(prev[0], prev[1])
+            if found is None or found.kind == "other":
+                return None
+            return to_cue(found)
+
+        def unnamed_det(lo: int, kind: int) -> int:
+            """Where "one"/"a" opens the phrase ending at ``kind`` ("One Year 6 mother"), or -1."""
+            words = _words_before(low, lo, kind, 3)  # nearest first
+            end = kind
+            for ws, we, w in words:
+                if text[we:end].strip():
+                    return -1  # punctuation between: not one phrase
+                if w in self.unnamed_dets:
+                    return ws
+                if w in self.unnamed_gaps:
+                    return -1
+                end = ws
+            return -1
+
+        def unnamed_before(pos: int) -> bool:
+            """Whether an unnamed speaker ("One mother", "said a parent") was introduced in
+            the sentence of ``pos`` or the one before, with no one named since."""
+            start = sentence_of(pos)[0]
+            prev = sentence_before(start)
+            a = prev[0] if prev is not None else start
+            for kind in self.unnamed.finditer(text, a, pos):
+                m = unnamed_det(a, kind.start())
+                if m < 0 or masked(m):
+                    continue
+                k = bisect_left(person_starts, kind.end())
+                if k < len(person_starts) and person_starts[k] < pos:
+                    continue  # "A parent, Jo Lane, said ...": named after all
+                s0 = sentence_of(m)[0]
+                intro = self.intro.match(text, s0, m)
+                if s0 == m or (intro is not None and intro.end() == m):
+                    return True
+                # '"...," said one mother.': the speaker after the verb ends the clause ("said
+                # a parent had written to her" reports what someone else did)
+                w = _LAST_WORD_SPACE.search(text, max(s0, m - 20), m)
+                if (
+                    w is not None
+                    and w.end() == m
+                    and _low(w.group(1)) in self.speech_words
+                    and _CLAUSE_END.match(text, kind.end())
+                ):
+                    return True
+            return False
+
+        def prior_people(cue: Cue) -> None:
+            """Note the sentence before the one holding a role cue, and the people named there."""
+            prev = sentence_before(sentence_of(cue.start)[0])
+            if prev is None or quoted_in(*prev):
+                return  # a sentence quoting someone: the role may be another speaker's
+            first = _NON_BLANK.search(text, prev[0], prev[1])
+            at = first.start() if first else prev[0]
+            intro = self.intro.match(text, at, prev[1])
+            cue.prior_span = [prev[0], prev[1], intro.end() if intro else at]
+            k = bisect_left(person_starts, prev[0])
+            while k < len(person_starts) and person_starts[k] < prev[1]:
+                if not masked(person_starts[k]):
+                    cue.prior.append(person_starts[k])
+                k += 1
+
         cues: list[Cue] = []
         last_line_of: dict[int, int] = {}
         quoted_lines = set(open_lines)
@@ -979,6 +1127,8 @@ class Quotes:
                         colon = ps + len(body) - 1
                         plo, _ = sentence_of(colon)
                         cue = to_cue(before_cue(plo, colon + 1))
+            if cue is None and not at_line_start and lo == p.open:
+                cue = reported_speech(lo)
             if cue is None:
                 prev_idx = idx - 1
                 if prev_idx >= 0 and open_lines[prev_idx] == open_line:
@@ -995,6 +1145,12 @@ class Quotes:
                         found = before_cue(plo, pe)
                         if found is not None and found.kind != "other":
                             cue = to_cue(found)
+            if cue is not None and cue.kind == "pronoun" and unnamed_before(cue.start):
+                # "One mother ... said she had chosen the school. "...," she said.": not
+                # the woman named before
+                cue = Cue("other")
+            elif cue is not None and cue.kind == "role":
+                prior_people(cue)
             cues.append(cue or Cue())
             last_line_of[close_line] = idx
         return cues
@@ -1010,6 +1166,9 @@ def _ends_with_dot(text: str, start: int, end: int) -> bool:
 _WORD = re.compile(r"[^\W_][\w'’&-]*")
 _WORD_CHAR = re.compile(r"[\w'’&-]")
 
+
+#: The end of a clause after a speaker named after the verb ('said one mother.', ', who').
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\n]|$)")
 
 #: A relative clause between a name and its speech verb (", who has assured").
 _WHO_AFTER = re.compile(r"\s*,\s*who\b")
