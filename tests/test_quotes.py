@@ -384,6 +384,32 @@ def test_a_list_of_report_extracts_after_a_lead_in(lead_in: str) -> None:
     }
 
 
+@pytest.mark.parametrize("mark", ["•", "-", "*", "–"])
+def test_a_bulleted_list_of_report_extracts_after_a_lead_in(mark: str) -> None:
+    text = (
+        "Here are a few of the things the inspectors wrote about us:\n\n"
+        f'{mark} "Children are curious and keen to explore the garden every day."\n'
+        f'{mark} "Staff know each child well and plan for their next steps."\n\n'
+        'Manager Kitty Hale said: "We are so proud of the whole team."'
+    )
+    assert said(extract(text)) == {
+        "Kitty Hale": ["We are so proud of the whole team."],
+        "report": [
+            "Children are curious and keen to explore the garden every day.",
+            "Staff know each child well and plan for their next steps.",
+        ],
+    }
+
+
+def test_a_bulleted_list_after_parents_lead_in_is_not_the_reports() -> None:
+    text = (
+        "Here are some comments from our parents:\n\n"
+        '• "The staff are like a second family to our daughter."\n'
+        '• "My son runs in every morning and never wants to leave."'
+    )
+    assert said(extract(text)) == {}
+
+
 def test_comments_from_parents_are_not_the_reports() -> None:
     text = (
         "Here are some comments from our parents:\n\n"

@@ -67,6 +67,8 @@ from ..textutil import fold_quotes, trie_pattern
 from .layout import furniture_pairs
 from .people import NAME_WORD, mention_dicts, plain_text
 
+#: Marks that open a list item.
+_BULLETS = frozenset("•·*-–—▪●◦")
 _OPEN_BEFORE = set(" \t\n([{—–-/…\"'")
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…\"'")
 _ABBREVIATIONS = {
@@ -719,7 +721,15 @@ class Quotes:
             extents.append((lo, hi))
             windows.append((lo, hi))
             open_lines.append(open_line)
-            at_start = lines.first_char(open_line) == p.open
+            first = lines.first_char(open_line)
+            # a list item's mark before the quote ("• "Pupils are kind ..."") still leaves
+            # the quote opening its line: a lead-in above ("what the inspectors wrote
+            # about us:") speaks for every item of the list
+            at_start = first == p.open or (
+                first < p.open
+                and text[first] in _BULLETS
+                and not text[first + 1 : p.open].strip()
+            )
             line_starting.append(at_start)
             prev = lines.previous_content(open_line) if at_start else None
             if prev is not None:
