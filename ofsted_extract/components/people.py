@@ -377,6 +377,14 @@ class Lexicon:
             rf"^(?:the\s+)?(?P<own>{owners})['’]s?\s+(?P<rest>.+)$", re.I | re.S
         )
         self.owner_phrase = re.compile(rf"^(?:the\s+)?(?P<own>{owners})$", re.I)
+        self.inner_owner = re.compile(
+            rf"\s(?:of|for|at|on)\s+the\s+(?P<own>{owners})['’]s?\s", re.I
+        )
+        # "Harrowdene council": capitalised place words, then a body word in lower case
+        self.lower_head_org = re.compile(
+            rf"(?P<place>{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})[ ]"
+            rf"(?P<head>{_alternation(data['lower_case_org_heads'])})"
+        )
         owner_word = rf"[{UP}][{UP}{LO}&.-]*"
         owner_seq = rf"{owner_word}(?:[ ]+(?:{ORG_CONNECT}[ ]+)*{owner_word})*"
         self.cap_possessive = re.compile(rf"^(?P<own>{owner_seq})['’]s?\s+(?P<rest>.+)$", re.S)
@@ -511,6 +519,17 @@ class Lexicon:
             words = words[i:]
         body = " ".join(words)
         body = _THE.sub("", body)
+        low_head = self.lower_head_org.fullmatch(body)
+        if low_head is not None:
+            # "leader of Harrowdene council": a place and a lower-case body word, written as
+            # the body's name; the place must hold a proper word ("North Tyneside council"),
+            # not only generic ones ("Leader of the County council")
+            proper = low_head.group("place")
+            if any(w.lower() not in self.generic for w in proper.split()) and self.is_org(
+                f"{proper} {_capitalise(low_head.group('head'))}", prep, False
+            ):
+                return RoleParse(None, org=_clean_org(body))
+            return None
         m = self.org_seq.fullmatch(body)
         if m is None or not self.is_org(body, prep, described):
             return None
@@ -609,6 +628,12 @@ class Lexicon:
                 s = s[: m.start()]
                 break
         role = s.strip(" ,;:–—-")
+        if org is None and org_ref is None and "the " in role:
+            inner_owner = self.inner_owner.search(role)
+            if inner_owner is not None:
+                # "chair of the council's corporate parenting panel": the panel is the
+                # council's, so the role (kept whole) is held at the council the article names
+                org_ref = inner_owner.group("own").lower()
         if org:
             # "secretary of the Eastfield branch" of the named union: the branch is part of the body
             role = self.sub_unit.sub("", role)
@@ -785,8 +810,25 @@ class Lexicon:
         parsed = self.parse_role(text[role_start:role_end])
         if parsed is None:
             return None
+        if (
+            parsed.org is None
+            and parsed.org_ref is None
+            and text.endswith("whose ", max(0, role_start - 6), role_start)
+        ):
+            # "part of the Marram Learning Trust, whose chief executive, Jo Lane, said": the
+            # body the relative clause hangs on is the role's organisation
+            whose = _WHOSE_ORG.search(text, max(0, role_start - 120), role_start)
+            if whose is not None:
+                body = _clean_org(whose.group("org"))
+                if self.has_org_head(body) and self.is_org(body, None, False):
+                    parsed = RoleParse(parsed.role, body, None)
         return parsed, role_start
 
+
+#: A role ending in "of" and one capitalised word: "chief executive of Lanthorn".
+_SHORT_ORG_ROLE = re.compile(rf"(?P<role>.+?)[ ]of[ ](?P<short>{NAME_WORD})")
+#: A capitalised body right before ", whose <role>": ``whose`` points back to it.
+_WHOSE_ORG = re.compile(rf"(?<![\w'’&.-])(?P<org>{ORG_SEQ}),[ ]+whose[ ]+$")
 
 #: "The council has appointed Dr Jo Lane, a former director, as its interim director".
 _APPOINTED_VERBS = [
@@ -990,7 +1032,8 @@ class PeopleFinder:
             or low in self.lex.modifiers
             or (first.isalpha() and low not in self.lex.function and self.lex.is_head(second))
             or self.lex.is_head(first)
-            or low in ("the", "a", "an", "its", "their", "his", "her")
+            # "Mrs Jo Lane, our headteacher, has written": a school's own page speaks as "our"
+            or low in ("the", "a", "an", "its", "their", "his", "her", "our")
             or first.endswith(("'s", "’s"))
         ):
             return None, ""
@@ -1285,6 +1328,7 @@ class PeopleFinder:
         mentions.extend(self._shared_surnames(text, mentions, skipped))
         mentions.sort(key=lambda x: x.start)
         mentions = self._repeats(text, mentions, skipped)
+        self._short_orgs(text, mentions)
         if notes:
             mentions = [
                 m
@@ -1292,6 +1336,39 @@ class PeopleFinder:
                 if m.role is not None or not any(lo <= m.start < hi for lo, hi in notes)
             ]
         return mentions
+
+    def _short_orgs(self, text: str, mentions: list[Mention]) -> None:
+        """Split "chief executive of Lanthorn" when the article names "Lanthorn Education Trust".
+
+        One capitalised word after "of" is as often a subject or a remit ("head of
+        Maths") as a body's short name, so the role keeps it unless a body named in
+        the article starts with that word: then the role is "chief executive" and
+        the organisation the body's full name. Few roles end so; the text is
+        searched only for those.
+        """
+        for m in mentions:
+            if m.role is None or m.org is not None or m.org_ref is not None:
+                continue
+            if " of " not in m.role:
+                continue
+            split = _SHORT_ORG_ROLE.fullmatch(m.role)
+            if split is None or not self.lex.has_head(split.group("role")):
+                continue
+            short = split.group("short")
+            low = short.lower()
+            if (
+                low in self.lex.generic
+                or low in self.lex.not_orgs
+                or low in self.lex.function
+                or self.lex.is_head(short)
+            ):
+                continue
+            for run in re.finditer(rf"(?<![\w'’&.-]){re.escape(short)}(?=[ ])", text):
+                full = self.lex.org_mention_re.match(text, run.start())
+                found = self._org_name(full.group(0)) if full else None
+                if found is not None and found[0].startswith(short + " "):
+                    m.role, m.org = split.group("role"), found[0]
+                    break
 
     def _notes_block(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Where a furniture block's notes to editors run: from the line after their
