@@ -410,6 +410,32 @@ def test_a_bulleted_list_after_parents_lead_in_is_not_the_reports() -> None:
     assert said(extract(text)) == {}
 
 
+def test_a_lead_in_naming_the_writer_of_a_letter_gives_its_speaker() -> None:
+    text = (
+        "Below is an excerpt from the letter Mrs Odile Farrant, our headteacher, has sent "
+        "home to all families:\n\n"
+        '"I am delighted to tell you that our school has been judged good in every area."\n'
+    )
+    words = "I am delighted to tell you that our school has been judged good in every area."
+    assert said(extract(text)) == {"Odile Farrant": [words]}
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Below is the letter the inspectors sent to Mrs Odile Farrant, our headteacher:",
+        "Below is the letter Mrs Odile Farrant and Mr Tobias Wren have sent home to families:",
+    ],
+)
+def test_a_letter_lead_in_with_a_recipient_or_two_writers_names_no_speaker(lead_in: str) -> None:
+    text = (
+        f"{lead_in}\n\n"
+        '"I am delighted to tell you that our school has been judged good in every area."\n'
+    )
+    speakers = set(said(extract(text)))
+    assert not speakers & {"Odile Farrant", "Tobias Wren"}
+
+
 def test_comments_from_parents_are_not_the_reports() -> None:
     text = (
         "Here are some comments from our parents:\n\n"

@@ -67,6 +67,8 @@ from ..textutil import fold_quotes, trie_pattern
 from .layout import furniture_pairs
 from .people import NAME_WORD, mention_dicts, plain_text
 
+#: Words for a written message a lead-in may introduce ("the letter Mrs Lane has sent").
+_MESSAGE_NOUN = re.compile(r"\b(?:letter|message|statement|email|e-mail|note|blog|newsletter)\b")
 #: Marks that open a list item.
 _BULLETS = frozenset("•·*-–—▪●◦")
 _OPEN_BEFORE = set(" \t\n([{—–-/…\"'")
@@ -856,7 +858,7 @@ class Quotes:
                     c = ends.get(back(p - 1, lo))
                     if c is not None and c.kind == "person" and ok(c, lo):
                         return c
-                    return quoted_from_report(lo, p - 1)
+                    return quoted_from_report(lo, p - 1) or message_writer(lo, p - 1)
                 return None
             if v[2] in self.according:
                 return after_verb(v[1], lo) or _OTHER
@@ -902,6 +904,21 @@ class Quotes:
             if m is None or masked(m.start()):
                 return None
             return _Cand(m.start(), m.end(), "report", text[m.start() : m.end()].strip(), m.start())
+
+        def message_writer(lo: int, hi: int) -> _Cand | None:
+            """The one person named in a lead-in that introduces their letter or message
+            with no speech verb: "Below is an excerpt from the letter Mrs Jo Lane, our
+            headteacher, has sent home to families:". Two people, or one after a
+            preposition ("the letter Ofsted sent to Mrs Lane:"), say nothing."""
+            if _MESSAGE_NOUN.search(low, lo, hi) is None:
+                return None
+            k = bisect_left(person_starts, lo)
+            if k + 1 < len(person_starts) and person_starts[k + 1] < hi:
+                return None
+            if k >= len(person_starts) or person_starts[k] >= hi:
+                return None
+            c = starts.get(person_starts[k])
+            return c if c is not None and c.kind == "person" and ok(c, lo) else None
 
         def quoted_from_report(lo: int, hi: int) -> _Cand | None:
             """A lead-in that lists the report's words: "Comments from the report:".
