@@ -458,3 +458,19 @@ def test_helped_and_protected_labels(label: str) -> None:
 def test_helped_and_protected_needs_the_how_well_label() -> None:
     # a sentence about children being helped is not the judgement label
     assert areas("Most adults are helped and protected well, inspectors said it was good.") == {}
+
+
+def test_a_long_area_and_a_possessed_area_share_one_grade() -> None:
+    # "the council's" owns the next area name: its "'s" is no verb that ends the list
+    assert areas(
+        "Services for children looked after and achieving permanence, and the council's "
+        "adoption performance, were judged to be good."
+    ) == {"children_in_care": "good", "adoption": "good"}
+
+
+def test_the_councils_as_a_verb_still_breaks_the_area_from_the_grade() -> None:
+    # "the council's judged" is "the council is": a new subject, not a possessive
+    assert "children_in_care" not in areas(
+        "Services for children in care were discussed, and the council's now judged "
+        "inadequate by Ofsted."
+    )

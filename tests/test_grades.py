@@ -959,3 +959,47 @@ def test_a_later_year_in_an_unrelated_clause_is_not_the_grades() -> None:
     )
     (span,) = doc.spans["grades"]
     assert (span.label_, span._.ofsted_year) == ("inadequate", 2015)
+
+
+# ---- a held grade and the year it was first given ----------------------------------
+
+
+def _held(text: str) -> list[tuple[str, str, int | None]]:
+    """(grade, role, year) of every grade kept."""
+    doc = run(text)
+    return [(s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]]
+
+
+def test_matching_the_grade_it_was_first_given_is_kept_with_that_year() -> None:
+    # the grade is referred back to ('the grade it was first given') without its word
+    assert _held(
+        "Inspectors judged Brindlecote Junior School outstanding in every area, matching "
+        "the grade it was first given in 2011."
+    ) == [("outstanding", "kept", 2011)]
+
+
+def test_matching_the_grade_of_another_body_is_not_a_kept_grade() -> None:
+    # no past cue or year after the phrase: a comparison with a neighbour, not a held grade
+    assert _held(
+        "Inspectors judged Brindlecote Junior School good, matching the grade of the "
+        "nursery next door."
+    ) == [("good", "overall", None)]
+
+
+def test_a_kept_grade_takes_the_year_of_the_last_graded_inspection_before_it() -> None:
+    assert _held(
+        "Short inspections are carried out in schools that were judged good at their last "
+        "graded inspection, which for Mossford Primary was in May 2017. The letter confirms "
+        "that there has been no change to the school's overall judgement of good."
+    )[-1] == ("good", "kept", 2017)
+
+
+def test_a_first_inspection_or_a_far_story_does_not_date_a_kept_grade() -> None:
+    # 'first inspection' is no last inspection, and a story three sentences up is too far
+    text = (
+        "Elsewhere, Tarnwick College was judged good at its last full inspection, in 2015. "
+        "It opened in 2009. Its sixth form grew. Its new block opened. "
+        "Mossford Primary had its first inspection in 2012. "
+        "It still keeps its outstanding grade, the letter confirms."
+    )
+    assert _held(text)[-1] == ("outstanding", "kept", None)

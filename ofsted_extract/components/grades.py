@@ -1835,7 +1835,8 @@ class _Reader:
             return False
         c = self.c
         return not self._blocked(gap) and not any(
-            i in grade_tokens or self.low[i] in c.copulas or self.low[i] in c.licence_words
+            i in grade_tokens or (self.low[i] in c.copulas and not self._possessive(i))
+            or self.low[i] in c.licence_words
             or self.low[i] in (";", ":", "which", "who", "that", "but", "while", "whereas")
             for i in gap[1:]
         )
@@ -2040,9 +2041,17 @@ class _Reader:
             if word in ("the", "a", "an") and pos + 1 < len(gap):
                 noun = self.low[gap[pos + 1]]
                 after = self.low[gap[pos + 2]] if pos + 2 < len(gap) else ""
-                if noun in self.c.det_bodies and after in self.c.subject_verbs:
+                if (noun in self.c.det_bodies and after in self.c.subject_verbs
+                        and not (pos + 2 < len(gap) and self._possessive(gap[pos + 2]))):
                     return True
         return False
+
+    def _possessive(self, i: int) -> bool:
+        """Whether the "'s" at ``i`` owns the area name right after it: in 'Services for
+        children looked after and achieving permanence, and the council's adoption
+        performance, were judged to require improvement' it is a possessive, not 'is', so
+        it neither ends the list of areas nor parts an area from its grade."""
+        return self.low[i] in ("'s", "\u2019s") and self._area_starts_at(self.next_word(i + 1))
 
     # ---- roles -----------------------------------------------------------------
 
@@ -2179,6 +2188,8 @@ class _Reader:
         prev_local = "prev_local" in here
         if kept and not (prev_local and has("prev_local", max(cs, s - 10), s)):
             self._find_year(cand)
+            if cand.year is None and cand.years_ago is None:
+                cand.year = self._last_inspection_year(cand)
             return "kept"
         if not current and prev_local and (
             self._cue_before("prev_local", self._own_clause(s, max(cs, s - 10)), s)
@@ -2216,6 +2227,33 @@ class _Reader:
                 return "previous"  # 'had been graded requires improvement in 2018'
             return "dated"
         return "overall"
+
+    def _last_inspection_year(self, cand: _Cand) -> int | None:
+        """The year given for the last inspection just before a kept grade that has no year
+        of its own: 'Ungraded inspections take place in schools that were judged good at
+        their last graded inspection, which for us was in October 2018. The letter confirms
+        no change to the school's overall judgement of good.' The held grade was given at
+        that inspection. Only the kept grade's sentence and the two before it are read (a
+        related story further down dates another body's inspection), and the year must
+        follow the cue closely in its sentence; 'first inspection' dates no held grade."""
+        sent = self.sent_of[cand.start]
+        lo = self.sent_bounds[max(0, sent - 2)][0]
+        hi = self.sent_bounds[sent][1]
+        cues, low = self.cues, self.low
+        hits = sorted(
+            (p, cues.end(label, p))
+            for label in ("prev_local", "prev_fronted") for p in cues.starts.get(label, ())
+            if lo <= p < hi
+        )
+        pos = self.year_pos
+        for p, end in hits:
+            if low[end - 1] != "inspection" or low[p] == "first":
+                continue  # 'last year', 'last rated': not the date of an inspection
+            top = min(self.sent_end(p), end + 12)
+            for i in range(bisect.bisect_left(pos, end), bisect.bisect_left(pos, top)):
+                if not cues.has("future", self.cs(pos[i]), self.ce(pos[i])):
+                    return self.year_val[i]
+        return None
 
     def _moved_on(self, cand: _Cand) -> bool:
         """Whether the next grade of the sentence is one the body moved to: 'A school that
