@@ -1462,3 +1462,13 @@ def test_name_with_our_role_inside_a_relative_clause() -> None:
     )
     person = one(text, "Cuthbert Ambrose-Lyle")
     assert person.role == "headteacher"
+
+
+def test_a_relative_clause_with_a_child_and_an_age_between_a_name_and_said() -> None:
+    text = (
+        "Fernleigh Academy has been rated good by Ofsted.\n\n"
+        "Ines Varga-Holt, whose daughter Lotte, 9, has been at the school since Reception, "
+        'said the staff had been "kinder than we ever imagined they could be".\n'
+    )
+    speakers = {p.name for p in extract(text).people if p.quotes}
+    assert "Ines Varga-Holt" in speakers

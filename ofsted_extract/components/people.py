@@ -333,7 +333,7 @@ class Lexicon:
         aux = _alternation(sorted(self.auxiliaries))
         # "Jo Lane, 41, whose son is in Year 9, said": an age may come before the clause
         self.speech_after = re.compile(
-            rf"(?:,[ \t]*\d{{1,3}}(?=,))?(?:,[^,.;:\"“”\n]{{1,160}},)?[ \t]+"
+            rf"(?:,[ \t]*\d{{1,3}}(?=,))?(?:(?:,[^,.;:\"“”\n]{{1,160}}){{1,3}},)?[ \t]+"
             rf"(?:(?:{aux})[ \t]+){{0,3}}(?:{verbs})\b",
             re.I,
         )
