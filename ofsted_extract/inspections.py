@@ -305,10 +305,11 @@ class _Builder:
                 out.append(inspection)
         return out
 
-    def paragraph_openers(self, bodies: list[tuple[int, int, str, bool]]) -> set[str]:
+    def paragraph_openers(self, bodies: list[tuple[int, int, str, bool]]) -> dict[str, int]:
         """Bodies named in the opening words of a paragraph ('Meanwhile, Bramble Patch
-        Pre-School, ...'): a round-up's sections open that way, an aside in a quote does not."""
-        out: set[str] = set()
+        Pre-School, ...'), with where the first such paragraph starts: a round-up's sections
+        open that way, an aside in a quote does not."""
+        out: dict[str, int] = {}
         para_starts = self.para_starts()
         seen: set[int] = set()
         for a, _b, key, ok in bodies:
@@ -316,8 +317,9 @@ class _Builder:
             if para in seen or not ok:
                 continue
             seen.add(para)
-            if self.opens_paragraph(para_starts[para] if para >= 0 else 0, a):
-                out.add(key)
+            start = para_starts[para] if para >= 0 else 0
+            if self.opens_paragraph(start, a):
+                out.setdefault(key, start)
         return out
 
     def opens_paragraph(self, para_start: int, a: int) -> bool:
@@ -485,7 +487,7 @@ class _Builder:
         body_sents: dict[str, set[int]],
         title_key: str | None,
         visits: list[_Visit],
-        para_first: _Lazy[set[str]],
+        para_first: _Lazy[dict[str, int]],
     ) -> list[_Draft]:
         current = ("overall", "kept", "area", "dated")
         firsts: dict[str, int] = {}
@@ -496,6 +498,8 @@ class _Builder:
             firsts.setdefault(m.body, m.start)
             if m.body_how in ("sentence", "heading"):
                 named.setdefault(m.body, m.start)
+        if len(firsts) > 1:
+            self.opener_grades(mentions, named, para_first)
         if firsts:
             # 'Crestline Ltd was visited for a monitoring visit. Elsewhere, Drayford College
             # ... good': a body named in the sentence of a reported visit is an inspection too
@@ -525,6 +529,26 @@ class _Builder:
         return [
             _Draft(self.clusters[k], named.get(k, firsts[k])) for k in keep if k in self.clusters
         ]
+
+    def opener_grades(
+        self, mentions: list[_Mention], named: dict[str, int], para_first: _Lazy[dict[str, int]]
+    ) -> None:
+        """'Meanwhile Ashlett Green Primary School, also in Dunmarsh, received an ungraded
+        inspection in February. Inspectors found no change to the overall judgement of good
+        ...': a body opening a paragraph whose outcome is told in a later sentence of that
+        paragraph (one naming no body) is graded there as surely as in its own sentence, so
+        it gets an inspection of its own rather than lending its grade to the first body."""
+        paras = self.para_starts()
+        for m in mentions:
+            if m.in_title or m.body is None or m.body_how != "before" or m.body in named:
+                continue
+            if m.role not in ("overall", "kept", "area", "dated"):
+                continue
+            opened = para_first.get().get(m.body)
+            if opened is None or opened > m.start:
+                continue
+            if bisect.bisect_right(paras, m.start) - 1 == bisect.bisect_right(paras, opened) - 1:
+                named[m.body] = m.start
 
     def visit_body(
         self,

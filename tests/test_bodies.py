@@ -615,3 +615,42 @@ def test_no_bare_place_council_from_a_country_an_owner_or_a_full_name(sentence: 
     found = clusters(sentence)
     assert not {"england", "ofsted", "interim", "authority", "praise for quarnby"} & set(found)
     assert all(c.kinds != {"council"} or "Council" in c.fullest().text for c in found.values())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Oriel Vantongeren has been confirmed as chair of governors.",
+        "Oriel Vantongeren was confirmed as the trust's new chief executive.",
+        "The trust board confirmed Oriel Vantongeren as interim headteacher.",
+    ],
+)
+def test_a_person_confirmed_in_a_role_is_not_a_body(sentence: str) -> None:
+    assert names(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Puddle Ducks Ashcombe has been confirmed as outstanding.",
+        "Puddle Ducks Ashcombe was confirmed as a good provider.",
+        "Inspectors confirmed Puddle Ducks Ashcombe as requires improvement.",
+        "Puddle Ducks Ashcombe has been confirmed good.",
+    ],
+)
+def test_a_body_confirmed_as_a_grade_is_still_a_body(sentence: str) -> None:
+    assert ("Puddle Ducks Ashcombe", "named") in names(sentence)
+
+
+def test_a_person_confirmed_in_a_role_stays_a_person_in_the_record() -> None:
+    from ofsted_extract import extract
+
+    record = extract(
+        "Tansley Moor Primary School rated good\n\n"
+        "Tansley Moor Primary School in Brackwick has been rated good by Ofsted.\n\n"
+        "Oriel Vantongeren has been confirmed as chair of governors.\n"
+    )
+    assert [i.subject for i in record.inspections] == ["Tansley Moor Primary School"]
+    assert ("Oriel Vantongeren", "chair of governors") in [
+        (p.name, p.role) for p in record.people
+    ]

@@ -1112,3 +1112,44 @@ def test_a_focused_visit_reports_no_area_grades() -> None:
     (found,) = inspect(text, 2024)
     assert found.visit == "focused_visit"
     assert found.areas == []
+
+
+TRUST_TWO_SCHOOLS = (
+    "Two schools in the Sorrelby Learning Trust have new Ofsted reports.\n\n"
+    "Under the new arrangements, reports no longer carry an overall effectiveness grade.\n\n"
+    "Quenby Vale School, a secondary in Dunmarsh, was inspected in March. It had been rated "
+    "outstanding in 2013 and had not been fully inspected since.\n\n"
+    "Inspectors graded behaviour and attitudes as outstanding. The quality of education was "
+    "graded good.\n\n"
+    "Meanwhile Ashlett Green Primary School, also in Dunmarsh, received an ungraded "
+    "inspection in February. Inspectors found no change to the overall judgement of good "
+    "that the school received at its last graded inspection in 2019.\n\n"
+    "The trust runs nine schools.\n"
+)
+
+
+def test_a_second_school_opening_a_paragraph_with_its_outcome_after_it_is_inspected() -> None:
+    found = summary(inspect(TRUST_TWO_SCHOOLS, 2025))
+    by_subject = {f["subject"]: f for f in found}
+    assert set(by_subject) == {"Quenby Vale School", "Ashlett Green Primary School"}
+    first = by_subject["Quenby Vale School"]
+    assert first["overall"] is None  # never the other school's 'good'
+    assert first["previous"] == ("outstanding", 2013)
+    second = by_subject["Ashlett Green Primary School"]
+    assert second["overall"] == "good"
+    assert second["previous"] == ("good", 2019)
+
+
+def test_a_paragraph_opener_graded_only_in_a_later_paragraph_makes_no_inspection() -> None:
+    # the grade is told a paragraph after the second school's name: not its own outcome
+    text = (
+        "Quenby Vale School rated good\n\n"
+        "Quenby Vale School in Dunmarsh has been rated good by Ofsted after an inspection "
+        "in March.\n\n"
+        "Ashlett Green Primary School, its neighbour, has shared its playing fields since "
+        "2015.\n\n"
+        "Inspectors said leadership at the school was good.\n"
+    )
+    found = summary(inspect(text, 2025))
+    assert [f["subject"] for f in found] == ["Quenby Vale School"]
+    assert found[0]["overall"] == "good"

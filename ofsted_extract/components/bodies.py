@@ -265,6 +265,9 @@ class Bodies:
         self.named_after_prep = frozenset(data["not_subject_before"]["alias_phrases"])
         self.address_before = frozenset(named["address_before"])
         self.street_words = frozenset(named["street_words"])
+        self.as_words = frozenset(named["as_words"])
+        self.complement_skip = frozenset(named["complement_skip"])
+        self.complement_grades = frozenset(named["complement_grades"])
         owners = data["services_owners"]
         after = "|".join(
             r"[ \t]+".join(re.escape(w).replace("'", "['’]") for w in phrase.split())
@@ -532,7 +535,8 @@ class Bodies:
                 j = self._before_relative(d, j)
             if j >= 0 and d.word(j)[:1].isupper():
                 start = self._walk_left(d, j + 1, max(0, j - 6))
-                self._keep_named(d, start, j + 1, out)
+                if not self._given_role(d, start, j + 1, v + 1):
+                    self._keep_named(d, start, j + 1, out)
             # object: 'the inspector graded X Outstanding'; never on the next line, where a
             # headline's last word ('... lose top grades') is followed by a byline or a title
             k = v + 1
@@ -547,9 +551,28 @@ class Bodies:
                 if not (word[:1].isupper() and word.isalpha()):
                     break
                 end += 1
-            if end > k + 1 and end < n and d.word(end) not in ("'s", "’s"):
+            if end > k + 1 and end < n and d.word(end) not in ("'s", "’s") \
+                    and not self._given_role(d, k, end, end):
                 self._keep_named(d, k, end, out)
         return out
+
+    def _given_role(self, d: _Doc, start: int, end: int, after: int) -> bool:
+        """Whether ``start:end`` is a person's name given a role by 'as' at ``after``
+        ('Jane Hart has been confirmed as chair of governors', 'the board confirmed
+        Jane Hart as chair'): a role, unlike a grade ('Little Otters has been
+        confirmed as outstanding'), is given to a person, never to a body."""
+        low, n = d.low, d.n
+        k = after
+        while k < n and d.space[k]:
+            k += 1
+        if k >= n or low[k] not in self.as_words:
+            return False
+        k += 1
+        while k < n and (d.space[k] or low[k] in self.complement_skip):
+            k += 1
+        if k >= n or low[k] in self.complement_grades or not d.word(k)[:1].isalpha():
+            return False
+        return self._person_name(d, start) == end
 
     def _before_relative(self, d: _Doc, comma: int) -> int:
         """The last token of the name before ', which ... ,' or ', a ... ,' when ``comma``
