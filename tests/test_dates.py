@@ -1032,3 +1032,67 @@ def test_a_headline_date_loses_to_the_pages_own_date_line() -> None:
 )
 def test_dates_in_other_lines_do_not_date_the_page_as_a_headline(text: str) -> None:
     assert article_date(make_doc(text)) is None
+
+
+# -- round 8: a vague story date and the notes' exact one; the grade still standing ----------
+
+FOSTER_RELEASE = """Pelbury District Council
+
+PRESS RELEASE
+Date: 9 October 2016
+
+ADOPTION SERVICE JUDGED GOOD
+
+Pelbury District Council's adoption service has been judged good by Ofsted after an
+inspection {story_words}.
+
+Councillor Ysolde Marchbank said: "Our adopters and staff deserve this recognition."
+
+ENDS
+
+Notes to editors
+1. The inspection took place {notes_words}.
+2. The full report can be read on the Ofsted website.
+"""
+
+
+@pytest.mark.parametrize(
+    ("story_words", "notes_words", "expected"),
+    [
+        # a season, a year or a month in the story: the notes' day inside it says more
+        ("this summer", "from 11 to 15 July 2016", (2016, 7, 11)),
+        ("in 2016", "on 6 and 7 June 2016", (2016, 6, 6)),
+        ("in August", "from 22 to 26 August 2016", (2016, 8, 22)),
+        # the notes' day lies outside the story's season or month: the story's stands
+        ("this summer", "from 7 to 11 March 2016", (2016, None, None)),
+        ("in August", "from 4 to 8 July 2016", (2016, 8, None)),
+        # a precise story date is never overridden by the notes
+        ("on 23 August 2016", "from 22 to 26 August 2016", (2016, 8, 23)),
+    ],
+)
+def test_the_notes_day_refines_a_vague_story_visit_date_it_falls_in(
+    story_words: str, notes_words: str, expected: YMD
+) -> None:
+    text = FOSTER_RELEASE.format(story_words=story_words, notes_words=notes_words)
+    assert visit(text, (2016, 10, 9)) == expected
+
+
+def test_the_judgement_made_at_an_earlier_inspection_does_not_date_this_visit() -> None:
+    text = (
+        "Brackwater Community College was visited by an inspector on 5 and 6 March 2024. "
+        "Its overall effectiveness remains inadequate, the judgement made at its "
+        "inspection in October 2023."
+    )
+    assert visit(text, (2024, 4, 2)) == (2024, 3, 5)
+    alone = "Its overall effectiveness remains inadequate, the judgment made in October 2023."
+    assert visit(alone, (2024, 4, 2)) is None
+
+
+def test_a_grade_given_after_its_inspection_still_dates_the_visit() -> None:
+    text = "Brackwater Community College was judged good following its inspection in October 2023."
+    assert visit(text, (2023, 12, 2)) == (2023, 10, None)
+
+
+def test_a_between_range_of_days_in_one_month_gives_its_first_day() -> None:
+    text = "Inspectors from Ofsted visited Tolsey Vale nursery between 3 and 6 February."
+    assert visit(text, (2025, 3, 20)) == (2025, 2, 3)

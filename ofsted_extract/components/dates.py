@@ -1324,17 +1324,49 @@ def _pick(
         if not parts.empty:
             (notes if w.furniture else found).append((score, m, parts))
     # the story's own dates first: the notes to editors may date an earlier inspection
-    found = found or notes
+    best = _best(found or notes)
+    if best is None:
+        return None
+    if found and notes and best[2].day is None:
+        # the story gives the visit only as a season, a year or a month ("an
+        # inspection this summer") and the notes a day inside it ("from 19 to 23
+        # July 2010"): the same visit, said more exactly. A notes date that
+        # disagrees with the story's (an earlier inspection) never wins.
+        inside = [f for f in notes if _refines(f[2], best[2]) and _in_season(f[2], best[1])]
+        best = _best(inside) or best
+    return _partial(doc, best[1], best[2])
+
+
+def _best(found: list[tuple[float, Mention, Parts]]) -> tuple[float, Mention, Parts] | None:
+    """The best-supported date (ties go to the first in the text), or a finer one agreeing with it.
+
+    A well-supported finer date that agrees with the best says more: "this
+    autumn" and, elsewhere, "last month" (October) of the same visit.
+    """
     if not found:
         return None
-    # the best-supported date; ties go to the first in the text
     best = max(found, key=lambda f: (f[0], -f[1].start))
-    # a well-supported finer date that agrees with it says more: "this autumn"
-    # and, elsewhere, "last month" (October) of the same visit
     finer = [f for f in found if f[0] >= _REFINE_MIN and _refines(f[2], best[2])]
     if finer:
         best = max(finer, key=lambda f: (f[0], -f[1].start))
-    return _partial(doc, best[1], best[2])
+    return best
+
+
+def _in_season(parts: Parts, m: Mention) -> bool:
+    """Whether ``parts`` falls in the season ``m`` names (any time when ``m`` is no season).
+
+    A season resolves to its year alone, so "this summer" would otherwise agree
+    with a day in March of that year.
+    """
+    if m.kind != "season" or m.season is None:
+        return True
+    span = _seasons().get(m.season)
+    if span is None or parts.month is None:
+        return False
+    first, last = span
+    if first <= last:
+        return first <= parts.month <= last
+    return parts.month >= first or parts.month <= last
 
 
 #: The least support a finer date needs to refine the best one.
