@@ -138,6 +138,39 @@ def _unnamed_graded() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _council_owned() -> tuple[re.Pattern[str], frozenset[str]]:
+    """What after a council's name makes the graded thing its own provider ("Tarnbury
+    Council's own children's homes"), and the kinds of body that provider may be named as."""
+    data = bodies_data()["council_owned"]
+    alternatives = "|".join(re.escape(k) for k in sorted(data["kinds"], key=len, reverse=True))
+    pattern = re.compile(r"['’]s\s+(?:own\s+)?(?:" + alternatives + r")\b", re.IGNORECASE)
+    return pattern, frozenset(data["body_kinds"])
+
+
+@functools.cache
+def _current_full_before() -> frozenset[str]:
+    """The word before 'full inspection' that makes it the current one ('its first')."""
+    return frozenset(bodies_data()["visits"]["current_full_before"])
+
+
+@functools.cache
+def _owned_service() -> tuple[re.Pattern[str], frozenset[str]]:
+    """"Tarnbury Council's fostering service": a service a body owns (the area key its
+    group), and those area keys."""
+    data = bodies_data()["council_owned"]
+    services = "|".join(re.escape(w) for w in data["services"])
+    nouns = "|".join(re.escape(w) for w in data["service_nouns"])
+    pattern = re.compile(r"['’]s\s+(" + services + r")\s+(?:" + nouns + r")\b", re.IGNORECASE)
+    return pattern, frozenset(w.lower() for w in data["services"])
+
+
+#: How far after a council's name its own provider may be named (that sentence or the next).
+_OWNED_REACH = 400
+#: The end of a sentence: a full stop, question or exclamation mark before white space.
+_SENT_END = re.compile(r"[.!?][\"”’']?\s")
+#: 'council', 'council-run' or "council's own" right before a kind of body: the body's owner.
+_COUNCIL_OWNS = re.compile(r"\bcouncil(?:-run|['’]s(?:\s+own)?)?\s+\Z")
 #: A capitalised word right after a name: 'Wexcombe Evening Post'.
 _NAME_GOES_ON = re.compile(r"[ \t]+([A-Z][\w'’]*[a-z][\w'’]*)")
 #: Something other than white space (``str.strip`` and ``\s`` agree on what white space is).
@@ -229,6 +262,9 @@ class _Builder:
         self._body_sent_list: list[int] | None = None
         #: the section headings of a round-up, found by :meth:`_headings` when first needed
         self._heading_sents: set[int] | None = None
+        #: sentence -> the body a council's own provider there is named as, set by
+        #: :meth:`body_mentions` ("One of Tarnbury Council's own children's homes ...")
+        self.owned_to: dict[int, str] = {}
 
     # ---- helpers -----------------------------------------------------------------
 
@@ -400,7 +436,32 @@ class _Builder:
                 if goes_on and goes_on.group(1).lower() not in self.name_goes_on_ok:
                     ok = False  # 'Wexcombe Evening Post': part of another name
             out.append((int(a), int(b), str(key), ok))
+        if "'s" in text or "’s" in text:
+            self.council_owned(out)
         return out
+
+    def council_owned(self, out: list[tuple[int, int, str, bool]]) -> None:
+        """'One of Tarnbury Council's own children's homes has been judged good. Oakridge,
+        a four-bed home ...': the council owns the graded provider but is not the inspected
+        body. When a home, school or nursery is named in that sentence or the next, the
+        council's mention there is no subject and the sentence's grade is that body's."""
+        owned, body_kinds = _council_owned()
+        text = self.text
+        for i, (a, b, key, ok) in enumerate(out):
+            cluster = self.clusters[key]
+            if not ok or "council" not in cluster.kinds or not owned.match(text, b):
+                continue
+            k = self.sent_of(a)
+            for a2, _b2, key2, ok2 in out:
+                if key2 == key or not ok2 or a2 < self.sent_starts[k] or a2 > b + _OWNED_REACH:
+                    continue
+                if len(_SENT_END.findall(text, b, a2)) > 1:
+                    continue  # not in that sentence or the next
+                if body_kinds.isdisjoint(self.clusters[key2].kinds):
+                    continue
+                out[i] = (a, b, key, False)
+                self.owned_to.setdefault(k, key2)
+                break
 
     def byline_lines(self) -> list[tuple[int, int]]:
         """The lines holding a byline (from the bylines component): a name on such a line is
@@ -420,6 +481,9 @@ class _Builder:
         ('Unlike Easton Council, which is rated outstanding, Weston Council was judged
         inadequate'), else the first; else the last sentence before naming one; else the
         headline's; else the next sentence naming one."""
+        owner_of = self.owned_to.get(m.sent)
+        if owner_of is not None and m.sent not in first_body:
+            return owner_of, "sentence"  # 'One of Tarnbury Council's own children's homes'
         if m.sent in first_body:
             named = self.in_sentence[m.sent]
             i = bisect.bisect_left(named, (m.start, "")) - 1
@@ -453,7 +517,11 @@ class _Builder:
             return False
         a = self.sent_starts[m.sent]
         found = _unnamed_graded().search(self.text, a, m.start)
-        return found is not None and "council" not in self.text[a : m.start].lower()
+        if found is None:
+            return False
+        # 'Council children's home rated outstanding': a council's own home, still unnamed
+        before = _COUNCIL_OWNS.sub("", self.text[a : found.start()].lower())
+        return "council" not in before + self.text[found.start() : m.start].lower()
 
     def _headings(self, first_body: dict[int, str]) -> set[int]:
         """The sentences that head a section about one body, in a round-up: a line that is
@@ -676,6 +744,8 @@ class _Builder:
         # a focused visit grades nothing: an area grade beside it ('care leavers were rated
         # good at that time') is the last full inspection's
         areas = self.areas(mine, remit) if visit != "focused_visit" else []
+        if areas and overall_m is not None:
+            areas = self.owned_service_areas(areas, [*mine, *title_mine])
         if overall is None and not areas and visit is None and remit != "joint_targeted":
             return None  # only the grade of an earlier inspection: no outcome reported
         if visit is None and overall is not None and not overall.grade.startswith("performs_"):
@@ -698,12 +768,33 @@ class _Builder:
             subject_evidence=evidence(self.text, form.start, form.end),
         )
 
+    def owned_service_areas(
+        self, areas: list[AreaJudgement], mine: list[_Mention]
+    ) -> list[AreaJudgement]:
+        """'Tarnbury Council's fostering service has been judged good': the inspection is
+        of that service, so a 'fostering' area (a headline's 'FOSTERING SERVICE RATED
+        GOOD') is the service itself, told already by the overall, not one of its areas."""
+        if not any(j.area in _owned_service()[1] for j in areas):
+            return areas
+        for m in mine:
+            if m.role != "overall":
+                continue
+            found = _owned_service()[0].search(self.text, self.sent_starts[m.sent], m.start)
+            if found is not None:
+                key = found.group(1).lower()
+                return [j for j in areas if j.area != key]
+        return areas
+
     def visit_type(self, visits: list[_Visit], a: int, b: int, mine: list[_Mention]) -> str | None:
         inside = [v for v in visits if a <= v.start_char < b]
         plain_current = any(m.role == "overall" for m in mine)
         if plain_current:
             # a graded inspection is not turned into the monitoring visit it had before
             inside = [v for v in inside if not self._past_visit(v)]
+            if any(v.label_ == "full" and self._first_full(v) for v in inside):
+                # 'It is the provider's first full inspection': the monitoring visits
+                # told beside it came before it
+                return "full"
         for kind in ("monitoring_visit", "focused_visit", "ungraded"):
             strong = [v for v in inside if v.label_ == kind and v.strong]
             weak = [v for v in inside if v.label_ == kind and not v.strong]
@@ -718,6 +809,12 @@ class _Builder:
             if not (before and before[-1] in ("last", "previous", "next", "latest", "prior")):
                 return "full"
         return None
+
+    def _first_full(self, visit: _Visit) -> bool:
+        """Whether a full inspection is called the body's first ('its first full
+        inspection'): the current one, since a first is never an earlier one's background."""
+        words = self.lowered()[max(0, visit.start_char - 12) : visit.start_char].split()
+        return bool(words) and words[-1] in _current_full_before()
 
     def _past_visit(self, visit: _Visit) -> bool:
         past = visit.past
@@ -857,12 +954,17 @@ class _Builder:
         return None
 
     def areas(self, mine: list[_Mention], remit: str | None) -> list[AreaJudgement]:
-        by_grade = {(m.start, m.end): m for m in mine if m.role == "area"}
+        by_grade = {(m.start, m.end): m for m in mine if m.role in ("area", "overall")}
         out: list[AreaJudgement] = []
         seen: set[str] = set()
         for a, b, key, ga, gb in rows(self.doc, AREAS_KEY):
             m = by_grade.get((ga, gb))
             if m is None:
+                continue
+            # a grade that is the overall may also be linked to a real area, as in
+            # "the overall experiences ... were judged good, as was how well children
+            # are helped and protected"; the row's key says which area it grades
+            if m.role == "overall" and key == "overall":
                 continue
             label = self.text[a:b]
             # one entry per key; 'other' once per provision type named

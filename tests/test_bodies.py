@@ -654,3 +654,39 @@ def test_a_person_confirmed_in_a_role_stays_a_person_in_the_record() -> None:
     assert ("Oriel Vantongeren", "chair of governors") in [
         (p.name, p.role) for p in record.people
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fernhollow Lodge, the council's pupil referral unit, has been judged good.",
+        "Thornbeck, the local authority's own pupil referral unit, was rated outstanding.",
+    ],
+)
+def test_the_councils_own_provider_in_apposition_is_a_body(sentence: str) -> None:
+    # 'the council's' describes the name as surely as 'a' does: the name is the provider
+    assert names(sentence) == [(sentence.split(",")[0], "school")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a role at the council's unit: the person is no unit
+        "Priya Dunmore, the council's pupil referral unit manager, said she was proud.",
+        # more than the council between 'the' and the kind
+        "Fernhollow Lodge, the council's new and much bigger pupil referral unit, opened.",
+    ],
+)
+def test_no_body_from_a_role_or_a_long_description_after_the_councils(sentence: str) -> None:
+    assert names(sentence) == []
+
+
+@pytest.mark.parametrize("headline", ["FOSTERING SERVICE RATED GOOD", "Adoption Service Praised"])
+def test_a_bare_fostering_or_adoption_service_names_no_body(headline: str) -> None:
+    assert names(headline + "\n\nThe report was published today.") == []
+
+
+def test_a_named_fostering_service_is_still_a_body() -> None:
+    assert names("Aldgrove Fostering Service has been rated outstanding.") == [
+        ("Aldgrove Fostering Service", "service")
+    ]

@@ -1153,3 +1153,91 @@ def test_a_paragraph_opener_graded_only_in_a_later_paragraph_makes_no_inspection
     found = summary(inspect(text, 2025))
     assert [f["subject"] for f in found] == ["Quenby Vale School"]
     assert found[0]["overall"] == "good"
+
+
+def test_an_area_sharing_the_childrens_home_overall_grade_is_kept() -> None:
+    # 'as was ...': the grade is the home's overall, and also the area's
+    text = (
+        "Willowmere House, a children's home run by Pendle Care Ltd, was inspected in May.\n\n"
+        "The overall experiences and progress of children and young people were judged "
+        "good, as was how well children and young people are helped and protected.\n"
+    )
+    (found,) = inspect(text, 2024)
+    assert found.overall is not None and found.overall.grade == "good"
+    assert {a.area: a.grade for a in found.areas} == {"help_and_protection": "good"}
+
+
+def test_one_of_a_councils_own_homes_named_next_is_the_subject() -> None:
+    text = (
+        "One of Tarnwick Borough Council's own children's homes has been judged outstanding "
+        "by Ofsted.\n\n"
+        "Fernleigh, a three-bed home near Oxbury, was inspected in March.\n"
+    )
+    (found,) = inspect(text, 2024)
+    assert found.subject == "Fernleigh"
+    assert found.overall is not None and found.overall.grade == "outstanding"
+
+
+def test_a_councils_own_home_left_unnamed_leaves_the_council() -> None:
+    # no home named beside it: nothing to give the grade to but the council
+    text = (
+        "One of Tarnwick Borough Council's own children's homes has been judged outstanding "
+        "by Ofsted.\n\n"
+        "The council runs six homes across the county.\n"
+    )
+    (found,) = inspect(text, 2024)
+    assert found.subject == "Tarnwick Borough Council"
+
+
+def test_a_council_childrens_home_headline_is_not_the_councils_grade() -> None:
+    text = (
+        "Ashby Vale Council\n\n"
+        "Council children's home rated outstanding\n\n"
+        "Rookwood, a five-bed home in Lenham, has been judged outstanding by Ofsted.\n"
+    )
+    assert [i.subject for i in inspect(text, 2024)] == ["Rookwood"]
+
+
+def test_a_councils_fostering_service_under_a_generic_headline_is_one_inspection() -> None:
+    text = (
+        "FOSTERING SERVICE RATED GOOD BY OFSTED\n\n"
+        "Bramcote Council's fostering service has been judged good by Ofsted following an "
+        "inspection in June.\n\n"
+        "At its previous inspection, in 2008, the fostering service was judged satisfactory.\n"
+    )
+    (found,) = inspect(text, 2011)
+    assert found.subject == "Bramcote Council"
+    assert found.overall is not None and found.overall.grade == "good"
+    assert found.areas == []  # the fostering service is the body, not an area of it
+
+
+def test_a_councils_fostering_area_stays_when_the_council_is_inspected() -> None:
+    text = (
+        "Bramcote Council's children's services have been judged good overall by Ofsted.\n\n"
+        "Inspectors rated the fostering service outstanding.\n"
+    )
+    (found,) = inspect(text, 2024)
+    assert found.overall is not None and found.overall.grade == "good"
+    assert {a.area: a.grade for a in found.areas} == {"fostering": "outstanding"}
+
+
+def test_a_first_full_inspection_outweighs_earlier_monitoring_visits() -> None:
+    text = (
+        "Larkfield Training Ltd has been rated inadequate by Ofsted.\n\n"
+        "It is the provider's first full inspection. At a monitoring visit last January, "
+        "inspectors found it was making insufficient progress.\n"
+    )
+    (found,) = inspect(text, 2023)
+    assert found.visit == "full"
+    assert found.overall is not None and found.overall.grade == "inadequate"
+    assert found.previous is None
+
+
+def test_a_monitoring_visit_after_a_last_full_inspection_is_still_one() -> None:
+    text = (
+        "Larkfield Training Ltd has received a monitoring visit from Ofsted. Inspectors "
+        "found it was making reasonable progress since its last full inspection, when it "
+        "was rated inadequate.\n"
+    )
+    found = inspect(text, 2023)
+    assert [i.visit for i in found] == ["monitoring_visit"]

@@ -288,6 +288,7 @@ class Bodies:
         limits = data["apposition_limits"]
         self.appos_breaks = frozenset(limits["breaks"])
         self.appos_roles = frozenset(limits["roles"])
+        self.owned_owners = frozenset(data["council_owned"]["owners"])
         self.remit_cues: dict[str, list[str]] = {
             k: v for k, v in data["remit_cues"].items() if k != "_doc"
         }
@@ -637,16 +638,34 @@ class Bodies:
                     break
                 if k in d.sent_starts:
                     break
-            if comma is None or comma + 1 >= start or d.low[comma + 1] not in ("a", "an"):
+            if comma is None or comma + 1 >= start:
                 continue
-            if not self.appos_breaks.isdisjoint(d.low[comma + 2 : start]):
-                continue  # 'Jo Hart, a governor at the school': the person is no school
+            if d.low[comma + 1] in ("a", "an"):
+                if not self.appos_breaks.isdisjoint(d.low[comma + 2 : start]):
+                    continue  # 'Jo Hart, a governor at the school': the person is no school
+            elif not self._council_owned_appos(d, comma + 1, start):
+                continue
             name_start = self._walk_left(
                 d, comma, max(0, comma - MAX_NAME_TOKENS), initial_the=True
             )
             if name_start < comma:
                 out.append((name_start, comma, kind))
         return out
+
+    def _council_owned_appos(self, d: _Doc, k: int, start: int) -> bool:
+        """Whether the words from ``k`` to the kind at ``start`` are 'the council's' or 'the
+        council's own' ('Elm Lodge, the council's pupil referral unit, ...'): the kind then
+        describes the name as surely as after 'a', and a council never is a pupil referral
+        unit, so the name is the body."""
+        words = [d.low[j] for j in range(k, start) if not d.space[j]]
+        if words[-1:] == ["own"]:
+            words.pop()
+        return (
+            2 < len(words) <= 4
+            and words[0] == "the"
+            and words[-1] in _CLITICS
+            and all(w in self.owned_owners for w in words[1:-1])
+        )
 
     # ---- keys ------------------------------------------------------------------
 
