@@ -474,3 +474,107 @@ def test_the_councils_as_a_verb_still_breaks_the_area_from_the_grade() -> None:
         "Services for children in care were discussed, and the council's now judged "
         "inadequate by Ofsted."
     )
+
+
+# ---- Every Child Matters outcomes (2005-2012 reports) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        (
+            "Inspectors said the Holmgarth fostering team was good overall and outstanding "
+            "in helping children to stay safe.",
+            "helping children to stay safe",
+        ),
+        (
+            "The Pendlow adoption agency was judged good overall, and outstanding in helping "
+            "children and young people to be healthy.",
+            "helping children and young people to be healthy",
+        ),
+        (
+            "Ofsted found the agency outstanding for enjoying and achieving.",
+            "enjoying and achieving",
+        ),
+        (
+            "The service was judged good for achieving economic well-being.",
+            "achieving economic well-being",
+        ),
+    ],
+)
+def test_every_child_matters_outcomes_are_other_areas(sentence: str, label: str) -> None:
+    # the five outcome judgements have no SCHEMA key of their own: 'other', label kept
+    found = areas(sentence)
+    assert found.get("other") in ("outstanding", "good")
+    assert labels(sentence)["other"] == label
+
+
+def test_everyday_outcome_phrases_after_a_grade_and_in_or_for() -> None:
+    text = (
+        "Inspectors judged the Calbourne family placement service outstanding in staying "
+        "safe and being healthy, and good for enjoying and achieving and for making a "
+        "positive contribution."
+    )
+    doc = nlp()(analysis_text(text))
+    grade_at = {(s.start_char, s.end_char): s.label_ for s in doc.spans["grades"]}
+    found = {s.text: grade_at[tuple(s._.ofsted_grade)] for s in doc.spans["areas"]}
+    assert found == {
+        "staying safe": "outstanding",
+        "being healthy": "outstanding",
+        "enjoying and achieving": "good",
+        "making a positive contribution": "good",
+    }
+
+
+def test_everyday_outcome_phrases_as_table_rows() -> None:
+    text = "Staying safe   Outstanding\nBeing healthy   Good\n"
+    doc = nlp()(analysis_text(text))
+    grade_at = {(s.start_char, s.end_char): s.label_ for s in doc.spans["grades"]}
+    found = {s.text: grade_at[tuple(s._.ofsted_grade)] for s in doc.spans["areas"]}
+    assert found == {"Staying safe": "outstanding", "Being healthy": "good"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pupils at Wendlebury Primary School learn about staying safe online and being "
+        "healthy, and their behaviour is outstanding.",
+        "Making a positive contribution to village life matters to the school, which "
+        "inspectors rated good.",
+    ],
+)
+def test_everyday_outcome_phrases_in_prose_are_not_areas(sentence: str) -> None:
+    # 'staying safe', 'being healthy' are everyday words, not a judgement here
+    assert "other" not in areas(sentence)
+
+
+# ---- one grade word for the overall judgement and for areas listed with it -------------
+
+
+def test_rated_grade_for_the_overall_and_for_other_areas() -> None:
+    from ofsted_extract.extractor import extract
+
+    record = extract(
+        "Thornacre House, a children's home near Pellbridge, has been judged outstanding by "
+        "Ofsted.\n\nInspectors rated the home outstanding for the overall experiences and "
+        "progress of children and young people, for how well children and young people are "
+        "helped and protected, and for the effectiveness of leaders and managers.\n"
+    )
+    (inspection,) = record.inspections
+    assert inspection.overall is not None and inspection.overall.grade == "outstanding"
+    assert {a.area: a.grade for a in inspection.areas} == {
+        "help_and_protection": "outstanding",
+        "leadership": "outstanding",
+    }
+
+
+def test_rated_grade_for_the_overall_alone_gives_no_area() -> None:
+    from ofsted_extract.extractor import extract
+
+    record = extract(
+        "Inspectors rated Larkspur Lodge, a children's home in Tadbury, good for the overall "
+        "experiences and progress of children and young people.\n"
+    )
+    (inspection,) = record.inspections
+    assert inspection.overall is not None and inspection.overall.grade == "good"
+    assert inspection.areas == []

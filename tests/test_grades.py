@@ -1003,3 +1003,22 @@ def test_a_first_inspection_or_a_far_story_does_not_date_a_kept_grade() -> None:
         "It still keeps its outstanding grade, the letter confirms."
     )
     assert _held(text)[-1] == ("outstanding", "kept", None)
+
+
+# ---- a place on the scale about this inspection ----------------------------------------
+
+
+def test_given_the_lowest_grade_for_overall_effectiveness_is_an_explicit_inadequate() -> None:
+    # the grade component reads it; a past monitoring visit elsewhere in the text must not
+    # turn it into the previous grade (that choice is the assembler's)
+    doc = run(
+        "Brackenmoor Training Ltd was given the lowest grade for overall effectiveness in a "
+        "report published on Tuesday."
+    )
+    found = [(s.label_, s._.ofsted_role, s._.ofsted_explicit) for s in doc.spans["grades"]]
+    assert found == [("inadequate", "overall", True)]
+
+
+def test_the_lowest_grade_as_a_description_of_the_scale_grades_nobody() -> None:
+    assert grades("Inadequate is the lowest grade Ofsted can give, and Fenholt Academy was "
+                  "rated good.") == [("good", "good", "overall")]

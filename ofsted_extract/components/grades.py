@@ -431,6 +431,9 @@ class Grades:
         self.area_specs: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
         attributive = {p.lower() for p in areas["attributive"]["phrases"]}
         self.attributive_ids: set[int] = set()
+        guarded = {p.lower() for p in areas["guarded"]["phrases"]}
+        #: areas that are also everyday phrases: see :meth:`_Reader._guarded_ok`
+        self.guarded_ids: set[int] = set()
         for phrase, spec in phrases(areas["areas"]).items():
             if isinstance(spec, str):
                 keys: tuple[str, ...] = (spec,)
@@ -443,6 +446,8 @@ class Grades:
             self.area_specs.append((keys, rc))
             if phrase.lower() in attributive:
                 self.attributive_ids.add(idx)
+            if phrase.lower() in guarded:
+                self.guarded_ids.add(idx)
 
     def __call__(self, doc: Doc) -> Doc:
         reader = _Reader(self, doc)
@@ -1008,6 +1013,7 @@ class _Reader:
         self.live_ends: list[int] = []
         self._doc_table_year: tuple[int | None] | None = None
         self.cand_starts: set[int] = set()
+        self.cand_ends: set[int] = set()  # end tokens of the grade candidates
 
     def _prepare(self) -> None:
         """Lines, clauses and years of the doc: only needed once there is a grade word."""
@@ -1167,6 +1173,7 @@ class _Reader:
     def run(self) -> None:
         doc = self.doc
         cands = self.candidates()
+        self.cand_ends = {c.end for c in cands}
         if cands:
             self._prepare()
             areas = self.areas()
@@ -1278,9 +1285,31 @@ class _Reader:
                 continue  # 'Cradle & Kin Adoption has been judged outstanding'
             if self._owned_service(start, end, keys):
                 continue  # 'Pelham Council's fostering service has been rated good'
+            if idx in self.c.guarded_ids and not self._guarded_ok(start, end, out):
+                continue  # 'pupils learn about staying safe online': not a judgement area
             out.append(_Area(start, end, keys, rc, idx in self.c.attributive_ids))
             last_end = end
         return out
+
+    def _guarded_ok(self, start: int, end: int, found: list[_Area]) -> bool:
+        """Whether a guarded area ('staying safe') at ``start:end`` is a judgement area: it
+        opens a short line (a table row), follows a grade word and 'in'/'for' ('outstanding in
+        staying safe'), or follows an area just before it and 'and' or a comma, with or
+        without a repeated 'in'/'for' ('... for enjoying and achieving and for making a
+        positive contribution')."""
+        line = self.line_of[start]
+        if self._first_line_word(start, line) and len(self.line_words(line)) <= end - start + 5:
+            # a table row or heading ('Staying safe: Outstanding (grade 1)'), not a paragraph
+            return True
+        p = self.prev_word(start)
+        if p >= 0 and self.low[p] in ("in", "for"):
+            p = self.prev_word(p)
+            if p >= 0 and p + 1 in self.cand_ends:
+                return True
+        if p < 0 or self.low[p] not in ("and", ",") or not found:
+            return False
+        q = self.prev_word(p)
+        return q >= 0 and found[-1].end == q + 1
 
     def _in_name(self, start: int) -> bool:
         """A capitalised area word after a capitalised word inside a sentence is part of a
