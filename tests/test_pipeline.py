@@ -114,6 +114,32 @@ def test_a_comment_count_in_the_share_bar_does_not_end_the_article() -> None:
     assert not in_boilerplate(doc, text.index("Tarnwick Primary School"))
 
 
+def test_a_posts_headline_and_meta_line_under_a_section_heading_are_the_article() -> None:
+    text = (
+        "Home | About | News | Contact\n\nLatest News\n\nOfsted visit: our letter\n\n"
+        "Posted on 16th May 2025 by School Office\n\n"
+        "We are delighted to share that Tarnwick Primary School remains outstanding after "
+        "the ungraded inspection in April, as the letter from the inspector confirms.\n"
+    )
+    record = extract(text)
+    assert record.published is not None and record.published.iso == "2025-05-16"
+    doc = build_pipeline()(text)
+    assert not in_boilerplate(doc, text.index("Ofsted visit"))
+    assert in_boilerplate(doc, text.index("Latest News"))
+
+
+def test_a_latest_news_list_with_dated_items_is_still_furniture() -> None:
+    text = (
+        "Tarnwick Primary School remains outstanding after its inspection in April, the "
+        "letter from the inspector confirms, and the head thanked all of the families.\n\n"
+        "Latest News\n\nSummer fair raises record sum\n3 June 2025\n"
+        "Year 6 residential trip photos\n28 May 2025\n"
+    )
+    doc = build_pipeline()(text)
+    assert in_boilerplate(doc, text.index("Summer fair"))
+    assert in_boilerplate(doc, text.index("Year 6 residential"))
+
+
 def test_a_count_in_a_sentence_does_not_end_the_article() -> None:
     text = (
         "Tarnwick Primary rated good\n\n12 pupils said the school had improved.\n\n"
@@ -340,6 +366,11 @@ def _plain_furniture(layout: layout_module.Layout, text: str) -> list[tuple[int,
                 )
                 if prose:
                     break
+                if re.match(r"[ \t]*(?:posted|published)[ \t]+(?:on|by|in)\b", text[s:e], re.I):
+                    if j > i + 1:  # the line above is the post's headline, not a list item
+                        j -= 1
+                        last = spans[j - 1][1] if j > i + 1 else end
+                    break
                 last = e
                 j += 1
             out.append((start, last))
@@ -405,7 +436,7 @@ _PHRASES = sorted(
      *_LAYOUT_DATA["block_heading_prefixes"]["prefixes"],
      *(f"{k.title()}: " for k in _LAYOUT_DATA["headline_kickers"][:6]),
      *(f"{k.title()}: " for k in _LAYOUT_DATA["label_keys"][:6]),
-     "7 comments", "Comments (12)", "(3) "}
+     "7 comments", "Comments (12)", "(3) ", "Posted on ", "Published by "}
 )
 _LAYOUT_PIECES = [
     *_PHRASES, *(p.upper() for p in _PHRASES), *(p.title() for p in _PHRASES),

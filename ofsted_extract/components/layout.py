@@ -83,6 +83,8 @@ _LINE_BREAK = re.compile(r"\n\s*")
 _NON_BLANK = re.compile(r"\S")
 
 
+#: A post's own meta line: "Posted on 16th May 2025 by School Office", "Published by ...".
+_POST_META = re.compile(r"[ \t]*(?:posted|published)[ \t]+(?:on|by|in)\b", re.I)
 #: A count beside a heading: "7 comments", "Comments (12)".
 _COUNT = re.compile(r"\(?\b\d{1,6}\b\)?")
 #: A line opening with a count, so the word gate of the headings does not find it.
@@ -276,11 +278,21 @@ class Layout:
 
     def _list_after(self, text: str, end: int) -> tuple[int, int]:
         """The end of the list under a heading that ends at ``end``, and the start of the
-        next line to read (past the end of the text when the list runs to the end)."""
+        next line to read (past the end of the text when the list runs to the end).
+
+        A post's own meta line ("Posted on 16th May 2025 by School Office") ends the list
+        before the line above it, the post's headline: "Latest News" over one post is the
+        section's name, not a list of other stories."""
         last = end
+        before = end  # where the list ends if the line just read is a post's headline
+        headline = -1  # the start of the line just read
         for start, stop in _lines_from(text, end + 1):
-            if self._prose(text[start:stop]):
+            line = text[start:stop]
+            if self._prose(line):
                 return last, start
+            if _POST_META.match(line):
+                return (end, start) if headline < 0 else (before, headline)
+            before, headline = last, start
             last = stop
         return last, len(text) + 1
 
@@ -305,6 +317,12 @@ class Layout:
                 j = i + 1
                 last = end
                 while j < len(spans) and not self._prose(text[spans[j][0] : spans[j][1]]):
+                    if _POST_META.match(text[spans[j][0] : spans[j][1]]):
+                        # a post's meta line: the line above it is the post's headline
+                        if j > i + 1:
+                            j -= 1
+                            last = spans[j - 1][1] if j > i + 1 else end
+                        break
                     last = spans[j][1]
                     j += 1
                 out.append((start, last))
