@@ -360,9 +360,17 @@ class _Builder:
 
     def opens_paragraph(self, para_start: int, a: int) -> bool:
         """Whether a name at ``a`` is among the opening words of the paragraph starting at
-        ``para_start`` ('Meanwhile, Bramble Patch Pre-School, ...'), outside a quotation."""
+        ``para_start`` ('Meanwhile, Bramble Patch Pre-School, ...'), outside a quotation. A
+        fronted phrase closed by a comma may be longer ('Half a mile away, St Brigid's
+        Catholic Primary School has been rated ...')."""
         opening = self.text[para_start:a]
-        return len(opening.split()) <= 3 and not any(q in opening for q in "\"“‘'")
+        if any(q in opening for q in "\"“‘'"):
+            return False
+        words = len(opening.split())
+        return words <= 3 or (
+            words <= 7 and opening.rstrip().endswith(",") and "," not in opening.rstrip()[:-1]
+            and "." not in opening
+        )
 
     def mentions(self) -> list[_Mention]:
         out = []

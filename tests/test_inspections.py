@@ -1241,3 +1241,23 @@ def test_a_monitoring_visit_after_a_last_full_inspection_is_still_one() -> None:
     )
     found = inspect(text, 2023)
     assert [i.visit for i in found] == ["monitoring_visit"]
+
+
+@pytest.mark.parametrize(
+    "fronted",
+    ["Half a mile away,", "On the other side of the river,", "Across town,"],
+)
+def test_a_second_school_after_a_fronted_phrase_is_its_own_inspection(fronted: str) -> None:
+    text = (
+        "Two Dunmarsh primaries get their Ofsted results\n\n"
+        "Quenby Vale School on Mill Road was judged good after inspectors visited in March. "
+        "At its last inspection, in 2016, it was rated requires improvement.\n\n"
+        f"{fronted} Ashlett Green Primary School has been rated requires improvement, "
+        "having been judged good in 2014. Inspectors visited in February.\n"
+    )
+    by_subject = {f["subject"]: f for f in summary(inspect(text, 2025))}
+    assert set(by_subject) == {"Quenby Vale School", "Ashlett Green Primary School"}
+    assert by_subject["Quenby Vale School"]["overall"] == "good"
+    second = by_subject["Ashlett Green Primary School"]
+    assert second["overall"] == "requires_improvement"
+    assert second["previous"] == ("good", 2014)
