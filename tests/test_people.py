@@ -1472,3 +1472,18 @@ def test_a_relative_clause_with_a_child_and_an_age_between_a_name_and_said() -> 
     )
     speakers = {p.name for p in extract(text).people if p.quotes}
     assert "Ines Varga-Holt" in speakers
+
+
+@pytest.mark.parametrize(
+    ("role"),
+    ["adoption service manager", "early years lead", "family support worker"],
+)
+def test_an_apposition_with_two_nouns_before_the_role_word(role: str) -> None:
+    text = f'Tamsin Orrell-Price, {role}, said: "The whole team has worked so hard for this."\n'
+    assert one(text, "Tamsin Orrell-Price").role == role
+
+
+@pytest.mark.parametrize("clause", ["having become head", "newly appointed head"])
+def test_a_verb_before_a_role_word_in_an_apposition_is_no_role(clause: str) -> None:
+    text = f'Tamsin Orrell-Price, {clause}, said: "The whole team has worked so hard for this."\n'
+    assert one(text, "Tamsin Orrell-Price").role is None

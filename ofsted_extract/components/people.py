@@ -1025,12 +1025,19 @@ class PeopleFinder:
             if found:
                 return RoleParse(None, found.org, found.org_ref), "org"
             return None, ""
-        second = seg.split(" ", 2)[1] if seg.count(" ") >= 1 else ""
+        words = seg.split(" ", 3)
+        second = words[1] if len(words) > 1 else ""
+        third = words[2] if len(words) > 2 else ""
         if not (
             first[:1].isupper()
             or first[:1].isdigit()
             or low in self.lex.modifiers
             or (first.isalpha() and low not in self.lex.function and self.lex.is_head(second))
+            # "Adunni Carbis, adoption service manager, said": two nouns before the head
+            or (
+                self.lex.is_head(third)
+                and all(self.lex._plain_noun(w) and not w.endswith("ing") for w in (first, second))
+            )
             or self.lex.is_head(first)
             # "Mrs Jo Lane, our headteacher, has written": a school's own page speaks as "our"
             or low in ("the", "a", "an", "its", "their", "his", "her", "our")
