@@ -273,10 +273,12 @@ class Bodies:
             r"[ \t]+".join(re.escape(w).replace("'", "['’]") for w in phrase.split())
             for phrase in sorted(owners["after"], key=len, reverse=True)
         )
-        # up to three capitalised words (never across a line), a possessive, the services
+        # the services, found first (a literal the engine skips to), then up to three
+        # capitalised words (never across a line) and a possessive right before them
+        self.services_after = re.compile(r"(?i:(?<![\w'’-])(" + after + r"))\b")
         self.services_owner = re.compile(
             r"(?<![\w'’-])((?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*)((?:['’]s|(?<=s)['’])?)"
-            r"[ \t]+(?i:(" + after + r"))\b"
+            r"[ \t]+\Z"
         )
         self.not_places = frozenset(owners["not_places"])
         self.needs_possessive = tuple(owners["needs_possessive"])
@@ -455,7 +457,12 @@ class Bodies:
             return []
         out: list[tuple[int, int, str]] = []
         idx = d.idx
-        for m in self.services_owner.finditer(d.text):
+        text = d.text
+        for found in self.services_after.finditer(text):
+            m = self.services_owner.search(text, max(0, found.start() - 120), found.start())
+            if m is None:
+                continue
+            services = found.group(1)
             # the name's words as (start, end) in the text, leading sentence openers dropped
             spans = [w.span() for w in _WORD.finditer(d.text, m.start(1), m.end(1))]
             while spans and d.text[spans[0][0] : spans[0][1]].lower() in self.stop_leading:
@@ -464,7 +471,6 @@ class Bodies:
                 continue
             a, b = spans[0][0], m.end(1)
             lows = d.text[a:b].lower().split()
-            services = m.group(3)
             if not m.group(2) and services.lower().startswith(self.needs_possessive):
                 continue  # 'Interim Director of Children's Services': a role, no place
             if not services.islower() and (
