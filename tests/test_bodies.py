@@ -690,3 +690,22 @@ def test_a_named_fostering_service_is_still_a_body() -> None:
     assert names("Aldgrove Fostering Service has been rated outstanding.") == [
         ("Aldgrove Fostering Service", "service")
     ]
+
+
+_SERVICE_PIECES = [
+    "Tarnbury's", "Tarnbury", "TARNBURY", "director of", "Director of", "children's services",
+    "Children's Services", "children’s social care", "children's services department",
+    "children", "childrens", "the", "İ", "\n", ", ", " ", "Kelby's director of",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_SERVICE_PIECES), min_size=1, max_size=10))
+def test_services_phrases_are_found_as_a_scan_of_the_whole_text_finds_them(
+    pieces: list[str],
+) -> None:
+    # the word-led search must find exactly what a regex scan of every position finds
+    comp = nlp().get_pipe("ofsted_bodies")
+    text = " ".join(pieces)
+    plain = [m.span() for m in comp.services_after.finditer(text)]
+    assert [m.span() for m in comp._services_phrases(text, text.lower())] == plain

@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,6 +100,9 @@ _AFTER_COMMA = frozenset({"who", "whose", "a", "an", "the", "aged", "herself", "
 #: "'S" too: a masthead shouts "ST COLUMBA'S C of E PRIMARY SCHOOL".
 _CLITICS = frozenset({"'s", "’s", "'S", "’S", "'", "’"})
 _WORD = re.compile(r"\S+")
+#: "director of" right before "children's services" (the one 'after' phrase that opens
+#: with other words), however many blanks apart.
+_DIRECTOR_OF = re.compile(r"director[ \t]+of[ \t]+\Z")
 #: Text ending in a word or three that a quote mark opens ("... 'BEDLAM"): a quote mark
 #: right after it closes a quotation ("'BEDLAM' ACADEMY IN SPECIAL MEASURES") and is no
 #: possessive, so the quoted words are no part of a name. Three words at most, so that
@@ -450,6 +454,26 @@ class Bodies:
                     return [(a, end, "childminder")]
         return out
 
+    def _services_phrases(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
+        """The 'after' phrases of ``services_owners`` in the text, in order: each holds
+        "children", so only the places of that word are tried (one may open the phrase or
+        follow "director of")."""
+        if len(lowered) != len(text):  # a letter whose lower case is longer: read it all
+            yield from self.services_after.finditer(text)
+            return
+        p = lowered.find("children")
+        while p >= 0:
+            before = _DIRECTOR_OF.search(lowered, max(0, p - 40), p)
+            for at in (before.start(), p) if before is not None else (p,):
+                found = self.services_after.match(text, at)
+                if found is not None:
+                    yield found
+                    p = found.end()
+                    break
+            else:
+                p += 8
+            p = lowered.find("children", p)
+
     def _services_owners(self, d: _Doc) -> list[tuple[int, int, str]]:
         """A council named only by its place: 'Tarnbury's children's services',
         'Tarnbury's director of children's services' (models/bodies.json, 'services_owners')."""
@@ -458,7 +482,8 @@ class Bodies:
         out: list[tuple[int, int, str]] = []
         idx = d.idx
         text = d.text
-        for found in self.services_after.finditer(text):
+        lowered = d.lowered()
+        for found in self._services_phrases(text, lowered):
             m = self.services_owner.search(text, max(0, found.start() - 120), found.start())
             if m is None:
                 continue
