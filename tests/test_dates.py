@@ -1096,3 +1096,20 @@ def test_a_grade_given_after_its_inspection_still_dates_the_visit() -> None:
 def test_a_between_range_of_days_in_one_month_gives_its_first_day() -> None:
     text = "Inspectors from Ofsted visited Tolsey Vale nursery between 3 and 6 February."
     assert visit(text, (2025, 3, 20)) == (2025, 2, 3)
+
+
+def test_a_recent_visit_beats_a_better_placed_visit_long_before_the_article() -> None:
+    text = (
+        "Harlowe Skills Ltd was rated inadequate in a report published today. Inspectors "
+        "visited the Dunmere-based company in late September. At a new provider monitoring "
+        "visit in March 2022, inspectors found it was making insufficient progress."
+    )
+    assert visit(text, (2023, 11, 9)) == (2023, 9, None)
+
+
+def test_an_old_visit_stands_when_nothing_nearer_dates_one() -> None:
+    text = (
+        "Harlowe Skills Ltd was rated inadequate after a monitoring visit in March 2022, the "
+        "provider confirmed this week."
+    )
+    assert visit(text, (2023, 11, 9)) == (2022, 3, None)

@@ -1327,6 +1327,8 @@ def _pick(
     best = _best(found or notes)
     if best is None:
         return None
+    if role == "visit" and found:
+        best = _recent(found, best, published)
     if found and notes and best[2].day is None:
         # the story gives the visit only as a season, a year or a month ("an
         # inspection this summer") and the notes a day inside it ("from 19 to 23
@@ -1335,6 +1337,44 @@ def _pick(
         inside = [f for f in notes if _refines(f[2], best[2]) and _in_season(f[2], best[1])]
         best = _best(inside) or best
     return _partial(doc, best[1], best[2])
+
+
+#: A report comes out within weeks of the visit: a visit date this many months or more before
+#: the article loses to a nearly as well supported one closer to it.
+_STALE_MONTHS = 10
+#: How much less support the closer date may have.
+_RECENT_MARGIN = 1.0
+
+
+def _months_before(parts: Parts, published: PartialDate | None) -> int | None:
+    if published is None or published.month is None or published.year is None:
+        return None
+    if parts.year is None or parts.month is None:
+        return None
+    return (published.year * 12 + published.month) - (parts.year * 12 + parts.month)
+
+
+def _recent(
+    found: list[tuple[float, Mention, Parts]],
+    best: tuple[float, Mention, Parts],
+    published: PartialDate | None,
+) -> tuple[float, Mention, Parts]:
+    """The visit nearer the article when the best-supported one is long before it.
+
+    "Inspectors visited the company in late September" in a November article,
+    beside "At a new provider monitoring visit in March 2022": the earlier
+    visit is background; a report is published weeks after its visit.
+    """
+    gap = _months_before(best[2], published)
+    if gap is None or gap < _STALE_MONTHS:
+        return best
+    closer = [
+        f for f in found
+        if f[0] >= best[0] - _RECENT_MARGIN
+        and (g := _months_before(f[2], published)) is not None
+        and 0 <= g < _STALE_MONTHS
+    ]
+    return max(closer, key=lambda f: (f[0], -f[1].start)) if closer else best
 
 
 def _best(found: list[tuple[float, Mention, Parts]]) -> tuple[float, Mention, Parts] | None:
