@@ -116,6 +116,9 @@ def report(text: str, on: YMD | None = (2024, 6, 12)) -> YMD | None:
         # a stamp line: the first-published time, not the change after it
         ("09:05, 3 Mar 2022 | Updated 17:40, 4 Mar 2022", (2022, 3, 3)),
         ("6 May 2021 \u2022 Last updated 8 May 2021", (2021, 5, 6)),
+        ("Ashenby Express, 14 January 2010", (2010, 1, 14)),
+        ("Friday 1 March 2024 | Issue 22", (2024, 3, 1)),
+        ("Wednesday 5 June 2019 - Edition 3", (2019, 6, 5)),
     ],
 )
 def test_article_date_forms(line: str, expected: YMD) -> None:
@@ -1113,3 +1116,11 @@ def test_an_old_visit_stands_when_nothing_nearer_dates_one() -> None:
         "provider confirmed this week."
     )
     assert visit(text, (2023, 11, 9)) == (2022, 3, None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Lessons resumed, 14 January 2010", "Pupils returned to the new building, 14 January 2010"],
+)
+def test_a_sentence_before_a_comma_and_a_date_is_no_masthead(line: str) -> None:
+    assert article_date(make_doc(page(line))) is None

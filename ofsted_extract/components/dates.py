@@ -283,6 +283,11 @@ class Dates:
         )
         issue_words = _phrases(data["masthead_issue_words"])
         self.issue_line = re.compile(rf"(?<![\w-])(?:{issue_words})\b", re.IGNORECASE)
+        # a newsletter's issue after its date: "Friday 1 March 2024 | Issue 22"
+        self.issue_tail = re.compile(
+            rf"(?:\s*[|\u2022\u00b7]\s*|\s+[-\u2013\u2014]\s+)(?:{issue_words})\.?\s*\d{{1,4}}\s*$",
+            re.IGNORECASE,
+        )
         self.filler_words = {
             word.lower() for phrase in data["dateline_filler"] for word in _WORD.findall(phrase)
         }
@@ -569,6 +574,7 @@ class Dates:
         date too ("Westbury Herald | 4 March 2021", "Schools - 4 March 2021").
         """
         prefix = "" if _masthead(prefix) else _BYLINE_LEAD.sub(" ", prefix)
+        suffix = self.issue_tail.sub("", suffix)
         rest = _TIME.sub(" ", f"{prefix} {suffix}")
         # the filler patterns only take out words of their own: a word of any
         # other kind settles it without them
@@ -1163,6 +1169,8 @@ _WRAP_MIN_LINE = 50
 _SEPARATOR = re.compile(r"\s*[|\u2022\u00b7]\s*|\s+[-\u2013\u2014]\s+")
 #: The most words a masthead line may carry before its date.
 _MASTHEAD_WORDS = 8
+#: ... and before a comma, all capitalised ("Ashenby Express, 14 January 2010").
+_COMMA_MASTHEAD_WORDS = 4
 
 
 def _masthead(prefix: str) -> bool:
@@ -1172,6 +1180,10 @@ def _masthead(prefix: str) -> bool:
     segments, each of which may hold a dash, backtracks exponentially on a line
     of dashes.
     """
+    if prefix.rstrip().endswith(","):
+        # "Ashenby Express, 14 January 2010": a paper's name in Title Case closed by a comma
+        words = _WORD.findall(prefix)
+        return 0 < len(words) <= _COMMA_MASTHEAD_WORDS and all(w[:1].isupper() for w in words)
     pieces = _SEPARATOR.split(prefix)
     if len(pieces) < 2 or pieces[-1].strip():
         return False
