@@ -709,3 +709,25 @@ def test_services_phrases_are_found_as_a_scan_of_the_whole_text_finds_them(
     text = " ".join(pieces)
     plain = [m.span() for m in comp.services_after.finditer(text)]
     assert [m.span() for m in comp._services_phrases(text, text.lower())] == plain
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("We are thrilled that Little Bramblings at Quarndle has been rated Outstanding.",
+         "Little Bramblings at Quarndle"),
+        ("Busy Wrens at Hollybury Park was judged good by Ofsted in May.",
+         "Busy Wrens at Hollybury Park"),
+    ],
+)
+def test_a_chain_nurserys_branch_at_a_place_is_one_name(sentence: str, name: str) -> None:
+    from ofsted_extract import extract
+
+    assert [i.subject for i in extract(sentence + "\n").inspections] == [name]
+
+
+def test_one_word_before_at_and_a_place_is_no_name() -> None:
+    from ofsted_extract import extract
+
+    record = extract("Staff at Quarndle have been rated outstanding by parents.\n")
+    assert not any("Staff" in (i.subject or "") for i in record.inspections)

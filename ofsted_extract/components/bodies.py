@@ -567,8 +567,9 @@ class Bodies:
                 j = self._before_relative(d, j)
             if j >= 0 and d.word(j)[:1].isupper():
                 start = self._walk_left(d, j + 1, max(0, j - 6))
+                start, at = self._branch_at(d, start, j + 1)
                 if not self._given_role(d, start, j + 1, v + 1):
-                    self._keep_named(d, start, j + 1, out)
+                    self._keep_named(d, start, j + 1, out, at)
             # object: 'the inspector graded X Outstanding'; never on the next line, where a
             # headline's last word ('... lose top grades') is followed by a byline or a title
             k = v + 1
@@ -622,10 +623,29 @@ class Bodies:
                 return -1  # another comma: a list or a second clause, not one relative
         return -1
 
-    def _keep_named(self, d: _Doc, start: int, end: int, out: list[tuple[int, int, str]]) -> None:
+    def _branch_at(self, d: _Doc, start: int, end: int) -> tuple[int, int]:
+        """A nursery chain's branch: 'Little Bramblings at Quarndle has been rated ...'.
+
+        The place after 'at' (one or two words, ``start:end``) is part of the name when
+        two or more capitalised words stand before 'at' ('Staff at Quarndle' is no name).
+        Returns the name's start and where its 'at' stands (-1 for none).
+        """
+        at = start - 1
+        if at < 2 or d.low[at] != "at" or not 1 <= end - start <= 2:
+            return start, -1
+        before = self._walk_left(d, at, max(0, at - 4))
+        if at - before < 2:
+            return start, -1
+        return before, at
+
+    def _keep_named(
+        self, d: _Doc, start: int, end: int, out: list[tuple[int, int, str]], at: int = -1
+    ) -> None:
         if start >= end or end - start > 6:
             return
         for k in range(start, end):
+            if k == at:
+                continue  # 'Little Bramblings at Quarndle' (see _branch_at)
             low = d.low[k]
             if low in self.named_not or low in self.type_words:
                 return
