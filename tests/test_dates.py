@@ -1124,3 +1124,20 @@ def test_an_old_visit_stands_when_nothing_nearer_dates_one() -> None:
 )
 def test_a_sentence_before_a_comma_and_a_date_is_no_masthead(line: str) -> None:
     assert article_date(make_doc(page(line))) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Inspectors who visited Wrenmoor Primary School last November judged it inadequate.",
+         (2009, 11, None)),
+        ("Inspectors visited the nursery last October and judged it good.", (2009, 10, None)),
+    ],
+)
+def test_last_before_a_month_names_the_visit_month(text: str, expected: YMD) -> None:
+    assert visit(text, (2010, 1, 14)) == expected
+
+
+def test_last_before_inspection_still_marks_an_earlier_date() -> None:
+    text = "At its last inspection, in May 2007, it was rated good. Inspectors visited in December."
+    assert visit(text, (2010, 1, 14)) == (2009, 12, None)
