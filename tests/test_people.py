@@ -1487,3 +1487,21 @@ def test_an_apposition_with_two_nouns_before_the_role_word(role: str) -> None:
 def test_a_verb_before_a_role_word_in_an_apposition_is_no_role(clause: str) -> None:
     text = f'Tamsin Orrell-Price, {clause}, said: "The whole team has worked so hard for this."\n'
     assert one(text, "Tamsin Orrell-Price").role is None
+
+
+def test_a_two_word_short_name_after_of_is_the_body_the_article_names_in_full() -> None:
+    text = (
+        "Brackenside House, which is run by Tallowmere Care Ltd, was rated good by Ofsted.\n\n"
+        'Ilse Vantongeren, director of Tallowmere Care, said: "We are proud of the team."\n'
+    )
+    person = one(text, "Ilse Vantongeren")
+    assert (person.role, person.organisation) == ("director", "Tallowmere Care Ltd")
+
+
+def test_two_capitalised_words_after_of_stay_in_the_role_when_no_body_starts_with_them() -> None:
+    text = (
+        "Brackenside Academy was rated good by Ofsted.\n\n"
+        'Ilse Vantongeren, head of Modern Languages, said: "We are proud of the team."\n'
+    )
+    person = one(text, "Ilse Vantongeren")
+    assert person.role == "head of Modern Languages" and person.organisation is None

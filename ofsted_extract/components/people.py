@@ -826,7 +826,9 @@ class Lexicon:
 
 
 #: A role ending in "of" and one capitalised word: "chief executive of Lanthorn".
-_SHORT_ORG_ROLE = re.compile(rf"(?P<role>.+?)[ ]of[ ](?P<short>{NAME_WORD})")
+_SHORT_ORG_ROLE = re.compile(
+    rf"(?P<role>.+?)[ ]of[ ](?P<short>{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})"
+)
 #: A capitalised body right before ", whose <role>": ``whose`` points back to it.
 _WHOSE_ORG = re.compile(rf"(?<![\w'’&.-])(?P<org>{ORG_SEQ}),[ ]+whose[ ]+$")
 
@@ -1345,7 +1347,8 @@ class PeopleFinder:
         return mentions
 
     def _short_orgs(self, text: str, mentions: list[Mention]) -> None:
-        """Split "chief executive of Lanthorn" when the article names "Lanthorn Education Trust".
+        """Split "chief executive of Lanthorn" when the article names "Lanthorn Education Trust"
+        ("director of Threefold Care" and "Threefold Care Ltd": up to three words).
 
         One capitalised word after "of" is as often a subject or a remit ("head of
         Maths") as a body's short name, so the role keeps it unless a body named in
@@ -1362,14 +1365,15 @@ class PeopleFinder:
             if split is None or not self.lex.has_head(split.group("role")):
                 continue
             short = split.group("short")
-            low = short.lower()
+            words = short.split(" ")
+            low = words[0].lower()
             if (
                 low in self.lex.generic
                 or low in self.lex.not_orgs
                 or low in self.lex.function
-                or self.lex.is_head(short)
+                or any(self.lex.is_head(word) for word in words)
             ):
-                continue
+                continue  # "head of Maths", "Head of Early Years": a remit, not a body
             for run in re.finditer(rf"(?<![\w'’&.-]){re.escape(short)}(?=[ ])", text):
                 full = self.lex.org_mention_re.match(text, run.start())
                 found = self._org_name(full.group(0)) if full else None
