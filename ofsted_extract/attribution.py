@@ -38,7 +38,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from . import rules
-from .components.people import Lexicon, Mention, build_lexicon, mention_dicts, org_dicts
+from .components.people import Mention, mention_dicts, org_dicts, shared_lexicon
 from .record import Inspection, Person, Quote
 from .textutil import doc_text, evidence
 
@@ -95,12 +95,6 @@ def _norm_name(name: str) -> str:
 #: head of maths, who joined ..." -> "head of maths").
 _ROLE_PHRASE = re.compile(r"(?:the|our|its|their|his|her)\s+([^,.;:!?\n\"“”()–—]{1,80})", re.I)
 _ROLE_PHRASE_END = re.compile(r"\s+(?:who|which|and|but|since|said|says|added|adds|told)\b.*", re.I)
-
-
-@functools.cache
-def _lexicon() -> Lexicon:
-    """The people component's rules, to read a role given only in a speech tag (built once)."""
-    return build_lexicon()
 
 
 @dataclass(frozen=True)
@@ -348,7 +342,7 @@ def build_people(
         if m is None or not span:
             return None
         phrase = _ROLE_PHRASE_END.sub("", m.group(1)).strip()
-        parsed = _lexicon().parse_role(phrase)
+        parsed = shared_lexicon().parse_role(phrase)
         if parsed is None or parsed.role is None:
             return None
         found = {id(p): p for s in prior for p in [person_of.get(s)] if p is not None}
@@ -383,7 +377,7 @@ def build_people(
         name must be the sentence's subject, at ``subject`` (after any opening words
         such as "On the morning the email arrived,"), and not an owner ("Jo Lane's son").
         """
-        lex = _lexicon()
+        lex = shared_lexicon()
         runs = [
             r
             for r in lex.run_re.finditer(text, a, b)

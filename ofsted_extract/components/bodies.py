@@ -100,9 +100,6 @@ _AFTER_COMMA = frozenset({"who", "whose", "a", "an", "the", "aged", "herself", "
 #: "'S" too: a masthead shouts "ST COLUMBA'S C of E PRIMARY SCHOOL".
 _CLITICS = frozenset({"'s", "’s", "'S", "’S", "'", "’"})
 _WORD = re.compile(r"\S+")
-#: "director of" right before "children's services" (the one 'after' phrase that opens
-#: with other words), however many blanks apart.
-_DIRECTOR_OF = re.compile(r"director[ \t]+of[ \t]+\Z")
 #: Text ending in a word or three that a quote mark opens ("... 'BEDLAM"): a quote mark
 #: right after it closes a quotation ("'BEDLAM' ACADEMY IN SPECIAL MEASURES") and is no
 #: possessive, so the quoted words are no part of a name. Three words at most, so that
@@ -280,6 +277,20 @@ class Bodies:
         # the services, found first (a literal the engine skips to), then up to three
         # capitalised words (never across a line) and a possessive right before them
         self.services_after = re.compile(r"(?i:(?<![\w'’-])(" + after + r"))\b")
+        # the word every phrase holds ("children"), and the words some put before it
+        # ("director of"): only the places of that word need trying (see _services_phrases)
+        phrases = [p.lower().split() for p in owners["after"]]
+        common = set(phrases[0]).intersection(*phrases[1:]) if phrases else set()
+        word = min(common, key=len) if common else ""
+        # its letters only, so that "children’s" with a curly apostrophe is found too
+        letters = re.match(r"[a-z]+", word)
+        self.services_anchor = letters.group() if letters else None
+        leads = {" ".join(w[: w.index(word)]) for w in phrases} - {""} \
+            if self.services_anchor else set()
+        self.services_lead = re.compile(
+            "(?:" + "|".join(r"[ \t]+".join(map(re.escape, lead.split())) for lead in leads)
+            + r")[ \t]+\Z"
+        ) if leads else None
         self.services_owner = re.compile(
             r"(?<![\w'’-])((?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*)((?:['’]s|(?<=s)['’])?)"
             r"[ \t]+\Z"
@@ -455,15 +466,17 @@ class Bodies:
         return out
 
     def _services_phrases(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
-        """The 'after' phrases of ``services_owners`` in the text, in order: each holds
-        "children", so only the places of that word are tried (one may open the phrase or
-        follow "director of")."""
-        if len(lowered) != len(text):  # a letter whose lower case is longer: read it all
+        """The 'after' phrases of ``services_owners`` in the text, in order: each holds one
+        word ("children"), so only the places of that word are tried, where a phrase may
+        open or follow its lead words ("director of")."""
+        anchor, lead = self.services_anchor, self.services_lead
+        if anchor is None or len(lowered) != len(text):
+            # no word common to the phrases, or a letter whose lower case is longer
             yield from self.services_after.finditer(text)
             return
-        p = lowered.find("children")
+        p = lowered.find(anchor)
         while p >= 0:
-            before = _DIRECTOR_OF.search(lowered, max(0, p - 40), p)
+            before = lead.search(lowered, max(0, p - 40), p) if lead is not None else None
             for at in (before.start(), p) if before is not None else (p,):
                 found = self.services_after.match(text, at)
                 if found is not None:
@@ -471,8 +484,8 @@ class Bodies:
                     p = found.end()
                     break
             else:
-                p += 8
-            p = lowered.find("children", p)
+                p += len(anchor)
+            p = lowered.find(anchor, p)
 
     def _services_owners(self, d: _Doc) -> list[tuple[int, int, str]]:
         """A council named only by its place: 'Tarnbury's children's services',

@@ -531,7 +531,6 @@ class TokenTable:
     idx: list[int]
     sent_of: list[int]
     sent_bounds: list[tuple[int, int]]
-    inner_space: bool = False
     starts: list[int] = field(default_factory=list)
     matches: tuple[PhraseIndex, list[tuple[int, int, int]]] | None = None
     words: dict[str, list[int]] = field(default_factory=dict)
@@ -893,9 +892,8 @@ def _build_table(doc: Doc) -> TokenTable:
     sent_of: list[int] = []
     for k, (a, b) in enumerate(bounds):
         sent_of += [k] * (b - a)
-    # a break inside a sentence: a space token whose neighbours share a sentence
+    # the space tokens: line breaks a phrase may run over (see PhraseIndex._bridged)
     spaces: list[int] = numpy.flatnonzero(space).tolist()
-    inner_space = any(0 < k < n - 1 and sent_of[k - 1] == sent_of[k + 1] for k in spaces)
     return TokenTable(
         n=n,
         text=text,
@@ -905,7 +903,6 @@ def _build_table(doc: Doc) -> TokenTable:
         idx=idx,
         sent_of=sent_of,
         sent_bounds=bounds,
-        inner_space=inner_space,
         starts=starts,
         flag_starts=flag_starts,
         spaces=spaces,

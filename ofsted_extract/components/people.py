@@ -682,13 +682,13 @@ class Lexicon:
             if i < 0:
                 return None
             words = [t[2] for t in tokens[i + 1 : start_i]]
-            if not all(self._plain_noun(w) for w in words):
+            if not all(self.plain_noun(w) for w in words):
                 return None
             if _HYPHENATED.fullmatch(tokens[i][2]):
                 return i
         return None
 
-    def _plain_noun(self, word: str) -> bool:
+    def plain_noun(self, word: str) -> bool:
         """A lower-case word that may be a noun inside a role ("construction", "drama")."""
         low = word.lower()
         return (
@@ -1038,7 +1038,7 @@ class PeopleFinder:
             # "Adunni Carbis, adoption service manager, said": two nouns before the head
             or (
                 self.lex.is_head(third)
-                and all(self.lex._plain_noun(w) and not w.endswith("ing") for w in (first, second))
+                and all(self.lex.plain_noun(w) and not w.endswith("ing") for w in (first, second))
             )
             or self.lex.is_head(first)
             # "Mrs Jo Lane, our headteacher, has written": a school's own page speaks as "our"
@@ -1876,6 +1876,13 @@ def build_lexicon() -> Lexicon:
     return Lexicon(rules.load("people"), rules.load("quotes"))
 
 
+@functools.cache
+def shared_lexicon() -> Lexicon:
+    """The one lexicon of the process: the component's, and the attribution step's when it
+    reads a role given only in a speech tag (compiling the rules twice costs start-up)."""
+    return build_lexicon()
+
+
 @Language.factory("ofsted_people")
 def make_people(nlp: Language, name: str) -> People:
-    return People(build_lexicon())
+    return People(shared_lexicon())
