@@ -186,10 +186,16 @@ def _succeeded(future: Future[list[Shipped]]) -> bool:
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Shut a pool down now, ending its workers rather than waiting for their tasks."""
     procs = dict(getattr(pool, "_processes", None) or {})  # shutdown() forgets them
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for proc in procs.values():
         if proc.is_alive():
             proc.terminate()
+    if manager is not None:
+        # let the pool's own thread see its workers gone and close its pipe now: left
+        # running, it races the interpreter's exit hook, which then writes to the closed
+        # pipe and prints "OSError: Bad file descriptor" after "interrupted"
+        manager.join(timeout=2)
 
 
 def _isolated(
