@@ -578,3 +578,40 @@ def test_rated_grade_for_the_overall_alone_gives_no_area() -> None:
     (inspection,) = record.inspections
     assert inspection.overall is not None and inspection.overall.grade == "good"
     assert inspection.areas == []
+
+
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "judged it outstanding in every area, including the quality of education, behaviour "
+        "and attitudes, personal development, and leadership and management",
+        "rated it outstanding in all areas: the quality of education, behaviour and attitudes, "
+        "personal development, and leadership and management",
+    ],
+)
+def test_a_grade_in_every_area_is_the_overall_grade_and_each_listed_areas(verdict: str) -> None:
+    from ofsted_extract.extractor import extract
+
+    record = extract(
+        f"Inspectors who visited Cragmoor Church of England Primary School in June {verdict}.\n"
+    )
+    (inspection,) = record.inspections
+    assert inspection.overall is not None and inspection.overall.grade == "outstanding"
+    assert {a.area: a.grade for a in inspection.areas} == {
+        "quality_of_education": "outstanding",
+        "behaviour_and_attitudes": "outstanding",
+        "personal_development": "outstanding",
+        "leadership": "outstanding",
+    }
+
+
+def test_a_grade_in_some_areas_including_one_is_neither_overall_nor_that_areas() -> None:
+    """'good in three of the four areas, including ...' does not say which three."""
+    from ofsted_extract.extractor import extract
+
+    record = extract(
+        "Ofsted rated Wenlow Academy good in three of the four areas, including personal "
+        "development.\n"
+    )
+    (inspection,) = record.inspections
+    assert inspection.areas == []

@@ -231,6 +231,11 @@ _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "did", "does", 
 _LIKE_NUM: dict[str, bool] = {}
 
 
+#: 'every area', 'all judgements', 'each of the areas': a grade given to the whole.
+_EVERY = frozenset({"every", "all", "each"})
+_AREA_NOUNS = frozenset({"area", "areas", "judgement", "judgements", "judgment", "judgments",
+                         "category", "categories", "aspect", "aspects"})
+
 #: The cue labels of a sentence without cues.
 _NO_LABELS: frozenset[str] = frozenset()
 
@@ -1896,6 +1901,9 @@ class _Reader:
                 "key", "main", "other", "remaining", "both", "most", "several", "many", "-",
                 "–", "'", '"'}
         rest = [g for g in gap if g >= end]
+        if self._every_area(rest):
+            # 'outstanding in every area, including quality of education, ...'
+            rest = [g for g in rest if self.low[g] not in (",", "including", "namely")]
         possessed = {g for g in rest if g + 1 < self.n and self.low[g + 1] in ("'s", "'")}
         if len(rest) > 7 or any(
             self.low[g] not in fill and g not in possessed and self.low[g] not in ("'s", "'")
@@ -1903,6 +1911,14 @@ class _Reader:
         ):
             return None
         return grade
+
+    def _every_area(self, gap: list[int]) -> bool:
+        """Whether ``gap`` says 'every area' ('in all areas', 'in each of the judgements'):
+        the grade then is the overall one as well as that of each area listed after it."""
+        words = [self.low[g] for g in gap if self.low[g] not in ("of", "the", "its", "their")]
+        return any(
+            a in _EVERY and b in _AREA_NOUNS for a, b in zip(words, words[1:], strict=False)
+        )
 
     def _list_lead_in(self, area: _Area, live: list[_Cand], starts: list[int]) -> _Cand | None:
         """'graded the nursery Outstanding for:' followed by a bulleted list of areas."""
@@ -2112,7 +2128,12 @@ class _Reader:
             # 'good overall' (but 'children in care ... adequate overall' is an area)
             cand.explicit = True
         role = self.timing(cand)
-        if role in ("overall", "kept") and real_areas and not labelled_overall:
+        every = bool(real_areas) and self._every_area(
+            self.words_between(cand.end, min(a.start for a in real_areas))
+        )
+        if every and role in ("overall", "kept"):
+            pass  # 'outstanding in every area: ...' grades the whole and each area
+        elif role in ("overall", "kept") and real_areas and not labelled_overall:
             role = "area"
         elif role == "dated" and real_areas and not labelled_overall:
             pass  # keeps its areas: the assembler makes it an area grade if the year is now
