@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pydantic import BaseModel
 from spacy.tokens import Doc
@@ -85,13 +86,28 @@ def assemble(doc: Doc, source: str, original: str, warnings: list[str]) -> Recor
     return record
 
 
-def _reread_evidence(model: BaseModel, original: str) -> None:
-    """Point every Evidence's words back at the user's own text."""
+def _reread_evidence(
+    model: BaseModel,
+    original: str,
+    moved: Callable[[int, int], tuple[int, int]] | None = None,
+) -> None:
+    """Point every Evidence's words back at the user's own text.
+
+    ``moved`` maps offsets of the text the rules read to offsets of ``original``
+    when the two differ in length (a web page and its readable text).
+    """
     for name in type(model).model_fields:
         value = getattr(model, name)
         items = value if isinstance(value, list) else [value]
         for item in items:
             if isinstance(item, Evidence):
+                if moved is not None:
+                    item.start, item.end = moved(item.start, item.end)
                 item.text = original[item.start : item.end]
             elif isinstance(item, BaseModel):
-                _reread_evidence(item, original)
+                _reread_evidence(item, original, moved)
+
+
+def move_evidence(record: Record, page: str, moved: Callable[[int, int], tuple[int, int]]) -> None:
+    """Point the evidence of a record made from a page's readable text at the page itself."""
+    _reread_evidence(record, page, moved)

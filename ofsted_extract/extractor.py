@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from .markup import looks_like_html, page_text
 from .reading import MAX_CHARS, Document
 from .record import ErrorRecord, Record
 from .textutil import analysis_text, make_doc
@@ -51,13 +52,25 @@ class Extractor:
         self._warm = 0
 
     def extract(self, text: str, source: str = "-", warnings: Iterable[str] = ()) -> Record:
-        """The record of one text. Offsets in it index ``text`` itself."""
-        from .assemble import assemble
-
+        """The record of one text (plain text or a web page). Offsets in it index ``text``."""
         notes = list(warnings)
         if len(text) > MAX_CHARS:
             text = text[:MAX_CHARS]
             notes.append(f"text cut to its first {MAX_CHARS:,} characters")
+        if looks_like_html(text):
+            # a saved web page: the rules read what a browser shows, and the
+            # evidence is moved back onto the page's own characters
+            from .assemble import move_evidence
+
+            page = page_text(text)
+            record = self._record(page.text, source, notes)
+            move_evidence(record, text, page.span)
+            return record
+        return self._record(text, source, notes)
+
+    def _record(self, text: str, source: str, notes: list[str]) -> Record:
+        from .assemble import assemble
+
         with _LOCK:
             warming = self._warm < WARM_DOCS and len(text) <= WARM_MAX_CHARS
             if warming or self.nlp.vocab.in_memory_zone:  # type: ignore[attr-defined]

@@ -1,0 +1,148 @@
+"""Web pages saved as HTML: their readable text, and where each character came from.
+
+Users point the tool at folders of saved pages as well as at scraped text. The
+rules read plain text, so a page is turned into the text a browser would show
+(block elements end lines, ``<script>`` and ``<style>`` vanish, entities
+are decoded, runs of white space become one space), and every character of
+that text remembers its offset in the page. Evidence found in the text is then
+moved back onto the page, so ``start``/``end`` index the user's own file, as
+they do for every other input.
+
+Only the standard library is used: a page is read once, front to back, and the
+regular expressions below are all this needs. An HTML parser would build a
+tree nobody reads and would still not give offsets.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from array import array
+from dataclasses import dataclass
+
+#: Markup at the very start of a page: a doctype, ``<html>``, ``<head>`` or ``<body>``,
+#: possibly after a comment or an XML declaration.
+_PAGE_START = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+#: Closing tags of paragraphs and blocks: plain text never has them, a page has many.
+_CLOSING_BLOCK = re.compile(r"</(?:p|div|li|h[1-6]|td|article|section)\s*>", re.IGNORECASE)
+#: A fragment (a page's article body copied out) needs this many closing block tags.
+_MIN_FRAGMENT_BLOCKS = 3
+
+#: Elements whose content is never shown as text.
+_HIDDEN = re.compile(
+    r"<(script|style|noscript|template|svg|iframe|object|select)\b[^>]*>.*?</\1\s*>"
+    r"|<!--.*?-->|<!\[CDATA\[.*?\]\]>",
+    re.IGNORECASE | re.DOTALL,
+)
+_H1 = re.compile(r"<h1\b", re.IGNORECASE)
+_TITLE = re.compile(r"<title\b[^>]*>.*?</title\s*>", re.IGNORECASE | re.DOTALL)
+#: One tag (its name in group 1), an entity, a run of white space, or a run of other text.
+_PIECE = re.compile(
+    r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
+    r"|<[!?][^>]*>"
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?"
+    r"|\s+"
+    r"|[^<&\s]+|[<&]"
+)
+#: Elements that start a new block: the text before and after is on separate lines.
+_BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details",
+    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+    "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p",
+    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr",
+    "ul",
+})
+#: Block elements that separate paragraphs (a blank line) rather than lines.
+_PARAGRAPH = frozenset({
+    "article", "aside", "blockquote", "div", "figure", "footer", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hr", "main", "nav", "ol", "p", "section", "table", "title", "ul",
+})
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` is a web page (or a piece of one) rather than plain text.
+
+    A page starts with its doctype or ``<html>``; a fragment copied out of a
+    page has closing paragraph or block tags, which no article's plain text has.
+    """
+    if "<" not in text:
+        return False
+    if _PAGE_START.match(text):
+        return True
+    return len(_CLOSING_BLOCK.findall(text, 0, 200_000)) >= _MIN_FRAGMENT_BLOCKS
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """The readable text of a page, and for each of its characters an offset in the page."""
+
+    text: str
+    #: ``text[i]`` came from ``page[starts[i]:ends[i]]`` (one character, a whole entity,
+    #: or for a line break or space the markup or white space it stands for).
+    starts: array[int]
+    ends: array[int]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The page's ``(start, end)`` for ``text[start:end]``."""
+        if end <= start:
+            at = self.starts[start] if start < len(self.text) else self.ends[-1] if self.ends else 0
+            return at, at
+        return self.starts[start], self.ends[end - 1]
+
+
+def page_text(page: str) -> PageText:
+    """The text a reader of ``page`` sees, with the origin of every character."""
+    visible = _HIDDEN.sub(lambda m: " " * len(m[0]), page)
+    if _H1.search(visible):
+        # the page's own headline is its <h1>; its <title> repeats it with the site's name
+        visible = _TITLE.sub(lambda m: " " * len(m[0]), visible)
+    out: list[str] = []
+    starts = array("i")
+    ends = array("i")
+    pending = ""  # the break owed before the next word: "", " ", "\n" or "\n\n"
+    pending_at = 0
+
+    def owe(brk: str, at: int) -> None:
+        nonlocal pending, pending_at
+        if len(brk) > len(pending) or (brk == "\n" and pending == " "):
+            pending, pending_at = brk, at
+
+    def emit(chars: str, at: int, width: int) -> None:
+        nonlocal pending
+        if pending and out:
+            out.append(pending)
+            starts.extend([pending_at] * len(pending))
+            ends.extend([pending_at] * len(pending))
+        pending = ""
+        out.append(chars)
+        if width == len(chars):
+            starts.extend(range(at, at + width))
+            ends.extend(range(at + 1, at + width + 1))
+        else:  # a decoded entity: each of its characters stands for the whole entity
+            starts.extend([at] * len(chars))
+            ends.extend([at + width] * len(chars))
+
+    for m in _PIECE.finditer(visible):
+        piece, at = m[0], m.start()
+        first = piece[0]
+        if first == "<" and len(piece) > 1:
+            name = (m[1] or "").lower()
+            if name in _PARAGRAPH:
+                owe("\n\n", at)
+            elif name in _BLOCK:
+                owe("\n", at)
+            # an inline tag ('<a>', '<b>', '<span>') is no break: 'Lark<b>field</b>' is one word
+        elif first == "&" and len(piece) > 1:
+            decoded = html.unescape(piece)
+            if decoded.isspace() or decoded == "\u00a0":
+                owe(" ", at)
+            else:
+                emit(decoded, at, len(piece))
+        elif piece.isspace():
+            owe(" ", at)
+        else:
+            emit(piece, at, len(piece))
+    return PageText("".join(out), starts, ends)
