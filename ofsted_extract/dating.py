@@ -217,7 +217,9 @@ class Grammar:
         to_month = r"\s*(?:(?i:and|to|into|through|until|till)|/|-|\u2013|\u2014)\s*"
         # "Tuesday 7th and Wednesday 8th June": a weekday opens the second day only after a
         # word, as "Issue 14 - Thursday 9th March" is a number and a date, not a range
-        to_wd = rf"\s+(?i:and|to|until|till|through)\s+{wd}\s*"
+        # (a hard-wrapped line may end on the "and": "Tuesday 5th and" / "Wednesday 6th
+        # October", the second weekday capitalised on the next line)
+        to_wd = rf"\s+(?i:and|to|until|till|through)<WRAP>{wd}\s*"
         of = r"(?:\s+(?i:of))?"
         the = r"(?:(?i:the)\s+)?"
         mod = rf"(?:(?i:{mods})(?:\s+|-))"

@@ -615,3 +615,127 @@ def test_a_grade_in_some_areas_including_one_is_neither_overall_nor_that_areas()
     )
     (inspection,) = record.inspections
     assert inspection.areas == []
+
+
+# ---- a letter's 'judged to be a good school' is the overall grade --------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grade"),
+    [
+        ("I am pleased to tell you that our academy has been judged to be a good school "
+         "after the visit in May.", "good"),
+        ("Brackenfold has been judged to be an Outstanding\nschool by the inspection team.",
+         "outstanding"),
+        ("Following our inspection, Ofsted rated us a good school once again.", "good"),
+        ("After two days with us the inspectors found it to be a good school.", "good"),
+    ],
+)
+def test_judged_to_be_a_good_school_is_the_overall_grade(sentence: str, grade: str) -> None:
+    from ofsted_extract.extractor import extract
+
+    (inspection,) = extract(f"Wrenhollow Primary School\n\n{sentence}\n").inspections
+    assert inspection.overall is not None and inspection.overall.grade == grade
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Many parents considered it a good school long before the inspectors arrived.",
+        "The families who moved to Wrenhollow found a good school at the end of the lane.",
+        "Every child deserves a good school close to home.",
+    ],
+)
+def test_a_good_school_without_a_judgement_verb_is_praise(sentence: str) -> None:
+    from ofsted_extract.extractor import extract
+
+    record = extract(f"Wrenhollow Primary School\n\n{sentence}\n")
+    assert all(i.overall is None for i in record.inspections)
+
+
+# ---- a bulleted list of areas after 'judged each of the following areas to be good:' -----
+
+
+def test_following_areas_lead_in_grades_each_bullet_not_the_next_paragraph() -> None:
+    text = (
+        "Inspectors judged each of the following areas to be good:\n"
+        "- The quality of education\n"
+        "- Behaviour and attitudes\n"
+        "- Leadership and management\n\n"
+        "Personal development, behaviour and welfare was judged to be outstanding, which "
+        "delighted the pupils of Fernbrook.\n"
+    )
+    assert areas(text) == {
+        "quality_of_education": "good",
+        "behaviour_and_attitudes": "good",
+        "leadership": "good",
+        "personal_development": "outstanding",
+    }
+
+
+def test_following_areas_lead_in_is_an_area_grade_not_the_overall() -> None:
+    from ofsted_extract.extractor import extract
+
+    record = extract(
+        "Ashcombe Infant School\n\nThe inspectors judged each of the following areas to be "
+        "outstanding:\n- Leadership and management\n- Outcomes for pupils\n"
+    )
+    (inspection,) = record.inspections
+    assert inspection.overall is None
+    assert {a.area: a.grade for a in inspection.areas} == {
+        "leadership": "outstanding",
+        "outcomes": "outstanding",
+    }
+
+
+def test_areas_in_regional_figures_stay_statistics() -> None:
+    # 'areas' with a mark of figures before the grade counts places, not judgement areas
+    text = "Across England, 40 per cent of areas were judged good for leadership and management."
+    assert areas(text) == {}
+
+
+# ---- a report card's grade maps older area words to report-card keys --------------------
+
+
+def test_report_card_grade_of_older_area_words_uses_report_card_keys() -> None:
+    text = (
+        "In its first Ofsted report card, inspectors told Holmbury Academy that pupils' "
+        "achievement \"needs attention\", while leadership and management was judged to "
+        "be strong standard."
+    )
+    assert areas(text) == {
+        "achievement": "needs_attention",
+        "leadership_and_governance": "strong_standard",
+    }
+
+
+def test_four_point_grade_of_pupils_achievement_stays_outcomes() -> None:
+    text = "Pupils' achievement was judged to be good at Holmbury Academy."
+    assert areas(text) == {"outcomes": "good"}
+
+
+# ---- 'pupils' outcomes', a children's centre's outcomes, old early-years labels ----------
+
+
+def test_pupils_outcomes_in_a_list_of_areas() -> None:
+    text = (
+        "Leadership and management, the quality of teaching and pupils' outcomes were all "
+        "rated good at Saltmarsh Primary."
+    )
+    assert areas(text) == {"leadership": "good", "teaching": "good", "outcomes": "good"}
+
+
+def test_childrens_centre_outcomes_for_families() -> None:
+    text = (
+        "The report finds that the centre's capacity for sustained improvement is good and "
+        "that outcomes for the families who use it are outstanding."
+    )
+    assert areas(text) == {"other": "good", "outcomes": "outstanding"}
+
+
+def test_old_early_years_welfare_judgement_is_other() -> None:
+    text = (
+        "Leadership was rated satisfactory, although the pre-school's promotion of "
+        "children's welfare was rated good."
+    )
+    assert areas(text) == {"leadership": "satisfactory", "other": "good"}

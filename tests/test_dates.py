@@ -1141,3 +1141,121 @@ def test_last_before_a_month_names_the_visit_month(text: str, expected: YMD) -> 
 def test_last_before_inspection_still_marks_an_earlier_date() -> None:
     text = "At its last inspection, in May 2007, it was rated good. Inspectors visited in December."
     assert visit(text, (2010, 1, 14)) == (2009, 12, None)
+
+
+# -- a finished grade change, a magazine's issue month, a hard-wrapped weekday range ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pellbrook Academy dropped from good to requires improvement after an inspection in "
+         "late June.", (2024, 6, None)),
+        ("Orlestone Primary improved from requires improvement to good following an inspection "
+         "at the end of January.", (2024, 1, None)),
+        ("Tarnfield Nursery fell from outstanding to good after inspectors visited in "
+         "mid-March 2022.", (2022, 3, None)),
+    ],
+)
+def test_a_grade_change_closed_before_its_visit_word_is_dated_by_that_visit(
+    text: str, expected: YMD
+) -> None:
+    assert visit(text, (2024, 9, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the change is still open at the date: the date is the earlier grade's
+        "Pellbrook Academy dropped from good at its inspection in May 2019 to requires "
+        "improvement.",
+        # "last" still marks the inspection as an earlier one
+        "Pellbrook Academy slipped from good to requires improvement at its last inspection "
+        "in May 2019.",
+        "Pellbrook Academy is up from inadequate in 2017.",
+    ],
+)
+def test_a_grade_change_still_open_or_an_earlier_inspection_dates_no_visit(text: str) -> None:
+    assert visit(text, (2024, 9, 4)) is None
+
+
+@pytest.mark.parametrize(
+    ("top", "expected"),
+    [
+        ("Hollinbury Voice\nThe residents' magazine of Hollinbury Council\nIssue 41 | May 2022",
+         (2022, 5, None)),
+        ("THE QUENBY CHIME\nParish magazine of St Ardo's, Quenby\n"
+         "October 2017                                   Price 60p", (2017, 10, None)),
+        ("The Quenby Chime\nJuly 2019 | Issue 12", (2019, 7, None)),
+        ("The Quenby Chime\nApril 2018\n", (2018, 4, None)),
+    ],
+)
+def test_a_magazines_issue_month_dates_the_page_and_settles_the_visit_year(
+    top: str, expected: YMD
+) -> None:
+    text = (
+        f"{top}\n\nNEWS FROM THE SCHOOL\n\nOn 14 and 15 March two inspectors from Ofsted spent "
+        "two days at Quenby Primary School, and it has been judged good in every area.\n"
+    )
+    doc = make_doc(text)
+    published_on = article_date(doc)
+    assert ymd(published_on) == expected
+    year, month, _ = expected
+    assert year is not None and month is not None
+    # a visit month after the issue month was in the year before
+    visit_year = year if month >= 3 else year - 1
+    assert ymd(inspection_date(doc, 0, len(text), published_on)) == (visit_year, 3, 14)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a month in a sentence dates nothing
+        "Hollinbury Voice\n\nThe council will publish its plan in May 2022, the leader said.\n",
+        # beside other words than a price or the issue's name
+        "Hollinbury Voice\nMay 2022 - bins collected on Tuesdays\n\nThe council met.\n",
+        # alone on a line, but far down the page
+        "Hollinbury Voice\nNews\nEvents\nSport\nLetters\nWhat's on\n\nMay 2022\n\n"
+        "The council said its plans were on track.\n",
+    ],
+)
+def test_a_month_of_a_year_off_the_masthead_does_not_date_the_page(text: str) -> None:
+    assert article_date(make_doc(text)) is None
+
+
+def test_a_masthead_month_loses_to_a_full_date_line() -> None:
+    text = (
+        "The Quenby Chime\nJune 2019\nFriday 21 June 2019\n\n"
+        "The summer fair raised a record sum.\n"
+    )
+    assert ymd(article_date(make_doc(text))) == (2019, 6, 21)
+
+
+def test_a_weekday_range_hard_wrapped_after_its_and_gives_its_first_day() -> None:
+    text = (
+        "Wendlebury Infant School                              Newsletter No. 3\n"
+        "Friday 19th November 2021\n\n"
+        "As many of you will already know, we were visited by Ofsted on Tuesday 2nd and\n"
+        "Wednesday 3rd November. We are delighted that the school has been judged good.\n"
+    )
+    doc = make_doc(text)
+    published_on = article_date(doc)
+    assert ymd(published_on) == (2021, 11, 19)
+    assert ymd(inspection_date(doc, 0, len(text), published_on)) == (2021, 11, 2)
+
+
+def test_readers_knowing_of_a_visit_is_no_visit_to_come() -> None:
+    assert visit("Parents will remember that inspectors visited us on 4 and 5 March.",
+                 (2024, 4, 1)) == (2024, 3, 4)
+    assert visit("You will be pleased to hear that Ofsted visited the school in early March.",
+                 (2024, 4, 1)) == (2024, 3, None)
+    # a visit that is still to come stays so
+    assert visit("Parents will know that inspectors will visit us on 4 and 5 March.",
+                 (2024, 2, 1)) is None
+
+
+def test_a_weekday_on_the_next_line_after_and_in_a_sentence_is_no_range() -> None:
+    # a line that opens with a capitalised weekday after a blank line starts something new
+    text = "We were visited by Ofsted on Tuesday 5th and\n\nWednesday 6th October is a holiday.\n"
+    found = [text[m.start : m.end] for m in dates_component._finder().grammar.find(text)]
+    assert "Tuesday 5th and\n\nWednesday 6th October" not in found

@@ -106,6 +106,8 @@ _TIME = re.compile(
 _BYLINE_LEAD = re.compile(
     r"^\s*(?:by|author|words|reporter)\b:?[^|\u2022\u00b7]{1,80}[|\u2022\u00b7,]", re.IGNORECASE
 )
+#: The word that closes a grade change: "dropped from good to requires improvement".
+_TO_WORD = re.compile(r"(?<![\w-])to(?![\w-])", re.IGNORECASE)
 #: "not ... until" turns a deadline word round: "was not visited again until May"
 #: says the visit came in May.
 _UNTIL = frozenset(("until", "till"))
@@ -282,6 +284,13 @@ class Dates:
             w.lower() for phrase in data["masthead_issue_words"] for w in _WORD.findall(phrase)
         )
         issue_words = _phrases(data["masthead_issue_words"])
+        # a magazine's cover price beside its issue month: "June 2015      Price 50p"
+        price_words = _phrases(data["masthead_price_words"])
+        self.price_tail = re.compile(
+            rf"(?:^|[|\u2022\u00b7]|\s)\s*(?:(?:{price_words})\s*:?\s*)?"
+            r"(?:\u00a3\s*\d{1,2}(?:\.\d\d)?|\d{1,3}\s*p|free)\s*$",
+            re.IGNORECASE,
+        )
         self.issue_line = re.compile(rf"(?<![\w-])(?:{issue_words})\b", re.IGNORECASE)
         # a newsletter's issue after its date: "Friday 1 March 2024 | Issue 22"
         self.issue_tail = re.compile(
@@ -311,6 +320,12 @@ class Dates:
         # glue words ("Trust)Inspectors arrived").
         self.inspector_text = re.compile(_phrases(data["inspector_words"]), re.IGNORECASE)
         self.report_text = _words_regex(data["report_words"])
+        #: the earlier markers that open a grade change ("dropped from", "up from"):
+        #: a "to <grade>" after them closes it (see ``_change_done``)
+        self.change_markers = frozenset(
+            " ".join(w.lower().split()) for w in data["earlier_markers"]
+            if w.split()[-1].lower() == "from"
+        )
         #: each deadline phrase's words (all but the last), by its last word
         self.deadline_ends: dict[str, list[tuple[str, ...]]] = {}
         for phrase in data["deadline_words"]:
@@ -453,7 +468,8 @@ class Dates:
             if short_tail and self.weak_label.search(prefix):
                 return ARTICLE_UPDATED
         if m.day is None:
-            return 0
+            # a month of a given year: only an issue line dates the page by it
+            return self._issue_term(text, m, page)
         # "17 Apr 2024 | Updated 09:15, 18 Apr 2024": a stamp line, wherever it
         # stands (scraped pages repeat their standfirst above it)
         stamped = self.updated_tail.match(suffix) is not None
@@ -504,11 +520,16 @@ class Dates:
         return above <= _HEADLINE_LINES_ABOVE
 
     def _issue_term(self, text: str, m: Mention, page: _Page) -> int:
-        """A newsletter's issue line that dates it by a school term ("Issue 14 - Spring
-        Term 2023", "Summer 2022 Newsletter"): the issue's year, when nothing better.
+        """A newsletter's or magazine's issue line that dates it by a school term or a
+        month ("Issue 14 - Spring Term 2023", "Summer 2022 Newsletter", "Issue 58 |
+        March 2023", "June 2015    Price 50p"): the issue's year and month, when
+        nothing better.
 
         Only a short line near the top that names the issue counts: a term in a
-        sentence ("inspected during the spring term of 2022") dates nothing.
+        sentence ("inspected during the spring term of 2022") dates nothing. A
+        month of a given year may also stand alone on one of the page's first
+        lines (perhaps beside the cover price), as a magazine's masthead prints
+        it; a term alone ("Spring Term 2023") may head a list of term dates.
         """
         if m.year is None:
             return 0
@@ -519,7 +540,14 @@ class Dates:
         prefix, suffix = text[line_start : m.start], text[m.end : line_end].strip()
         if len(prefix) > _DATELINE_REACH or len(suffix) > _DATELINE_REACH:
             return 0
-        if suffix:
+        if m.kind == "month" and suffix:
+            suffix = self.price_tail.sub("", suffix).strip()
+        if m.kind == "month" and not suffix and not prefix.strip(" |\t"):
+            # "June 2015" alone on a masthead line, among the page's first lines
+            named = line_start <= 1000 and sum(
+                1 for line in text[:line_start].split("\n") if line.strip()
+            ) <= _HEADLINE_LINES_ABOVE
+        elif suffix:
             # nothing after it but the issue's name and number: "Spring 2023
             # Newsletter", "Autumn Term 2021 - Issue 3" (not "Summer 2022 - no homework")
             words = _WORD.findall(suffix)
@@ -606,7 +634,10 @@ class Dates:
                 head, 0, len(head) - self.visit_label_reach
             ):
                 return None if ctx.marks.any(win.line_start, m.start, "earlier") else 10 + spec
-        if ctx.marks.any(win.clause_start, m.start) or self._deadline(win, m):
+        if (
+            ctx.marks.any(win.clause_start, m.start)
+            and not self._change_done(text, win, m, ctx, near)
+        ) or self._deadline(win, m):
             return None
         if near is not None:
             if self._is_visit(ctx.events.groups[near], win, ctx):
@@ -651,6 +682,32 @@ class Dates:
             if before and ctx.events.groups[before[-1]] == "visit":
                 return 2 + spec
         return None
+
+    def _change_done(
+        self, text: str, win: _Window, m: Mention, ctx: _Context, near: int | None
+    ) -> bool:
+        """Whether the only markers in the date's clause are grade changes finished before
+        its visit word: "dropped from good to requires improvement after an inspection
+        in late June".
+
+        "from <grade> to <grade>" names both grades before the visit word comes, so
+        the date is the visit that made the change. A change still open at the date
+        ("up from inadequate in 2017", "down from good at its inspection in 2019 to
+        ...") dates the earlier grade, and any other marker ("last", "next") is
+        left to stand.
+        """
+        if near is None or ctx.events.groups[near] != "visit":
+            return False
+        visit_start = ctx.events.starts[near]
+        marks = ctx.marks
+        for i in marks.between(win.clause_start, m.start):
+            end = marks.ends[i]
+            phrase = " ".join(text[marks.starts[i] : end].lower().split())
+            if phrase not in self.change_markers or end > visit_start:
+                return False
+            if not _TO_WORD.search(text, end, visit_start):
+                return False
+        return True
 
     def _deadline(self, win: _Window, m: Mention) -> bool:
         """Whether a deadline word ends right before the date (read once, for both roles)."""

@@ -248,6 +248,8 @@ class _Everything:
 
 
 _EVERYTHING = _Everything()
+#: Words an item of a bulleted list of areas may hold besides the area names.
+_ITEM_GLUE = frozenset({",", ";", ".", "and", "&"})
 #: An article or possessive between 'from' and a grade ('from the outstanding ...').
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "her", "his", "our"})
 #: The verb after a count of bodies: 'Three were rated good'.
@@ -428,6 +430,8 @@ class Grades:
         )
         self.area_descriptors = frozenset(areas["descriptor_heads"]["words"])
         self.named_areas = frozenset(areas["named_areas"]["keys"])
+        self.judged_body_verbs = frozenset(areas["judged_a_body"]["verbs"])
+        self.judged_linked_verbs = frozenset(areas["judged_a_body"]["linked_verbs"])
         self.service_verbs = frozenset(areas["service_received"]["verbs"])
         self.service_nouns = frozenset(areas["service_received"]["nouns"])
         owned = areas["owned_services"]
@@ -439,14 +443,18 @@ class Grades:
         guarded = {p.lower() for p in areas["guarded"]["phrases"]}
         #: areas that are also everyday phrases: see :meth:`_Reader._guarded_ok`
         self.guarded_ids: set[int] = set()
+        # the report-card key of an area named in older words ('pupils' achievement',
+        # 'leadership and management'), where the phrase gives none of its own
+        rc_of: dict[str, str] = phrases(areas["report_card_keys"])
         for phrase, spec in phrases(areas["areas"]).items():
             if isinstance(spec, str):
                 keys: tuple[str, ...] = (spec,)
-                rc: tuple[str, ...] = (spec,)
+                rc: tuple[str, ...] = (rc_of.get(spec, spec),)
             elif isinstance(spec, list):
                 keys = rc = tuple(spec)
             else:
-                keys, rc = (spec["key"],), (spec.get("report_card", spec["key"]),)
+                key = spec["key"]
+                keys, rc = (key,), (spec.get("report_card", rc_of.get(key, key)),)
             idx = len(self.area_specs)
             self.area_specs.append((keys, rc))
             if phrase.lower() in attributive:
@@ -1461,7 +1469,7 @@ class _Reader:
         by capitals in a sentence in lower case or by 'officially'."""
         if p < 0 or self.low[p] not in ("a", "an"):
             return False
-        if self._at(self.prev_word(p)) == "officially":
+        if self._at(self.prev_word(p)) == "officially" or self._judged_a_body(p):
             return True
         word = self.texts[cand.start]
         if cand.end - cand.start != 1 or len(word) < 4 or not word.isupper():
@@ -1469,6 +1477,26 @@ class _Reader:
         # the words around it in lower case: emphasis, not a headline in capitals
         nxt = self.next_word(cand.end)
         return not self.texts[p].isupper() and nxt < self.n and self.texts[nxt].islower()
+
+    def _judged_a_body(self, p: int) -> bool:
+        """'our school has been judged to be a good school', 'Ofsted rated us an outstanding
+        nursery': a judgement verb ('judged (to be | as)', with an optional 'it' or 'us')
+        before the 'a' at ``p`` makes 'a good school' the grade a letter or newsletter
+        announces, not praise ('a good school for families')."""
+        q = self.prev_word(p)
+        linked = True
+        if q >= 0 and self.low[q] == "as":
+            q = self.prev_word(q)
+        elif q >= 0 and self.low[q] == "be" and self._at(self.prev_word(q)) == "to":
+            q = self.prev_word(self.prev_word(q))
+        else:
+            linked = False
+        if q >= 0 and self.low[q] in ("it", "us"):
+            q = self.prev_word(q)
+        if q < 0:
+            return False
+        verb = self.low[q]
+        return verb in self.c.judged_body_verbs or linked and verb in self.c.judged_linked_verbs
 
     def _category_licence(self, cand: _Cand, p: int, nx: int) -> None:
         """'placed in special measures', 'judged to have serious weaknesses' are inadequate
@@ -1923,7 +1951,7 @@ class _Reader:
     def _list_lead_in(self, area: _Area, live: list[_Cand], starts: list[int]) -> _Cand | None:
         """'graded the nursery Outstanding for:' followed by a bulleted list of areas."""
         line = self.line_of[area.start]
-        if not self._first_line_word(area.start, line):
+        if not self._first_line_word(area.start, line) or not self._area_item_line(area, line):
             return None
         back = line - 1
         while back >= max(0, line - 15):  # a list of areas is short
@@ -1946,6 +1974,24 @@ class _Reader:
                 return None
             back -= 1
         return None
+
+    def _area_item_line(self, area: _Area, line: int) -> bool:
+        """Whether the line from ``area`` on holds only area names, as an item of a list
+        does ('- Outcomes for pupils', 'Leadership and management;'). A line that goes on
+        into a sentence of its own ('Personal development ... was judged to be outstanding')
+        is a paragraph after the list, graded by its own words."""
+        words = self.line_words(line)
+        k = bisect.bisect_left(words, area.start)
+        while k < len(words):
+            w = words[k]
+            found = self.area_at.get(w)
+            if found is not None:
+                k = bisect.bisect_left(words, found.end, k)
+            elif self.low[w] in _ITEM_GLUE:
+                k += 1
+            else:
+                return False
+        return True
 
     def _backward_grade(self, area: _Area, live: list[_Cand], starts: list[int]) -> _Cand | None:
         """The grade after the area: 'leadership was judged inadequate', 'Quality of education:
@@ -2113,6 +2159,8 @@ class _Reader:
             cand.explicit = True
             cand.areas = [a for a in cand.areas if "overall" in a.keys]
         trap = self.trap(cand)
+        if trap == "statistics" and self._areas_not_bodies(cand):
+            trap = None
         if trap is not None:
             cand.drop = trap
             return
@@ -2146,6 +2194,20 @@ class _Reader:
             for a in real_areas:
                 a.grade = None
         cand.role = role
+
+    def _areas_not_bodies(self, cand: _Cand) -> bool:
+        """'The inspectors judged each of the following areas to be good:' and a list of
+        areas: 'areas' before the grade counts judgement areas, not bodies ('three areas
+        were rated good' in a regional round-up), when the grade has named areas of its
+        own and no other mark of figures stands before it."""
+        if not any(not ({"overall", "previous"} & set(a.keys)) for a in cand.areas):
+            return False
+        s = cand.start
+        lo = max(self.clause_start[self.clause_of[s]], s - 14)
+        if self.cues.has("stat", lo, s):
+            return False
+        bodies = [k for k in self.cues.starts.get("plural_body", []) if lo <= k < s]
+        return bool(bodies) and all(self.low[k] in _AREA_NOUNS for k in bodies)
 
     def trap(self, cand: _Cand) -> str | None:
         """Hypotheticals, statistics and scales: grade words that grade nobody."""
