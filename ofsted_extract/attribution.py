@@ -38,7 +38,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from . import rules
-from .components.people import Mention, mention_dicts, org_dicts, shared_lexicon
+from .components.people import OUR_REF, Mention, mention_dicts, org_dicts, shared_lexicon
 from .record import Inspection, Person, Quote
 from .textutil import doc_text, evidence
 
@@ -140,6 +140,24 @@ class _Orgs:
         self.found.sort()
         self.starts = [s for s, _ in self.found]
         self.subjects = [i.subject for i in inspections if i.subject]
+        self.text = doc_text(doc)
+
+    @functools.cached_property
+    def own(self) -> str | None:
+        """The body whose own page this is: its name alone on the page's first line.
+
+        A school's or trust's site opens with its name as a masthead ("Corriebrae
+        Education Trust", then the menu); a news page opens with the paper's name,
+        which is no organisation here, and a scraped page with a cookie banner. Only
+        the masthead is trusted: "our chief executive" on any other page stays unresolved.
+        """
+        lead = len(self.text) - len(self.text.lstrip())
+        line_end = self.text.find("\n", lead)
+        line = self.text[lead : line_end if line_end >= 0 else len(self.text)].strip()
+        if not self.found or self.found[0][0] != lead:
+            return None
+        name = self.found[0][1]
+        return name if line.lower() == name.lower() else None
 
     def _matches(self, name: str, heads: list[str]) -> bool:
         low = name.lower()
@@ -147,6 +165,8 @@ class _Orgs:
 
     def resolve(self, ref: str, pos: int) -> str | None:
         """The organisation a reference written at ``pos`` stands for."""
+        if ref == OUR_REF:
+            return self.own
         if ref in self.acronyms:
             return self.acronyms[ref]
         k = bisect_right(self.starts, pos) - 1

@@ -253,7 +253,8 @@ def _reference_find(
             names = component._names(m.group("names"), s + m.start("names"))
             if names:
                 return names
-    return []
+    # a writer credited in a sentence of the header: read on the same header lines
+    return component._credited(text, lines[: min(header_end + 1, component.header_lines)])
 
 
 @settings(max_examples=300, deadline=None)
@@ -309,3 +310,56 @@ def test_byline_on_the_first_line_below_the_header_is_found_by_the_jump() -> Non
 def test_live_blog_lines_that_name_no_writer(header: str) -> None:
     text = f"Council children's services rated good by inspectors\n{header}\n\n{BODY}"
     assert extract(text).authors == []
+
+
+# -- a writer credited in the standfirst ---------------------------------------------------
+
+
+WRITER = ["Peregrine Tolliver"]
+STANDFIRST_HEADER = (
+    "Kelmouth Evening Star\n\nNews > Education\n\n"
+    "How Brackenridge Academy climbed out of special measures\n\n"
+    "Six years after inspectors said it was failing, a Kelmouth secondary has been judged "
+    "good. {credit}\n\nMonday 3 June 2019\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        ("Education reporter Peregrine Tolliver went back to find out how.", WRITER),
+        ("Our education correspondent Peregrine Tolliver reports.", WRITER),
+        ("Chief reporter Peregrine Tolliver went to see for himself.", WRITER),
+        # a source, not the writer: a past title, or a speech verb after the name
+        ("Former editor Peregrine Tolliver is now chair of its governors.", []),
+        ("Education editor Peregrine Tolliver said the change was remarkable.", []),
+        ("Former editor Peregrine Tolliver has been appointed its chair of governors.", []),
+        ("Newspaper editor Peregrine Tolliver has been appointed its chair of governors.", []),
+        # a title that is no journalist's
+        ("Headteacher Peregrine Tolliver explains how it was done.", []),
+    ],
+)
+def test_writer_credited_in_the_standfirst(credit: str, authors: list[str]) -> None:
+    text = STANDFIRST_HEADER.format(credit=credit) + BODY
+    assert extract(text).authors == authors
+
+
+def test_a_credit_in_the_body_is_no_byline() -> None:
+    body = "\n\n".join([BODY] * 4)
+    text = (
+        "Brackenridge Academy climbs out of special measures\n\n"
+        f"{body}\n\nEducation reporter Peregrine Tolliver went back to the school last week.\n"
+    )
+    assert extract(text).authors == []
+
+
+def test_a_credited_writer_is_not_the_speaker_of_the_quotes_after() -> None:
+    text = STANDFIRST_HEADER.format(
+        credit="Education reporter Philippa Tolliver went back to find out how."
+    ) + (
+        "Josephine Marchbank, whose daughter is in Year 8, nearly chose another school. "
+        '"Everyone told me to avoid it," she says.'
+    )
+    record = extract(text)
+    assert record.authors == ["Philippa Tolliver"]
+    assert all(p.name != "Philippa Tolliver" for p in record.people)

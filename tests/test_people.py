@@ -1505,3 +1505,153 @@ def test_two_capitalised_words_after_of_stay_in_the_role_when_no_body_starts_wit
     )
     person = one(text, "Ilse Vantongeren")
     assert person.role == "head of Modern Languages" and person.organisation is None
+
+
+# -- a purpose clause ends a role ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "purpose",
+    [
+        "to examine whether Marlcombe should keep running the service",
+        "to oversee improvements in the service",
+    ],
+)
+def test_a_purpose_clause_after_an_appointed_role_is_cut(purpose: str) -> None:
+    text = (
+        "Marlcombe council's children's services were rated inadequate.\n\n"
+        "The Department for Education has appointed Wendell Prasky-Orme, a former director "
+        f"of children's services, as commissioner {purpose}.\n"
+    )
+    assert one(text, "Wendell Prasky-Orme").role == "commissioner"
+
+
+@pytest.mark.parametrize(
+    ("role"),
+    ["special adviser to the board of governors", "personal assistant to support staff"],
+)
+def test_to_before_a_noun_stays_in_the_role(role: str) -> None:
+    text = f'Quenby Arrowsmith-Tae, {role}, said: "We knew the report would be hard reading."\n'
+    assert one(text, "Quenby Arrowsmith-Tae").role == role
+
+
+# -- an acronym body with a gloss of its kind -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role", "org"),
+    [
+        ("regional secretary of the GLU school leaders' union", "regional secretary", "GLU"),
+        ("assistant director of the FCWA children's charity", "assistant director", "FCWA"),
+        ("district secretary of the NTF teaching union", "district secretary", "NTF"),
+    ],
+)
+def test_an_acronym_body_followed_by_a_gloss(phrase: str, role: str, org: str) -> None:
+    text = (
+        "Ofsted rated Brindle Vale Academy inadequate.\n\n"
+        f"Osric Penhallow-Dee, {phrase}, said staff were exhausted.\n"
+    )
+    person = one(text, "Osric Penhallow-Dee")
+    assert (person.role, person.organisation) == (role, org)
+
+
+def test_an_acronym_topic_before_a_board_is_no_body() -> None:
+    text = (
+        "Ofsted rated Brindle Vale Academy inadequate.\n\n"
+        "Osric Penhallow-Dee, chair of the SEND partnership board, said staff were exhausted.\n"
+    )
+    person = one(text, "Osric Penhallow-Dee")
+    assert person.role == "chair of the SEND partnership board"
+    assert person.organisation is None
+
+
+# -- "our" on a body's own page -------------------------------------------------
+
+_OWN_PAGE = (
+    "Fellgarth Learning Trust\n\n"
+    "About us | Our academies | Vacancies | News\n\n"
+    "We are pleased to share that Ofsted has judged Wrenby Academy good.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            'Our chief executive, Dr Ottoline Baskerfield, said: "The staff have earned this."',
+            "Ottoline Baskerfield",
+            "chief executive",
+        ),
+        (
+            "Mr Hadrian Quillfeather, our director of education, has written to every family.",
+            "Hadrian Quillfeather",
+            "director of education",
+        ),
+    ],
+)
+def test_our_role_on_a_bodys_own_page_is_that_body(sentence: str, name: str, role: str) -> None:
+    person = one(_OWN_PAGE + sentence + "\n", name)
+    assert (person.role, person.organisation) == (role, "Fellgarth Learning Trust")
+
+
+def test_our_role_without_a_masthead_body_stays_unresolved() -> None:
+    text = (
+        "The Whitlow Gazette\n\n"
+        "Wrenby Academy has been judged good by Ofsted.\n\n"
+        'Our chief executive, Dr Ottoline Baskerfield, said: "The staff have earned this."\n'
+    )
+    person = one(text, "Ottoline Baskerfield")
+    assert person.role == "chief executive" and person.organisation is None
+
+
+# -- "the centre's" -------------------------------------------------------------
+
+
+def test_the_centres_resolves_to_the_centre_the_article_names() -> None:
+    text = (
+        "Harrowfield Learning Centre, a pupil referral unit in Oakby, has been rated good by "
+        "Ofsted.\n\n"
+        "Idris Fenwick-Rowe, chair of the centre's management committee, said the result was "
+        "deserved.\n"
+    )
+    person = one(text, "Idris Fenwick-Rowe")
+    assert person.organisation == "Harrowfield Learning Centre"
+
+
+def test_the_centres_without_a_centre_named_stays_unresolved() -> None:
+    text = (
+        "Harrowfield Academy has been rated good by Ofsted.\n\n"
+        "Idris Fenwick-Rowe, chair of the centre's management committee, said the result was "
+        "deserved.\n"
+    )
+    assert one(text, "Idris Fenwick-Rowe").organisation is None
+
+
+# -- "whose <family>" makes a person ----------------------------------------------
+
+
+def test_a_name_with_whose_and_a_family_word_is_a_person_and_a_pronoun_speaker() -> None:
+    text = (
+        "Ofsted rated Brindle Vale Academy good.\n\n"
+        "Perpetua Annesley-Hume, whose two daughters attend the academy, nearly moved them "
+        'last year. "I am so glad we stayed in the end," she says.\n'
+    )
+    person = one(text, "Perpetua Annesley-Hume")
+    assert [q.text for q in person.quotes] == ["I am so glad we stayed in the end,"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hallam Vale, whose children's services were last inspected in 2019, must now improve.",
+        "Brindle Vale Academy, whose pupils come from across the town, was praised.",
+    ],
+)
+def test_whose_without_a_family_word_makes_no_person(sentence: str) -> None:
+    text = f"Ofsted rated services in Hallam Vale and Brindle Vale Academy.\n\n{sentence}\n"
+    assert people(text) == {}
+
+
+def test_your_role_on_a_bodys_own_page_is_not_our_role() -> None:
+    text = _OWN_PAGE + 'Your chief executive, Dr Ottoline Baskerfield, said: "Well done all."\n'
+    assert one(text, "Ottoline Baskerfield").organisation is None

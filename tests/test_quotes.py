@@ -968,3 +968,93 @@ def test_a_person_citing_words_after_their_own_speech_verb_keeps_them() -> None:
 def test_a_role_in_the_speech_tag_needs_the_name_as_the_subject(before: str) -> None:
     text = f'{before} "We had waited four long years for this day," says the deputy headteacher.'
     assert said(extract(text)) == {}
+
+
+# -- pronouns going on with the subject of the sentence before ---------------------------
+
+
+def test_she_after_the_lead_inspector_wrote_speaks_for_the_report() -> None:
+    text = (
+        "Headteacher Ottoline Brackwater welcomed the news.\n\n"
+        'The lead inspector wrote that "children arrive eager to learn and leave as confident '
+        'readers". She also noted that "every adult in the school knows each child well".'
+    )
+    assert said(extract(text)) == {
+        "report": [
+            "children arrive eager to learn and leave as confident readers",
+            "every adult in the school knows each child well",
+        ]
+    }
+
+
+def test_she_after_inspectors_or_a_person_named_between_is_not_the_report() -> None:
+    # plural inspectors are "they"; a person named after the inspector is the referent
+    text = (
+        'The lead inspector met headteacher Mrs Ottoline Brackwater. She said: "We showed '
+        'them an ordinary week in our school."\n\n'
+        "The inspectors toured every classroom. She said: \"I was proud of every child that "
+        'day."'
+    )
+    assert said(extract(text)) == {
+        "Ottoline Brackwater": [
+            "We showed them an ordinary week in our school.",
+            "I was proud of every child that day.",
+        ]
+    }
+
+
+def test_she_after_a_surname_subject_is_that_person_not_the_latest_named() -> None:
+    text = (
+        "Headteacher Perpetua Halloran arrived in 2017. \"We started with behaviour in the "
+        'corridors," she says.\n\n'
+        'Councillor Ambrose Kittredge said: "The whole town should be proud of this school '
+        'today."\n\n'
+        "Halloran is clear that the work is not finished. \"Good is only the start for our "
+        'pupils," she says.'
+    )
+    got = said(extract(text))
+    assert got["Perpetua Halloran"] == [
+        "We started with behaviour in the corridors,",
+        "Good is only the start for our pupils,",
+    ]
+    assert got["Ambrose Kittredge"] == ["The whole town should be proud of this school today."]
+
+
+def test_a_surname_subject_shared_by_two_people_leaves_the_pronoun_alone() -> None:
+    # two Hallorans: the surname tells nothing, so the pronoun goes to the latest named
+    text = (
+        'Headteacher Perpetua Halloran said: "We started with behaviour in the corridors."\n\n'
+        'Her deputy, Mr Fintan Halloran, said: "Staff stayed because they believed in it."\n\n'
+        'Halloran is clear that the work is not finished. "Good is only the start for our '
+        'pupils," he says.'
+    )
+    got = said(extract(text))
+    assert got["Fintan Halloran"] == [
+        "Staff stayed because they believed in it.",
+        "Good is only the start for our pupils,",
+    ]
+
+
+@pytest.mark.parametrize("verb", ["reporting", "concluding", "observing"])
+def test_a_participle_after_inspectors_as_subject_gives_the_report(verb: str) -> None:
+    text = (
+        f"Inspectors judged the academy inadequate in 2013, {verb} that pupils \"did not feel "
+        'safe on the stairs at break" and that too many staff had "low hopes for what '
+        'pupils could do".'
+    )
+    assert said(extract(text)) == {
+        "report": [
+            "did not feel safe on the stairs at break",
+            "low hopes for what pupils could do",
+        ]
+    }
+
+
+def test_a_participle_after_a_named_person_gives_that_person() -> None:
+    text = (
+        'Headteacher Ottoline Brackwater wrote to parents, reporting that the school was "in '
+        'a far stronger place than it was three years ago".'
+    )
+    assert said(extract(text)) == {
+        "Ottoline Brackwater": ["in a far stronger place than it was three years ago"]
+    }

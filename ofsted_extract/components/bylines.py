@@ -37,6 +37,8 @@ _DATEISH = re.compile(
 
 
 _TWO_CAPS = re.compile(r"[A-Z]{2}")
+#: Where the sentence holding a standfirst credit starts: after the last full stop.
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+)(?=[^.!?]*$)")
 _BY = re.compile(r"\b[Bb][Yy][ \t]")
 _SHOUTED = re.compile(r"(?<![\w'’])[A-Z][A-Z'’-]+(?![\w'’])")
 _REST_OPENER = re.compile(r"^(?:,|\||–|—|-|•|·|/|@|on\b|\d)")
@@ -78,6 +80,16 @@ class Bylines:
         }
         self.not_name -= {w.lower() for w in people["surname_safe"]}
         self.header_lines = int(data["header_lines"])
+        # "Education reporter Jo Lane went back to find out what changed.": a writer credited
+        # in a sentence of the standfirst, by a journalist's title right before the name and
+        # a verb right after it (a comma, "said" or "has been appointed" would make the name
+        # a source or the subject of the story)
+        credit = _alternation(list(data["standfirst_roles"]))
+        not_after = _alternation(list(data["standfirst_not_after"]))
+        self.credit = re.compile(
+            rf"(?<![\w'’-])(?i:{credit})[ ]+(?P<names>{name})[ ]+(?!(?:{not_after})\b)(?=[a-z])"
+        )
+        self.credit_not_before = {w.lower() for w in data["standfirst_not_before"]}
         self.prose_words = int(data["prose_words"])
 
     def _person(self, name: str) -> str | None:
@@ -191,6 +203,26 @@ class Bylines:
             )
             if before_detail or (after_headline and n < header_end):
                 names = self._names(m.group("names"), s + m.start("names"))
+                if names:
+                    return names
+        return self._credited(text, lines[: min(header_end + 1, self.header_lines)])
+
+    def _credited(self, text: str, header: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """A writer credited in a sentence of the header, the standfirst most often.
+
+        The title must open its sentence, after a word or two at most ("Our
+        education correspondent Jo Lane reports", "Education reporter Jo Lane
+        went back"), and must not be a past one ("Former editor Jo Lane").
+        """
+        for s, e in header:
+            for m in self.credit.finditer(text, s, e):
+                opening = _SENTENCE_START.search(text, s, m.start())
+                words = text[opening.end() if opening else s : m.start()].split()
+                if len(words) > 2 or any(
+                    w.lower().strip(",") in self.credit_not_before for w in words
+                ):
+                    continue
+                names = self._names(m.group("names"), m.start("names"))
                 if names:
                     return names
         return []

@@ -144,6 +144,11 @@ class Mention:
         return cls(**data)
 
 
+#: The org_ref of a role written after "our" ("Our headteacher, Mrs Jo Lane"): the
+#: organisation whose own page the text is, resolved by the attribution step.
+OUR_REF = "our"
+
+
 @dataclass(frozen=True)
 class RoleParse:
     """A role phrase split into the role and the organisation it names."""
@@ -362,12 +367,19 @@ class Lexicon:
             rf"[{UP}](?<![\w'’-].)(?<=[ ].){_NAME_REST}"
             rf"(?=,[ ](?:who|whose|aged|\d{{1,2}},)[ ]|[ ](?:{_alternation(speech)})\b)"
         )
+        # "Jo Lane, whose twin sons are in Year 9, ...": only a person has a family
+        self.kin_after = re.compile(
+            rf",[ ]+whose[ ]+(?:[\w-]+[ ]+){{0,2}}(?:{_alternation(data['kin_words'])})(?![\w'’-])",
+            re.I,
+        )
         self.org_prep = re.compile(r"(?:^|\s)(for|at)\s+")
         # "a message from Jo Lane", reversed: ``\b(?:introducers)[ ]+(?:the[ ]+)?$``
         self.introducer_rev = re.compile(
             rf"\n?(?:[ ]+eht)?[ ]+(?:{_reversed_alternation(data['introducers'])})\b", re.I
         )
-        tails = "|".join(data["role_tails"])
+        # "commissioner to review whether ...": a purpose clause after the role ends it
+        purpose = rf"to\s+(?:{_alternation(data['purpose_verbs'])})"
+        tails = "|".join([*data["role_tails"], purpose])
         self.role_tail = re.compile(rf"\s+(?:{tails})\b.*$", re.I | re.S)
         self.org_by = re.compile(
             rf"\s+(?:{_alternation(data['org_by'])})\s+(?P<org>.+)$", re.I | re.S
@@ -405,6 +417,11 @@ class Lexicon:
         self.sub_unit = re.compile(
             rf"\s+of\s+(?:the\s+|its\s+)?(?:[{UP}][\w'’&.-]*\s+)+(?:{_alternation(data['sub_units'])})$",
             re.I,
+        )
+        # "the NAHT school leaders' union": an acronym body, then a lower-case gloss of its kind
+        self.acronym_gloss = re.compile(
+            rf"(?:the[ ]+)?(?P<acr>[A-Z][A-Z&]{{1,6}})[ ]+(?:[a-z][\w'’-]*[ ]+){{0,3}}"
+            rf"(?:{_alternation(data['acronym_glosses'])})",
         )
         self.split_prep = re.compile(r"\s+(at|of|on|for|with)\s+", re.I)
         heads = _alternation(sorted(self.heads))
@@ -508,6 +525,13 @@ class Lexicon:
             # "general secretary of the USU": an acronym the article spells out elsewhere
             # ("The United Schools Union (USU)"); the attribution step expands it
             return RoleParse(None, org=body)
+        gloss = self.acronym_gloss.fullmatch(rest) if prep in ("of", "at", "for", "by") else None
+        if gloss is not None:
+            acronym = gloss.group("acr")
+            if acronym.lower() not in self.generic and acronym.lower() not in self.not_orgs:
+                # "regional secretary of the NAHT school leaders' union": the gloss says what
+                # kind of body the acronym is; the acronym is its name
+                return RoleParse(None, org=acronym)
         described = False
         words = body.split(" ")
         # "the kinship care charity Family Roots": lower-case words ending in a descriptor
@@ -558,6 +582,7 @@ class Lexicon:
             return None  # a past role is not the role the person speaks in
         org: str | None = None
         org_ref: str | None = None
+        ours = s[:4].lower() == "our "
         s = _ARTICLE.sub("", s)
         if _ITS.match(s):
             org_ref = "its"
@@ -639,6 +664,8 @@ class Lexicon:
             role = self.sub_unit.sub("", role)
         if not role or not self.has_head(role) or len(role.split()) > 16:
             return None
+        if ours and org is None and org_ref is None:
+            org_ref = OUR_REF  # "our headteacher": the page's own body, if it names one
         return RoleParse(role, org, org_ref)
 
     def listed_role(self, segment: str) -> RoleParse | None:
@@ -810,6 +837,15 @@ class Lexicon:
         parsed = self.parse_role(text[role_start:role_end])
         if parsed is None:
             return None
+        if (
+            parsed.org is None
+            and parsed.org_ref is None
+            and text[max(0, role_start - 4) : role_start].lower() == "our "
+            # "Your headteacher" is the reader's
+            and not (role_start >= 5 and _WORDISH.match(text, role_start - 5))
+        ):
+            # "Our chief executive, Dr Jo Lane, said": the body whose page this is
+            parsed = RoleParse(parsed.role, None, OUR_REF)
         if (
             parsed.org is None
             and parsed.org_ref is None
@@ -1217,6 +1253,7 @@ class PeopleFinder:
                 bool(self.lex.speech_after.match(tail))
                 or bool(self.lex.speech_before_rev.match(before_rev))
                 or bool(self.lex.introducer_rev.match(before_rev))
+                or (tail.startswith(", whose ") and bool(self.lex.kin_after.match(tail)))
             )
         return role, lead, cue or not bare
 

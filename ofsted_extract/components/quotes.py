@@ -20,6 +20,10 @@ Saying who spoke is sentence work. For each passage the component records a
   before the quote ("the inspectors' finding that "..."") wins over the
   sentence's own subject, who only relays the report's words;
 - ``pronoun``: "he said" / "she added" (the attribution step picks the person);
+  when the sentence before opens with its subject and no one is named since,
+  the pronoun goes on with that subject: one inspector ("The lead inspector
+  wrote that ... She also noted that") makes it ``report``, a one-word name
+  that one person introduced before bears ("Lane is clear that ...") ``name``;
 - ``role``: "The headteacher added:" (the attribution step picks the person
   last given that role, else the one person named in the sentence before,
   recorded with the cue: 'Jo Lane read it twice. "...," says the head of maths');
@@ -493,6 +497,11 @@ class Quotes:
             "on",
         }
         self.speech_words = {_low(x) for x in data["speech_verbs"] if " " not in x}
+        #: report words for one inspector, whom "she"/"he" in the next sentence goes on with
+        self.pronoun_reporters = {_low(x) for x in data["pronoun_reporters"]}
+        # a one-word name opening a sentence as its subject, a verb after it ("Lane is
+        # clear that ...", "Lane says"): read by pronoun_subject in _cues
+        self.subject_name = re.compile(rf"(?P<name>{NAME_WORD})[ \t]+(?=[a-z])")
 
     # -- words -------------------------------------------------------------------
 
@@ -1129,6 +1138,54 @@ class Quotes:
                     cue.prior.append(person_starts[k])
                 k += 1
 
+        def pronoun_subject(cue: Cue) -> Cue | None:
+            """What "she"/"he" stands for when the sentence before names its subject so.
+
+            The attribution step takes the latest person named for a pronoun, but
+            a pronoun goes on with the subject of the sentence before: "The lead
+            inspector wrote that "...". She also noted that "..."" is the report's
+            (an inspector, who is no person the article names), and 'Lane is clear
+            the job is not done. "...," she says' is the one person introduced
+            with the name "Lane", when no one else is named after that subject
+            (a person named between is the pronoun's likely referent).
+            """
+            s0 = sentence_of(cue.start)[0]
+            prev = sentence_before(s0)
+            if prev is None:
+                return None
+            k = bisect_left(person_starts, prev[0])
+            if k < len(person_starts) and person_starts[k] < cue.start:
+                return None
+            first = _NON_BLANK.search(text, prev[0], prev[1])
+            at = first.start() if first else prev[0]
+            intro = self.intro.match(text, at, prev[1])
+            subj = intro.end() if intro else at
+            if masked(subj):
+                return None
+            c = starts.get(subj)
+            if c is not None:
+                words = _low(c.word).split()
+                if c.kind == "report" and words and words[-1] in self.pronoun_reporters:
+                    return Cue("report", c.start, c.end, c.word)
+                return None
+            m = self.subject_name.match(text, subj, prev[1])
+            if m is None:
+                return None
+            word = m.group("name")
+            # the one person named before with that surname or first name: two people
+            # sharing it (or none) leave the pronoun to the attribution step
+            names = {
+                n
+                for d in people
+                if d["start"] < prev[0]
+                for n in [tuple(d["name"].split())]
+                if n and word in (n[0], n[-1])
+            }
+            surnames = {n[-1] for n in names}
+            if len(surnames) != 1 or len({n for n in names if len(n) > 1}) > 1:
+                return None
+            return Cue("name", m.start("name"), m.end("name"), word)
+
         cues: list[Cue] = []
         last_line_of: dict[int, int] = {}
         quoted_lines = set(open_lines)
@@ -1176,6 +1233,8 @@ class Quotes:
                 # "One mother ... said she had chosen the school. "...," she said.": not
                 # the woman named before
                 cue = Cue("other")
+            elif cue is not None and cue.kind == "pronoun":
+                cue = pronoun_subject(cue) or cue
             elif cue is not None and cue.kind == "role":
                 prior_people(cue)
             cues.append(cue or Cue())
