@@ -38,6 +38,7 @@ from .components import dates
 from .components.bodies import MENTIONS_KEY, VISITS_KEY, BodyCluster, bodies_data, furniture
 from .components.grades import AREAS_KEY, GRADES_KEY, rows, token_table
 from .components.layout import title_span
+from .components.people import mention_dicts
 from .record import AreaJudgement, Inspection, Judgement, PartialDate
 from .textutil import evidence
 
@@ -446,7 +447,58 @@ class _Builder:
             out.append((int(a), int(b), str(key), ok))
         if "'s" in text or "’s" in text:
             self.council_owned(out)
+        self.council_aside(out)
         return out
+
+    def council_aside(self, out: list[tuple[int, int, str, bool]]) -> None:
+        """'Councillor Jo Hart, lead member for children at Tarnbury Council, said ...', 'an
+        action plan drawn up with support from Tarnbury Council': a council named in full
+        only as a person's employer or as a helper (each typed mention no subject) is no
+        subject anywhere in an article that names another body that may be one, so its
+        bare place in a masthead ('TARNBURY & DISTRICT GAZETTE') or a lead ('A Tarnbury
+        primary school ...') does not take that body's grade either."""
+        councils = {key for _a, _b, key, _ok in out if self.clusters[key].kinds == {"council"}}
+        if not councils:
+            return
+        employers = self.employer_mentions(out, councils)
+        forms = {(f.start, f.end) for c in self.clusters.values() for f in c.forms}
+        typed: dict[str, bool] = {}  # council -> whether some typed mention may be a subject
+        other = False
+        for i, (a, b, key, ok) in enumerate(out):
+            if key in councils:
+                if (a, b) in employers:
+                    out[i] = (a, b, key, False)
+                    ok = False
+                if (a, b) in forms:
+                    typed[key] = typed.get(key, False) or ok
+            elif ok and (a, b) in forms:
+                other = True
+        aside = {key for key, any_ok in typed.items() if not any_ok}
+        if not aside or not other:
+            return
+        for i, (a, b, key, ok) in enumerate(out):
+            if key in aside and ok:
+                out[i] = (a, b, key, False)
+
+    def employer_mentions(
+        self, out: list[tuple[int, int, str, bool]], councils: set[str]
+    ) -> set[tuple[int, int]]:
+        """The council mentions that name a person's organisation, by the people component
+        ('Jo Hart, director of children's services at Tarnbury Council'): a council form
+        written as that organisation in the sentence naming the person."""
+        found: set[tuple[int, int]] = set()
+        people = [m for m in mention_dicts(self.doc) if m is not None and m.get("org")]
+        if not people:
+            return found
+        text = self.text
+        named = [(a, b) for a, b, key, _ok in out if key in councils]
+        for m in people:
+            sent = self.sent_of(int(m["start"]))
+            org = str(m["org"])
+            for a, b in named:
+                if text[a:b] == org and self.sent_of(a) == sent:
+                    found.add((a, b))
+        return found
 
     def council_owned(self, out: list[tuple[int, int, str, bool]]) -> None:
         """'One of Tarnbury Council's own children's homes has been judged good. Oakridge,

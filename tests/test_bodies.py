@@ -731,3 +731,97 @@ def test_one_word_before_at_and_a_place_is_no_name() -> None:
 
     record = extract("Staff at Quarndle have been rated outstanding by parents.\n")
     assert not any("Staff" in (i.subject or "") for i in record.inspections)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("We are delighted that Wrenfold at Pellbury has been rated Good by Ofsted.",
+         "Wrenfold at Pellbury"),
+        # opening the sentence, the one word is a name because the page writes it as one
+        ("Nursery news\n\nWrenfold at Pellbury has been rated Outstanding by Ofsted.\n\n"
+         "Parents thanked the staff at Wrenfold for their care.",
+         "Wrenfold at Pellbury"),
+    ],
+)
+def test_a_one_word_chain_name_at_a_place_is_one_name(sentence: str, name: str) -> None:
+    from ofsted_extract import extract
+
+    assert [i.subject for i in extract(sentence + "\n").inspections] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teaching at Pellbury was judged good by inspectors.",
+        "Parents At Pellbury Rated Good\n\nThe survey was published on Monday.",
+    ],
+)
+def test_a_common_word_or_a_title_case_at_is_no_chain_name(text: str) -> None:
+    from ofsted_extract import extract
+
+    subjects = [i.subject or "" for i in extract(text + "\n").inspections]
+    assert not any(" at " in s.lower() for s in subjects)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Quenby Tuition Hub, the pupil referral unit that teaches excluded pupils, has been "
+        "rated good.",
+        "Quenby Tuition Hub, the only pupil referral unit in Marlshire, was judged good.",
+    ],
+)
+def test_a_name_set_beside_the_kind_of_body_it_is_names_that_body(sentence: str) -> None:
+    assert ("Quenby Tuition Hub", "school") in names(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jo Hartley, the school caretaker, said everyone was proud.",
+        "Jo Hartley, the nursery's cook, said everyone was proud.",
+        "Jo Hartley, the nursery manager, said everyone was proud.",
+    ],
+)
+def test_a_person_given_a_job_at_the_kind_of_body_is_no_body(sentence: str) -> None:
+    assert not any("Hartley" in name for name, _ in names(sentence))
+
+
+def test_a_childrens_centre_with_a_capitalised_name_is_an_early_years_body() -> None:
+    from ofsted_extract import extract
+
+    assert names("Inspectors visited Pellow Green Children's Centre in May.") == [
+        ("Pellow Green Children's Centre", "nursery")
+    ]
+    (found,) = extract(
+        "Pellow Green Children's Centre rated good\n\nPellow Green Children's Centre, in "
+        "Mardle Road, has been judged good by Ofsted.\n"
+    ).inspections
+    assert (found.subject, found.remit) == ("Pellow Green Children's Centre", "early_years")
+
+
+def test_a_place_before_a_lower_case_childrens_centre_names_no_centre() -> None:
+    assert not any(
+        "centre" in name.lower()
+        for name, _ in names("A Ravensby children's centre was inspected in May.")
+    )
+
+
+def test_a_learning_centre_is_a_body_whose_remit_its_text_decides() -> None:
+    from ofsted_extract import extract
+
+    (unit,) = extract(
+        "Unit rated good\n\nQuenby Learning Centre has been rated good by Ofsted. Its pupils "
+        "have all been excluded from school.\n"
+    ).inspections
+    assert (unit.subject, unit.remit) == ("Quenby Learning Centre", "school")
+    (adults,) = extract(
+        "Adult learners praised\n\nLearners at Quenby Adult Learning Centre enjoy their "
+        "courses, and the centre has been rated good by Ofsted.\n"
+    ).inspections
+    assert (adults.subject, adults.remit) == ("Quenby Adult Learning Centre", "further_education")
+    assert not any(
+        "centre" in name.lower()
+        for name, _ in names("A Tarnwick learning centre has been rated good.")
+    )

@@ -1261,3 +1261,52 @@ def test_a_second_school_after_a_fronted_phrase_is_its_own_inspection(fronted: s
     second = by_subject["Ashlett Green Primary School"]
     assert second["overall"] == "requires_improvement"
     assert second["previous"] == ("good", 2014)
+
+
+def test_a_council_named_only_as_a_speakers_employer_takes_no_grade() -> None:
+    from ofsted_extract import extract
+
+    text = (
+        "EAST TARNSIDE NEWS ONLINE\n\nChildren's home closes after Ofsted rates it "
+        "inadequate\n\nA children's home in Pellbury has closed after Ofsted inspectors rated "
+        "it inadequate.\n\nHollowmere House, run by Brightwater Care Ltd, was inspected in "
+        "June.\n\nCouncillor Mo Reed, lead member for children at Tarnside Council, said: "
+        '"None of the children were placed by us."\n'
+    )
+    assert [(i.subject, i.overall.grade if i.overall else None)
+            for i in extract(text).inspections] == [("Hollowmere House", "inadequate")]
+
+
+def test_a_council_named_only_as_a_helper_takes_no_grade() -> None:
+    from ofsted_extract import extract
+
+    text = (
+        "TARNSIDE & DISTRICT ECHO\n\nSchool told to improve\n\nA TARNSIDE primary school has "
+        "been told it requires improvement.\n\nPellow Brook Primary School, which has 180 "
+        "pupils, was inspected in May.\n\nThe headteacher has drawn up an action plan with "
+        "support from Tarnside County Council.\n"
+    )
+    assert [(i.subject, i.overall.grade if i.overall else None)
+            for i in extract(text).inspections] == [
+        ("Pellow Brook Primary School", "requires_improvement")
+    ]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Tarnside has been rated inadequate by Ofsted.",
+        "Ofsted has rated Tarnside's children's services inadequate.",
+    ],
+)
+def test_a_council_named_in_full_only_as_an_employer_is_still_the_subject_alone(
+    lead: str,
+) -> None:
+    from ofsted_extract import extract
+
+    text = (
+        f"Council services rated inadequate\n\n{lead}\n\nCouncillor Mo Reed, lead member for "
+        'children at Tarnside Borough Council, said: "We are disappointed."\n'
+    )
+    assert [(i.subject, i.overall.grade if i.overall else None)
+            for i in extract(text).inspections] == [("Tarnside Borough Council", "inadequate")]

@@ -66,7 +66,8 @@ def test_related_lists_and_chrome_are_furniture_but_the_body_is_not() -> None:
 
 
 @pytest.mark.parametrize("heading", ["MORE ON INSPECTIONS", "Also in Education:", "Related",
-                                     "More from the Wexcombe Echo", "See also"])
+                                     "More from the Wexcombe Echo", "See also",
+                                     "Also on Tarnwick Today:"])
 def test_headings_of_other_stories_open_a_list(heading: str) -> None:
     text = (
         "Tarnwick Primary rated good\n\nTarnwick Primary School has been rated good by "
@@ -85,12 +86,26 @@ def test_headings_of_other_stories_open_a_list(heading: str) -> None:
         "More on that later.",
         "More on the inspection and what the school plans next can be found below",
         "Also in the report, inspectors praised the school's library",
+        "Also on the agenda was a report on attendance.",
     ],
 )
 def test_sentences_that_start_like_a_heading_are_not_furniture(line: str) -> None:
     text = f"Tarnwick Primary rated good\n\n{line}\nPellow Grange nursery keeps its grade\n"
     doc = build_pipeline()(text)
     assert not in_boilerplate(doc, text.index("Pellow Grange"))
+
+
+def test_a_related_headline_under_an_also_on_heading_is_not_the_subject() -> None:
+    text = (
+        "Tarnwick news\n\nReferral unit told to improve\n\nFriday, 8 March 2024\n\n"
+        "Quenby Learning Centre, the pupil referral unit that teaches excluded pupils across "
+        "Tarnwick, has been rated requires improvement by Ofsted.\n\n"
+        "Also on Tarnwick Today:\nPellow Grange Infants rated outstanding\n"
+        "Bypass roadworks to last until June\n"
+    )
+    (found,) = extract(text).inspections
+    assert found.subject == "Quenby Learning Centre"
+    assert found.overall is not None and found.overall.grade == "requires_improvement"
 
 
 @pytest.mark.parametrize("heading", ["7 comments", "Comments (12)", "(3) Comments", "COMMENTS 4"])

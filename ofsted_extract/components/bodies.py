@@ -302,9 +302,11 @@ class Bodies:
             "|".join(re.escape(p) for p in data["not_a_body"]["parts"]) or "(?!)"
         )
         self.continuations = frozenset(data["head_continuations"]["words"])
+        self.capitalised_heads = frozenset(data["phrase_heads_capitalised"]["kinds"])
         limits = data["apposition_limits"]
         self.appos_breaks = frozenset(limits["breaks"])
         self.appos_roles = frozenset(limits["roles"])
+        self.the_followers = frozenset(limits["the_followers"])
         self.owned_owners = frozenset(data["council_owned"]["owners"])
         self.remit_cues: dict[str, list[str]] = {
             k: v for k, v in data["remit_cues"].items() if k != "_doc"
@@ -427,6 +429,10 @@ class Bodies:
         for what, kind, start, end in matches:
             if what != "head":
                 continue
+            if kind in self.capitalised_heads and not all(
+                d.word(k)[:1].isupper() for k in range(start, end) if d.word(k)[:1].isalpha()
+            ):
+                continue  # 'a Ravensby children's centre': a kind of place, no name
             name_start = self._walk_left(d, start, max(0, start - MAX_NAME_TOKENS))
             if name_start < start:
                 out.append((name_start, end, kind))
@@ -640,16 +646,43 @@ class Bodies:
         """A nursery chain's branch: 'Little Bramblings at Quarndle has been rated ...'.
 
         The place after 'at' (one or two words, ``start:end``) is part of the name when
-        two or more capitalised words stand before 'at' ('Staff at Quarndle' is no name).
+        two or more capitalised words stand before 'at' ('Staff at Quarndle' is no name),
+        or one that is a proper name (:meth:`_brand_word`: 'Bumblethorn at Ravensholt').
         Returns the name's start and where its 'at' stands (-1 for none).
         """
         at = start - 1
-        if at < 2 or d.low[at] != "at" or not 1 <= end - start <= 2:
+        if at < 1 or d.low[at] != "at" or not 1 <= end - start <= 2:
             return start, -1
         before = self._walk_left(d, at, max(0, at - 4))
-        if at - before < 2:
+        if at - before < 2 and not (at - before == 1 and self._brand_word(d, before, at)):
             return start, -1
         return before, at
+
+    def _brand_word(self, d: _Doc, k: int, at: int) -> bool:
+        """Whether the one capitalised word ``k`` before a lower-case 'at' (``at``) is a
+        chain's name rather than a common noun opening a sentence ('Teaching at Quarndle
+        was judged good'): a word no rule list knows as a common one, capitalised inside
+        a sentence here ('... announce that Bumblethorn at Ravensholt has been rated') or
+        elsewhere in the text after a lower-case word ('... our cook at Bumblethorn')."""
+        if d.word(at) != "at":
+            return False  # 'Parents At Quarndle Rated Good': a Title Case headline
+        word = d.word(k)
+        low = d.low[k]
+        if not word.isalpha() or low in self.stop_leading or low in self.named_not \
+                or low in self.type_words or low in self.heads:
+            return False
+        if k not in d.sent_starts:
+            return True
+        text, here = d.text, d.idx[k]
+        pos = text.find(word)
+        while pos >= 0:
+            end = pos + len(word)
+            if pos != here and (end >= len(text) or not text[end].isalnum()):
+                before = text[max(0, pos - 2) : pos]
+                if len(before) == 2 and before[1] in " \t" and before[0].islower():
+                    return True
+            pos = text.find(word, end)
+        return False
 
     def _keep_named(
         self, d: _Doc, start: int, end: int, out: list[tuple[int, int, str]], at: int = -1
@@ -707,7 +740,9 @@ class Bodies:
             if d.low[comma + 1] in ("a", "an"):
                 if not self.appos_breaks.isdisjoint(d.low[comma + 2 : start]):
                     continue  # 'Jo Hart, a governor at the school': the person is no school
-            elif not self._council_owned_appos(d, comma + 1, start):
+            elif not self._council_owned_appos(d, comma + 1, start) and not self._the_kind_appos(
+                d, comma + 1, start, nxt
+            ):
                 continue
             name_start = self._walk_left(
                 d, comma, max(0, comma - MAX_NAME_TOKENS), initial_the=True
@@ -715,6 +750,27 @@ class Bodies:
             if name_start < comma:
                 out.append((name_start, comma, kind))
         return out
+
+    def _the_kind_appos(self, d: _Doc, k: int, start: int, nxt: int) -> bool:
+        """Whether the words from ``k`` to the kind at ``start`` are 'the' and at most two
+        lower-case words ('Elm Lodge, the pupil referral unit that serves Farley, ...', 'the
+        only nursery in ...'), with the kind's noun phrase ending right after it (at
+        ``nxt``: punctuation or an ``apposition_limits.the_followers`` word). With 'the' a
+        kind is as often a person's workplace as the name's description ('Jo Hart, the
+        school's bursar', 'Jo Hart, the school caretaker'), so a word that goes on the
+        noun phrase, or a possessive, keeps the name out."""
+        words = [j for j in range(k, start) if not d.space[j]]
+        if not 1 <= len(words) <= 3 or d.low[words[0]] != "the":
+            return False
+        for j in words[1:]:
+            if d.low[j] in self.appos_breaks or not d.word(j)[:1].islower():
+                return False
+        if nxt >= d.n:
+            return True
+        after = d.low[nxt]
+        if after in _CLITICS:
+            return False
+        return after in self.the_followers or not after[:1].isalnum()
 
     def _council_owned_appos(self, d: _Doc, k: int, start: int) -> bool:
         """Whether the words from ``k`` to the kind at ``start`` are 'the council's' or 'the
