@@ -1022,3 +1022,192 @@ def test_given_the_lowest_grade_for_overall_effectiveness_is_an_explicit_inadequ
 def test_the_lowest_grade_as_a_description_of_the_scale_grades_nobody() -> None:
     assert grades("Inadequate is the lowest grade Ofsted can give, and Fenholt Academy was "
                   "rated good.") == [("good", "good", "overall")]
+
+
+# ---- a past inspection named inside a sentence, before the grade's clause ------------
+
+
+def _timed(text: str) -> list[tuple[str, str, int | None]]:
+    """(grade, role, year) of every grade kept."""
+    doc = run(text)
+    return [(s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # after a semicolon, the year between commas
+        (
+            "Brackenfold Infants has been rated good by Ofsted; at its previous inspection, "
+            "in 2020, it was found to require improvement.",
+            [("good", "overall", None), ("requires_improvement", "previous", 2020)],
+        ),
+        # after 'that', a 'when' phrase
+        (
+            "Villagers will recall that when the nursery was last inspected, in 2014, it was "
+            "judged outstanding.",
+            [("outstanding", "previous", 2014)],
+        ),
+        # after 'and', the year inside the phrase
+        (
+            "Governors were pleased, and when Ofsted last visited in March 2016, the school "
+            "was rated inadequate.",
+            [("inadequate", "previous", 2016)],
+        ),
+        # a date clause with a month alone
+        (
+            "The staff were proud, and when the playgroup was last inspected, in January, it "
+            "was judged outstanding.",
+            [("outstanding", "previous", None)],
+        ),
+        # undated: a year in an earlier clause is that clause's
+        (
+            "Pendlecombe Nursery opened in 2009; at its last inspection, it was judged good.",
+            [("good", "previous", None)],
+        ),
+        # a first inspection may be this one: only dated, for the assembler
+        (
+            "It is the academy's best result yet; at its first inspection as a sponsored "
+            "academy, in 2018, it was judged to Require Improvement.",
+            [("requires_improvement", "dated", 2018)],
+        ),
+    ],
+)
+def test_a_past_inspection_named_mid_sentence_dates_the_next_clause(
+    sentence: str, expected: list[tuple[str, str, int | None]]
+) -> None:
+    assert _timed(sentence) == expected
+
+
+def test_a_past_inspection_after_a_grade_is_that_grades_not_the_next_ones() -> None:
+    # 'at its last inspection, in 2019' trails 'good': the next clause's grade is this one's
+    assert _timed(
+        "Ofsted rated Wexcombe Primary good at its last inspection, in 2019, and inspectors "
+        "judged it outstanding this time."
+    ) == [("good", "previous", 2019), ("outstanding", "overall", None)]
+
+
+def test_a_mid_sentence_phrase_without_an_opener_dates_nothing() -> None:
+    # 'since' opens no past phrase: the grade after it is this inspection's
+    assert _timed(
+        "Parents are delighted; in the years since its last inspection, in 2019, the school "
+        "has been rated outstanding."
+    ) == [("outstanding", "overall", None)]
+
+
+def test_the_previous_grade_named_mid_sentence_reaches_the_record() -> None:
+    from ofsted_extract.extractor import extract
+
+    record = extract(
+        "Good news for Hollinbeck Primary\n\n3 July 2023\n\n"
+        "Hollinbeck Primary School has been judged good by Ofsted after an inspection in "
+        "May. It is the school's first good grade; at its previous inspection, in 2019, it "
+        "was found to require improvement.\n"
+    )
+    (inspection,) = record.inspections
+    assert inspection.overall is not None and inspection.overall.grade == "good"
+    assert inspection.previous is not None
+    assert (inspection.previous.grade, inspection.previous.year) == ("requires_improvement", 2019)
+
+
+# ---- a present perfect takes no past date ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A training provider rated good just two years ago has been handed the lowest "
+        "possible grade.",
+        "A nursery which opened in 2017 has been handed the lowest possible grade by Ofsted.",
+        "A school that was praised by parents three years ago has been downgraded to "
+        "inadequate.",
+    ],
+)
+def test_a_date_before_has_been_dates_the_subjects_phrase_not_the_grade(sentence: str) -> None:
+    # the present perfect 'has been handed' is this inspection's grade
+    assert [g for g in _timed(sentence) if g[0] == "inadequate"] == [
+        ("inadequate", "overall", None)
+    ]
+
+
+def test_rated_good_just_two_years_ago_is_the_previous_grade() -> None:
+    doc = run(
+        "A training provider rated good just two years ago has been handed the lowest "
+        "possible grade."
+    )
+    found = [(s.label_, s._.ofsted_role, s._.ofsted_years_ago) for s in doc.spans["grades"]]
+    assert found == [("good", "previous", 2), ("inadequate", "overall", None)]
+
+
+def test_a_date_after_has_been_is_still_read() -> None:
+    # the cut is only before the present perfect: 'previously' inside the verb group stays
+    assert _timed("Dunford Academy has previously been rated good.") == [
+        ("good", "previous", None)
+    ]
+
+
+# ---- a category left beside the grade given then -----------------------------------
+
+
+def test_a_category_left_beside_a_grade_is_older_than_that_grade() -> None:
+    assert _timed(
+        "When inspectors returned in 2015, Carrowby High was taken out of special measures "
+        "but judged to require improvement."
+    ) == [("inadequate", "previous", None), ("requires_improvement", "dated", 2015)]
+
+
+def test_a_category_left_alone_still_takes_the_sentences_year() -> None:
+    assert _timed("In 2015 Carrowby High came out of special measures.") == [
+        ("inadequate", "previous", 2015)
+    ]
+
+
+def test_the_grade_given_when_a_category_was_left_is_the_previous_one() -> None:
+    from ofsted_extract.extractor import extract
+
+    record = extract(
+        "Carrowby High rated good\n\n12 October 2017\n\n"
+        "Carrowby High School has been rated good by Ofsted after an inspection in "
+        "September.\n\n"
+        "In 2013 the school was placed in special measures. When inspectors returned in "
+        "2015, Carrowby High was taken out of special measures but judged to require "
+        "improvement.\n"
+    )
+    (inspection,) = record.inspections
+    assert inspection.overall is not None and inspection.overall.grade == "good"
+    assert inspection.previous is not None
+    assert (inspection.previous.grade, inspection.previous.year) == ("requires_improvement", 2015)
+
+
+def test_a_long_when_opening_dates_nothing() -> None:
+    # only a short dated 'when' phrase dates the clause after it
+    assert _timed(
+        "When the council, which had been run by commissioners for most of the period since "
+        "2014, was visited, inspectors judged its services good."
+    ) == [("good", "overall", None)]
+
+
+# ---- a grade label scrapped ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under the new rules, the satisfactory grade has been scrapped.",
+        "Ofsted abolished the 'satisfactory' judgement in 2012.",
+        "Heads welcomed the abolition of the satisfactory grade.",
+    ],
+)
+def test_a_scrapped_grade_label_grades_nobody(sentence: str) -> None:
+    assert _timed(sentence) == []
+
+
+def test_a_bodys_grade_taken_away_is_still_a_grade() -> None:
+    # 'the school's outstanding rating' is the school's own, and 'scrapped its plans' is
+    # far from the grade
+    assert [g for _, g, _ in grades(
+        "The school's outstanding rating was scrapped after the visit."
+    )] == ["outstanding"]
+    assert grades(
+        "The council scrapped its plans after Ofsted rated Dellow Primary inadequate."
+    ) == [("inadequate", "inadequate", "overall")]

@@ -409,6 +409,8 @@ class Grades:
         self.or_tails = frozenset(grades["or_tails"]["words"])
         self.movement = frozenset(grades["movement_words"])
         self.fronted_openers = frozenset(grades["previous_fronted"]["openers"])
+        self.inner_lead_ins = frozenset(grades["previous_fronted"]["inner_lead_ins"])
+        self.apposition_words = frozenset(grades["previous_fronted"]["apposition_words"])
         self.subject_use = frozenset(grades["subject_use"]["words"])
         self.copulas = frozenset(grades["copulas"])
         self.licence_words = frozenset(w for w in grades["licence_verbs"] if " " not in w)
@@ -829,6 +831,7 @@ def _fill_index(
     cue("plural_body", grades["statistics"]["plural_bodies"])
     cue("one_of", grades["statistics"]["one_of"])
     cue("scale", grades["scale_markers"]["phrases"])
+    cue("label_change", grades["label_changes"]["words"])
     cue("negation", grades["negations"])
     cue("connector", [p for p in grades["area_connectors_after"]["phrases"] if " " in p])
     cue("future", grades["future_words"]["words"])
@@ -2166,7 +2169,8 @@ class _Reader:
             return
         if cand.licence == "category-left":
             # 'taken out of special measures': the category of the inspection before
-            self._find_year(cand)
+            if not self._grade_beside(cand):
+                self._find_year(cand)
             cand.role = "previous"
             return
         labelled_overall = cand.explicit
@@ -2209,6 +2213,16 @@ class _Reader:
         bodies = [k for k in self.cues.starts.get("plural_body", []) if lo <= k < s]
         return bool(bodies) and all(self.low[k] in _AREA_NOUNS for k in bodies)
 
+    def _grade_beside(self, cand: _Cand) -> bool:
+        """Whether another grade stands in the sentence of ``cand``. A category left
+        ('When inspectors returned in 2016, it was taken out of special measures but judged
+        to require improvement') is the grade before the one that sentence gives, so the
+        sentence's year is that grade's, not the category's."""
+        lo, hi = self.sent_bounds[self.sent_of[cand.start]]
+        starts = self.live_starts
+        i = bisect.bisect_left(starts, lo)
+        return any(k != cand.start for k in starts[i : bisect.bisect_left(starts, hi)])
+
     def trap(self, cand: _Cand) -> str | None:
         """Hypotheticals, statistics and scales: grade words that grade nobody."""
         s, e = cand.start, cand.end
@@ -2233,6 +2247,8 @@ class _Reader:
                 return "hypothetical"
         if "scale" in here and has("scale", cs, ce):
             return "scale"
+        if "label_change" in here and self._label_changed(cand):
+            return "scale"
         stat_lo = max(cs, s - 14)
         one_of = "one_of" in here and has("one_of", max(sent_start, s - 16), s)
         if ("stat" in here and has("stat", stat_lo, s)
@@ -2241,6 +2257,28 @@ class _Reader:
         if not one_of and self._number_subject(cs, s):  # 'Three were rated good'
             return "statistics"
         return None
+
+    def _label_changed(self, cand: _Cand) -> bool:
+        """The grade label itself is scrapped or renamed: 'the satisfactory grade has been
+        scrapped', 'the abolition of the "satisfactory" judgement'. Only right next to the
+        grade: 'scrapped its plans after inspectors rated it good' is a grade, and so is a
+        body's own grade ('the school's outstanding rating was scrapped')."""
+        s, e = cand.start, cand.end
+        low, cues = self.low, self.cues
+        lo, hi = self.sent_bounds[self.sent_of[s]]
+        nx = self.next_word(e)
+        if nx < hi and low[nx] in self.c.grade_nouns and self._at(self.prev_word(s)) == "the":
+            hit = cues.first("label_change", nx + 1, min(hi, nx + 6))
+            if hit is not None and all(
+                low[k] in self.c.copulas or low[k] in _AUXILIARIES or low[k] in ("now", "also")
+                for k in self.words_between(nx + 1, hit)
+            ):
+                return True  # 'the satisfactory grade has been scrapped'
+        hit = cues.last("label_change", max(lo, s - 6), s)
+        if hit is None:
+            return False
+        return all(low[k] in ("the", "of") or low[k] in QUOTES
+                   for k in self.words_between(cues.end("label_change", hit), s))
 
     def _number_subject(self, lo: int, s: int) -> bool:
         """'Eleven councils were rated inadequate', 'Three were rated good': a count of
@@ -2295,13 +2333,17 @@ class _Reader:
             or "same_grade" in here and self._same_as_before(cand)
         )
         prev_local = "prev_local" in here
+        # what may speak of the grade before it: its own clause, from a present perfect on
+        own = self._own_clause(s, max(cs, s - 10))
+        if "current" in here:
+            own = self._perfect_from(own, s)
         if kept and not (prev_local and has("prev_local", max(cs, s - 10), s)):
             self._find_year(cand)
             if cand.year is None and cand.years_ago is None:
                 cand.year = self._last_inspection_year(cand)
             return "kept"
         if not current and prev_local and (
-            self._cue_before("prev_local", self._own_clause(s, max(cs, s - 10)), s)
+            self._cue_before("prev_local", own, s)
             or self._prev_after(e, ce)
         ):
             self._find_year(cand)
@@ -2314,10 +2356,17 @@ class _Reader:
         fronted = None if current else self._fronted(cand)
         if fronted is not None:
             return fronted
+        if not current and "prev_fronted" in here:
+            fronted = self._fronted_inside(cand)
+            if fronted is not None:
+                return fronted
         if not current and "had" in self.low[max(cs, s - 6) : s] and self._moved_on(cand):
             return "previous"
         seg_lo, seg_hi = self.segment(cand)
-        years = self.years_in(max(cs, seg_lo), min(self._repeated_end(e, ce), seg_hi))
+        seg_lo = max(cs, seg_lo)
+        if "current" in here:
+            seg_lo = self._perfect_from(seg_lo, s)
+        years = self.years_in(seg_lo, min(self._repeated_end(e, ce), seg_hi))
         if not years and ce < sent_end and ce == clause_end:
             # 'The nursery was judged good at that visit, in 2016.'
             nxt = self.words_between(ce, min(self.ce(ce), ce + 8))
@@ -2326,7 +2375,7 @@ class _Reader:
                 years = self.years_in(nxt[0], nxt[-1] + 1)
         # like the years, 'three years ago' dates only the grade of its own segment: in
         # 'told three years ago it was merely satisfactory ... judged it good', not 'good'
-        rel = self._relative_years(self._own_clause(s, max(cs, seg_lo)), min(ce, seg_hi))
+        rel = self._relative_years(self._own_clause(s, seg_lo), min(ce, seg_hi))
         if rel is not None and not current:
             cand.years_ago = rel
             return "previous"
@@ -2336,6 +2385,22 @@ class _Reader:
                 return "previous"  # 'had been graded requires improvement in 2018'
             return "dated"
         return "overall"
+
+    def _perfect_from(self, lo: int, s: int) -> int:
+        """Where the words dating a grade at ``s`` may start, from ``lo``: at a present
+        perfect ('has been', 'have been', 'has now') before it, which takes no past date, so
+        a year or 'two years ago' before it dates the subject's own phrase: 'A provider
+        rated good just two years ago has been handed the lowest possible grade', 'A
+        nursery which opened in 2017 has been downgraded to inadequate'. An adverb right
+        before it is its own ('which previously has been rated good')."""
+        low = self.low
+        hit = self.cues.last("current", lo, s)
+        while hit is not None and low[hit] not in ("has", "have"):
+            hit = self.cues.last("current", lo, hit)
+        if hit is None:
+            return lo
+        p = self.prev_word(hit)
+        return p if p >= lo and low[p].endswith("ly") else hit
 
     def _last_inspection_year(self, cand: _Cand) -> int | None:
         """The year given for the last inspection just before a kept grade that has no year
@@ -2510,8 +2575,8 @@ class _Reader:
 
     def _fronted(self, cand: _Cand) -> str | None:
         """The sentence opens in the past: 'At its previous inspection, in 2018, ...' makes the
-        grade previous; 'In 2011, ...' dates it (whether 2011 is before this inspection is the
-        assembler's call)."""
+        grade previous; 'In 2011, ...' and a short 'When inspectors returned in 2016, ...'
+        date it (whether that year is before this inspection is the assembler's call)."""
         ss = self.sent_start(cand.start)
         first = self.next_word(ss)
         if first >= cand.start:
@@ -2527,7 +2592,12 @@ class _Reader:
         a, b = ss, self.ce(first)
         if self.low[first] == "since":
             return None
-        if not (dated_opening and nxt < b) and "prev_fronted" not in self._labels_near(cand):
+        # 'When inspectors returned in 2016, ...': a short dated 'when' opening dates it too
+        # (not a year to come: 'When inspectors are due back in 2025, ...')
+        when_years = self.years_in(a, b) if self.low[first] == "when" and \
+            len(self.words_between(a, b)) <= 10 and not self.cues.has("future", a, b) else []
+        if not (dated_opening and nxt < b) and not when_years \
+                and "prev_fronted" not in self._labels_near(cand):
             return None  # neither dated nor a fronted past: what follows can only say None
         if self.low[first] not in self.c.fronted_openers and (
             b - a > 30 or len(self.words_between(a, b)) > 8
@@ -2538,8 +2608,75 @@ class _Reader:
             cand.year = self.years[nxt]
             return "dated"
         if not self.cues.has("prev_fronted", a, min(b, a + WINDOW)):
+            if when_years:
+                cand.year = max(when_years)
+                return "dated"
             return None
         self._find_year(cand)
+        return "previous"
+
+    def _fronted_inside(self, cand: _Cand) -> str | None:
+        """The fronted past of :meth:`_fronted` inside a sentence: '...; at its previous
+        inspection, in 2021, it was found to require improvement', 'remember that when the
+        school was last inspected, in 2011, it was judged good'. The clause right before the
+        grade's is a short phrase opening with an opener ('at', 'when') and naming the
+        inspection before, maybe dated by a year in it or in a date clause between commas
+        after it. The opener must start its clause or follow a lead-in ('that', 'and'), and no
+        other grade may stand between it and this one: in 'rated good at its last
+        inspection, in 2019, ...' the phrase is the first grade's. A 'first inspection' may
+        be this one (a new school), and so may a 'most recent full inspection', so their
+        grade is only dated, for the assembler to weigh the year (and needs one); the other
+        cues make it previous."""
+        s = cand.start
+        clause_of, clause_start, low = self.clause_of, self.clause_start, self.low
+        k = clause_of[s]
+        cs = clause_start[k]
+        if k < 3 or low[cs] != "," or len(self.words_between(cs + 1, s)) > 6:
+            return None  # the grade must follow a comma closely: 'it was judged good'
+        ss = self.sent_start(s)
+        a, b = clause_start[k - 1], cs  # a date clause (', in 2011'), or the phrase itself
+        years = self.years_in(a, b)
+        words = self.words_between(a + 1, b)
+        if low[a] == "," and words and all(
+            self.years[w] is not None or low[w] in self.c.apposition_words
+            or low[w].isdigit() for w in words
+        ):
+            a, b = clause_start[k - 2], a  # (', in January,' is a date clause too)
+        else:
+            years = []  # the year, if any, is in the phrase itself
+        if a < ss:
+            return None
+        hit = self.cues.last("prev_fronted", a, b)
+        if hit is None:
+            return None
+        end = self.cues.end("prev_fronted", hit)
+        if not years:
+            years = self.years_in(end, b)
+        if len(self.words_between(end, b)) > 5:
+            return None
+        # the opener: a few words before the cue ('at its', 'when the school was')
+        before = self.words_between(a, hit)
+        opener = next((i for i in reversed(before[-5:]) if low[i] in self.c.fronted_openers),
+                      None)
+        if opener is None or "since" in self.low[opener:hit]:
+            return None  # 'in the years since its last inspection, in 2019, ...'
+        lead = self.prev_word(opener)
+        if not (lead < a or low[lead] in self.c.clause_breaks
+                or low[lead] in self.c.inner_lead_ins):
+            return None  # 'rated good at its last inspection': not an opening phrase
+        i = bisect.bisect_left(self.live_starts, opener)
+        if i < len(self.live_starts) and self.live_starts[i] < s:
+            return None  # another grade between: the phrase is its
+        if low[hit] in ("first", "most"):
+            if not years:
+                return None
+            cand.year = max(years)
+            return "dated"
+        # undated, only the grade's own clause may date it: a year before the phrase is
+        # another clause's ('It opened in 2009; at its last inspection, it was ...')
+        years = years or self.years_in(cs, self.ce(cand.end - 1))
+        if years:
+            cand.year = max(years)
         return "previous"
 
     def _repeated_end(self, e: int, ce: int | None = None) -> int:
