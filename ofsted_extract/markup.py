@@ -20,28 +20,31 @@ import re
 from array import array
 from dataclasses import dataclass
 
-#: Markup at the very start of a page: a doctype, ``<html>``, ``<head>`` or ``<body>``,
-#: possibly after a comment or an XML declaration.
-_PAGE_START = re.compile(
-    r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
-    re.IGNORECASE | re.DOTALL,
-)
+#: Markup that opens a page: a doctype, ``<html>``, ``<head>`` or ``<body>`` (after any
+#: byte order mark, XML declaration and comments, which :func:`looks_like_html` skips).
+_PAGE_START = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"<\?xml[^<>]{0,200}>")
 #: Closing tags of paragraphs and blocks: plain text never has them, a page has many.
 _CLOSING_BLOCK = re.compile(r"</(?:p|div|li|h[1-6]|td|article|section)\s*>", re.IGNORECASE)
 #: A fragment (a page's article body copied out) needs this many closing block tags.
 _MIN_FRAGMENT_BLOCKS = 3
 
-#: Elements whose content is never shown as text.
-_HIDDEN = re.compile(
-    r"<(script|style|noscript|template|svg|iframe|object|select)\b[^>]*>.*?</\1\s*>"
-    r"|<!--.*?-->|<!\[CDATA\[.*?\]\]>",
-    re.IGNORECASE | re.DOTALL,
+#: Elements whose content is never shown as text (with ``title`` too when the page has
+#: an ``<h1>``), comments and CDATA: where each opens. Where it closes is looked for
+#: separately (:func:`_hide`), so an unclosed one costs one search, not one per opening.
+_HIDDEN_NAMES = "script|style|noscript|template|svg|iframe|object|select"
+_HIDDEN_OPEN = re.compile(rf"<({_HIDDEN_NAMES})\b[^<>]*>|<!--|<!\[CDATA\[", re.IGNORECASE)
+_HIDDEN_OPEN_TITLE = re.compile(
+    rf"<({_HIDDEN_NAMES}|title)\b[^<>]*>|<!--|<!\[CDATA\[", re.IGNORECASE
 )
 _H1 = re.compile(r"<h1\b", re.IGNORECASE)
-_TITLE = re.compile(r"<title\b[^>]*>.*?</title\s*>", re.IGNORECASE | re.DOTALL)
+_CLOSERS: dict[str, re.Pattern[str]] = {
+    "<!--": re.compile(r"-->"),
+    "<![cdata[": re.compile(r"\]\]>"),
+}
 #: One tag (its name in group 1), an entity, a run of white space, or a run of other text.
 _PIECE = re.compile(
-    r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
+    r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9:-]*)(?:[^<>\"']|\"[^\"]{0,2000}\"|'[^']{0,2000}')*>"
     r"|<[!?][^>]*>"
     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?"
     r"|\s+"
@@ -70,7 +73,19 @@ def looks_like_html(text: str) -> bool:
     """
     if "<" not in text:
         return False
-    if _PAGE_START.match(text):
+    pos = len(text) - len(text.lstrip("\ufeff \t\r\n"))
+    if (m := _XML_DECLARATION.match(text, pos)) is not None:
+        pos = m.end()
+    while True:  # comments before the page's first tag
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if not text.startswith("<!--", pos):
+            break
+        end = text.find("-->", pos + 4)
+        if end < 0:
+            return False
+        pos = end + 3
+    if _PAGE_START.match(text, pos):
         return True
     return len(_CLOSING_BLOCK.findall(text, 0, 200_000)) >= _MIN_FRAGMENT_BLOCKS
 
@@ -93,12 +108,44 @@ class PageText:
         return self.starts[start], self.ends[end - 1]
 
 
+def _hide(page: str, opening: re.Pattern[str]) -> str:
+    """``page`` with hidden elements, comments and CDATA blanked out (same length).
+
+    An element that is never closed hides only its opening tag: a scraped page
+    cut short keeps its text. Once a closing tag is known to be missing, later
+    openings of the same kind do not look for it again, which keeps a page of a
+    thousand unclosed ``<script>`` tags linear.
+    """
+    parts: list[str] = []
+    pos = 0
+    missing: set[str] = set()
+    for m in opening.finditer(page):
+        if m.start() < pos:
+            continue  # inside an element already hidden
+        kind = (m[1] or m[0]).lower()
+        end = m.end()
+        if kind not in missing:
+            closer = _CLOSERS.get(kind)
+            if closer is None:
+                closer = _CLOSERS[kind] = re.compile(rf"</{kind}\s*>", re.IGNORECASE)
+            found = closer.search(page, m.end())
+            if found is None:
+                missing.add(kind)
+            else:
+                end = found.end()
+        parts.append(page[pos : m.start()])
+        parts.append(" " * (end - m.start()))
+        pos = end
+    if not parts:
+        return page
+    parts.append(page[pos:])
+    return "".join(parts)
+
+
 def page_text(page: str) -> PageText:
     """The text a reader of ``page`` sees, with the origin of every character."""
-    visible = _HIDDEN.sub(lambda m: " " * len(m[0]), page)
-    if _H1.search(visible):
-        # the page's own headline is its <h1>; its <title> repeats it with the site's name
-        visible = _TITLE.sub(lambda m: " " * len(m[0]), visible)
+    # the page's own headline is its <h1>; its <title> repeats it with the site's name
+    visible = _hide(page, _HIDDEN_OPEN_TITLE if _H1.search(page) else _HIDDEN_OPEN)
     out: list[str] = []
     starts = array("i")
     ends = array("i")

@@ -449,6 +449,9 @@ def test_a_5_mb_single_line_is_cut_with_a_warning(
 _QUOTES = "\u201c\u201d\"'\u2018\u2019"
 _LINE = ARTICLE.replace("\n", " ")
 
+#: The start of a saved page: it makes the text read as markup.
+_PAGE_HEAD = "<!DOCTYPE html><html><body><p>Ofsted rated it good.</p>"
+
 #: name -> (text of about n characters, n). Shapes of junk and of dense
 #: article text that have made tokenizers, matchers and pairings quadratic.
 SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
@@ -467,6 +470,11 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "said-quotes": (lambda n: "\u201cIt is good,\u201d said Mr Ifan Rees. " * (n // 36), 3000),
     "dates": (lambda n: "on 12 March 2021, in May 2019, 03/04/2022; " * (n // 43), 3000),
     "tag-soup": (lambda n: TAG_SOUP * (n // len(TAG_SOUP) + 1), 3000),
+    # saved pages cut short: every opening's search for its closing must not rescan the page
+    "page-unclosed-scripts": (lambda n: _PAGE_HEAD + "<script>var " * (n // 12), 3000),
+    "page-unclosed-comments": (lambda n: _PAGE_HEAD + "<!-- good " * (n // 10), 3000),
+    "page-unclosed-attributes": (lambda n: _PAGE_HEAD + '<a href="good ' * (n // 14), 3000),
+    "page-leading-comments": (lambda n: "<!-- saved -->" * (n // 14) + ARTICLE, 3000),
 }
 
 
