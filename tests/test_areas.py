@@ -739,3 +739,46 @@ def test_old_early_years_welfare_judgement_is_other() -> None:
         "children's welfare was rated good."
     )
     assert areas(text) == {"leadership": "satisfactory", "other": "good"}
+
+
+# ---- 'every area, including ...' with a count or a possessive ----------------------------
+
+
+def test_every_area_with_a_count_and_a_possessive_names_one_area() -> None:
+    text = (
+        "The inspector graded her outstanding overall and in all three areas of the "
+        "inspection, including the effectiveness of her leadership and management of the "
+        "setting."
+    )
+    assert areas(text) == {"leadership": "outstanding"}
+
+
+def test_a_count_of_areas_with_but_gives_no_area_its_grade() -> None:
+    text = (
+        "Inspectors rated the Brindle Street nursery good in two areas, but its leadership "
+        "and management was judged to require improvement."
+    )
+    assert areas(text) == {"leadership": "requires_improvement"}
+
+
+# ---- a school's 16 to 19 study programmes are its sixth form ---------------------------
+
+
+def test_a_schools_study_programmes_are_its_sixth_form() -> None:
+    text = (
+        "Inspectors found leadership and management, outcomes for pupils and the 16 to 19 "
+        "study programmes at Hollin Brook School to be good."
+    )
+    assert areas(text) == {"leadership": "good", "outcomes": "good", "sixth_form": "good"}
+
+
+def test_a_colleges_study_programmes_stay_other() -> None:
+    text = (
+        "At Dunmarsh College, outcomes for learners and 16 to 19 study programmes were both "
+        "judged good."
+    )
+    assert areas(text) == {"outcomes": "good", "other": "good"}
+    # no school in the sentence: the provision type of the areas table
+    assert areas("Leadership and management and 16 to 19 study programmes were good.") == {
+        "leadership": "good", "other": "good"
+    }

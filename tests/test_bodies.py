@@ -825,3 +825,14 @@ def test_a_learning_centre_is_a_body_whose_remit_its_text_decides() -> None:
         "centre" in name.lower()
         for name, _ in names("A Tarnwick learning centre has been rated good.")
     )
+
+
+def test_a_plan_as_a_noun_is_no_visit_to_come() -> None:
+    # 'a child protection plan' names a plan, not a future; 'plans to' still does
+    doc = run(
+        "The letter follows a focused visit to Quarnby's services for children subject "
+        "to a child protection plan or an early help plan, carried out in March."
+    )
+    assert [s.label_ for s in doc.spans["visits"]] == ["focused_visit"]
+    doc = run("Ofsted plans to carry out a focused visit to the Tellow front door.")
+    assert list(doc.spans["visits"]) == []

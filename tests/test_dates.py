@@ -1259,3 +1259,72 @@ def test_a_weekday_on_the_next_line_after_and_in_a_sentence_is_no_range() -> Non
     text = "We were visited by Ofsted on Tuesday 5th and\n\nWednesday 6th October is a holiday.\n"
     found = [text[m.start : m.end] for m in dates_component._finder().grammar.find(text)]
     assert "Tuesday 5th and\n\nWednesday 6th October" not in found
+
+
+def test_an_outlet_name_set_off_by_a_column_gap_dates_the_page() -> None:
+    text = (
+        "Westmarsh Live\n\nSchool celebrates Ofsted result\n\n"
+        "Westmarsh Evening Bulletin  14 May 2019 at 7:05pm\n\n"
+        "A primary school in Pellbrook has been rated good by Ofsted after it was "
+        "inspected last month, the first visit since it opened.\n"
+    )
+    doc = make_doc(text)
+    on = article_date(doc)
+    assert ymd(on) == (2019, 5, 14)
+    assert ymd(inspection_date(doc, 0, len(text), on)) == (2019, 4, None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # an inspection's date in a table row, not the page's
+        "Previous Inspection  12 March 2016",
+        # lower-case words before a gap are prose or a label of another kind
+        "the school was judged good  12 March 2016",
+        # a single space is no column gap
+        "Westmarsh Evening Bulletin 14 May 2019",
+    ],
+)
+def test_words_before_a_gap_that_are_no_outlet_name_do_not_date_the_page(line: str) -> None:
+    text = (
+        f"Pellbrook Primary School\n\n{line}\n\n"
+        "Pellbrook Primary School has been rated good by Ofsted, parents heard this week. "
+        "The head teacher said the staff had worked hard for it since the autumn term.\n"
+    )
+    assert article_date(make_doc(text)) is None
+
+
+def test_a_visit_span_in_weeks_opens_on_its_first_day() -> None:
+    assert visit(
+        "Inspectors, who were in the borough for two weeks from 9 June, found serious "
+        "weaknesses in the help given to families.", (2024, 8, 1)
+    ) == (2024, 6, 9)
+    assert visit(
+        "Inspectors were on site at the college for five days starting 3 March.", (2024, 4, 20)
+    ) == (2024, 3, 3)
+
+
+def test_a_span_of_years_from_a_date_is_still_no_visit() -> None:
+    # a council in intervention for years from a date: no visit's span
+    assert visit(
+        "Inspectors were told the service was in intervention for two years from March 2021.",
+        (2024, 8, 1),
+    ) is None
+
+
+def test_a_month_in_the_articles_year_beats_a_bare_earlier_year() -> None:
+    text = (
+        "Inspectors spent three days at the nursery in February. It was judged good at its "
+        "last full inspection in May 2021, and an interim inspection in 2023 found it had "
+        "kept its standards."
+    )
+    assert visit(text, (2024, 4, 10)) == (2024, 2, None)
+
+
+def test_a_bare_earlier_year_stands_beside_a_month_of_something_else() -> None:
+    # the month after it is no visit as well supported: the bare year stays
+    text = (
+        "The nursery was inspected in 2023. In January, the manager who had led it "
+        "since 2019 left for a post in Corby Vale."
+    )
+    assert visit(text, (2024, 4, 10)) == (2023, None, None)

@@ -1211,3 +1211,73 @@ def test_a_bodys_grade_taken_away_is_still_a_grade() -> None:
     assert grades(
         "The council scrapped its plans after Ofsted rated Dellow Primary inadequate."
     ) == [("inadequate", "inadequate", "overall")]
+
+
+# ---- 'N years after' the grade before; an ordinal count over a period --------------------
+
+
+def _roles_ago(text: str) -> list[tuple[str, str, int | None]]:
+    """(grade, role, years ago) of every grade kept."""
+    doc = run(text)
+    return [(s.label_, s._.ofsted_role, s._.ofsted_years_ago) for s in doc.spans["grades"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a trailing interval after a comma: the grade of its clause is the one before
+        (
+            "Harrowmere Sixth Form College has been rated good by Ofsted, two years after it "
+            "was told it required improvement.",
+            [("good", "overall", None), ("requires_improvement", "previous", 2)],
+        ),
+        (
+            "Peldon Nursery has been judged outstanding, just 18 months after inspectors "
+            "rated it inadequate.",
+            [("outstanding", "overall", None), ("inadequate", "previous", None)],
+        ),
+        # a headline: the grade right after the interval is the older one
+        (
+            "Tollerby academy in special measures three years after 'good' rating",
+            [("inadequate", "overall", None), ("good", "previous", 3)],
+        ),
+    ],
+)
+def test_an_interval_after_a_grade_points_to_the_grade_before(
+    sentence: str, expected: list[tuple[str, str, int | None]]
+) -> None:
+    assert _roles_ago(sentence) == expected
+
+
+def test_a_fronted_interval_without_a_comma_dates_nothing() -> None:
+    # the clause after 'Three years after opening' is the grade's own
+    assert _roles_ago("Three years after opening the Wrenfield nursery was rated outstanding.") \
+        == [("outstanding", "overall", None)]
+    # 'after' alone opens a clause of its own: the grade after it is this inspection's
+    assert _roles_ago(
+        "A school told to improve three years ago is celebrating after inspectors rated "
+        "Corbel Lane Primary good."
+    ) == [("good", "overall", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ravensholt is the 14th council to be rated inadequate since the start of 2019.",
+        "Amblecote Pre-school is the fifth nursery in the borough to have been judged "
+        "outstanding this year.",
+    ],
+)
+def test_an_ordinal_count_over_a_period_is_a_statistic(sentence: str) -> None:
+    assert _timed(sentence) == []
+
+
+def test_a_first_or_an_undated_ordinal_is_the_bodys_grade() -> None:
+    # 'the first' claims a distinction of the body's own; with no period, no count
+    assert [g for g, _, _ in _timed(
+        "Amblecote Pre-school is the first nursery in the borough to be judged outstanding "
+        "since 2015."
+    )] == ["outstanding"]
+    assert _timed("Ravensholt is the 3rd school in the trust to be rated good.") == [
+        ("good", "overall", None)
+    ]

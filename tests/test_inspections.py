@@ -1310,3 +1310,23 @@ def test_a_council_named_in_full_only_as_an_employer_is_still_the_subject_alone(
     )
     assert [(i.subject, i.overall.grade if i.overall else None)
             for i in extract(text).inspections] == [("Tarnside Borough Council", "inadequate")]
+
+
+def test_a_focused_visit_beside_a_child_protection_plan_is_reported() -> None:
+    # 'plan' in 'child protection plan' once read as a visit still to come, so the
+    # council's focused visit (no grade, the standing grade as previous) was lost
+    text = (
+        "Inspectors found that social workers at Brantmoor Council's front door were "
+        "struggling with demand.\n\n"
+        "The findings come in a letter published last week following a focused visit to the "
+        "council's arrangements for children subject to a child protection plan, carried out "
+        "on 4 and 5 March.\n\n"
+        "Focused visits do not result in a graded judgement. Brantmoor was rated good at its "
+        "last full inspection, in 2021."
+    )
+    (found,) = inspect(text, 2024)
+    assert (found.subject, found.visit, found.overall) == (
+        "Brantmoor Council", "focused_visit", None
+    )
+    assert found.previous is not None
+    assert (found.previous.grade, found.previous.year) == ("good", 2021)

@@ -248,6 +248,9 @@ class Bodies:
         }
         vis = data["visits"]
         self.future = frozenset(vis["future"])
+        #: future words that are nouns but before 'to': 'plans to carry out a focused
+        #: visit', not 'children subject to a child protection plan'
+        self.future_before_to = frozenset(vis["future_before_to"])
         self.strong_before = frozenset(vis["strong_before"])
         self.visit_modifiers = frozenset(vis.get("modifiers", ()))
         self.past_before = frozenset(vis["past_before"])
@@ -982,8 +985,10 @@ class Bodies:
             sent_start, sent_end = max(sent_start, start - 30), min(sent_end, end + 30)
             # the set of words is made only when a future word is there at all
             if not self.future.isdisjoint(d.low[sent_start:sent_end]) and {
-                d.low[k] for k in range(sent_start, sent_end) if d.low[k] != "may"
-                or d.word(k) != "May"
+                d.low[k] for k in range(sent_start, sent_end)
+                if (d.low[k] != "may" or d.word(k) != "May")
+                and (d.low[k] not in self.future_before_to
+                     or (k + 1 < len(d.low) and d.low[k + 1] == "to"))
             } & self.future:
                 continue  # 'will carry out monitoring visits', 'is expected within months'
             if chrome.overlaps(d.idx[start], d.idx[start] + 1):

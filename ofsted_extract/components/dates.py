@@ -331,6 +331,21 @@ class Dates:
         for phrase in data["deadline_words"]:
             *before, last = phrase.lower().split()
             self.deadline_ends.setdefault(last, []).append(tuple(before))
+        #: words that keep a gap-separated name off a dateline (see ``_gap_masthead``)
+        self.gap_shunned = frozenset(
+            w.lower()
+            for key in ("visit_labels", "visit_words", "earlier_markers", "future_markers")
+            for phrase in data[key]
+            for w in _WORD.findall(phrase)
+        )
+        # a visit's length in days or weeks, then its first day: "were in the
+        # county for three weeks from 28 June" (not "for two years from 2019")
+        spans = data["visit_spans"]
+        self.visit_span = re.compile(
+            rf"(?<![\w-])for\s+(?:{_phrases(spans['counts'])})\s+(?:{_phrases(spans['units'])})"
+            rf"\s+(?:{_phrases(spans['starts'])})\Z",
+            re.IGNORECASE,
+        )
         self.deadline_end = re.compile(
             rf"(?<![\w-])(?:{_phrases(data['deadline_words'])})\W*\Z", re.IGNORECASE
         )
@@ -601,7 +616,10 @@ class Dates:
         A short masthead or section name closed by a separator may lead the
         date too ("Westbury Herald | 4 March 2021", "Schools - 4 March 2021").
         """
-        prefix = "" if _masthead(prefix) else _BYLINE_LEAD.sub(" ", prefix)
+        if _masthead(prefix) or self._gap_masthead(prefix):
+            prefix = ""
+        else:
+            prefix = _BYLINE_LEAD.sub(" ", prefix)
         suffix = self.issue_tail.sub("", suffix)
         rest = _TIME.sub(" ", f"{prefix} {suffix}")
         # the filler patterns only take out words of their own: a word of any
@@ -612,6 +630,24 @@ class Dates:
         if any(word.lower() not in self.filler_words for word in words):
             return False
         return not _WORD.search(self.filler.sub(" ", rest))
+
+    def _gap_masthead(self, prefix: str) -> bool:
+        """Whether the words before a date are a programme's or outlet's name set off by a
+        column gap: "Channel East Report  6 June 2018 at 6:42pm".
+
+        Scraped page furniture leaves two spaces or a tab where a page had a
+        separate box; prose has single spaces. The name is a few words in
+        Title Case, none of them an inspection's ("Previous Inspection  12 March
+        2016" in a table of past visits dates no page).
+        """
+        if not _GAP_END.search(prefix):
+            return False
+        words = _WORD.findall(prefix)
+        return (
+            0 < len(words) <= _COMMA_MASTHEAD_WORDS
+            and all(w[:1].isupper() for w in words)
+            and self.gap_shunned.isdisjoint(w.lower() for w in words)
+        )
 
     # -- the inspectors' visit ---------------------------------------------
 
@@ -741,6 +777,8 @@ class Dates:
         phrases = self.deadline_ends.get(word.lower())
         if phrases is None:
             return False
+        if self.visit_span.search(chunk, max(0, words_end - 60), words_end):
+            return False  # "for three weeks from 28 June": a visit's span opens on the date
         if word.lower() in _UNTIL and _NOT_UNTIL.search(chunk):
             return False  # "not inspected again until May": what happened in May, no deadline
         words = chunk[:words_end].split()
@@ -1228,6 +1266,8 @@ _SEPARATOR = re.compile(r"\s*[|\u2022\u00b7]\s*|\s+[-\u2013\u2014]\s+")
 _MASTHEAD_WORDS = 8
 #: ... and before a comma, all capitalised ("Ashenby Express, 14 January 2010").
 _COMMA_MASTHEAD_WORDS = 4
+#: A column gap closing a line's words: two or more spaces or a tab, no line break.
+_GAP_END = re.compile(r"\S(?:[ \u00a0]{2,}|\t)[ \t\u00a0]*$")
 
 
 def _masthead(prefix: str) -> bool:
@@ -1432,18 +1472,34 @@ def _recent(
 
     "Inspectors visited the company in late September" in a November article,
     beside "At a new provider monitoring visit in March 2022": the earlier
-    visit is background; a report is published weeks after its visit.
+    visit is background; a report is published weeks after its visit. A
+    bare year before the article's year is as good as long before it when a
+    month after that year competes.
     """
     gap = _months_before(best[2], published)
-    if gap is None or gap < _STALE_MONTHS:
+    year_only = _earlier_year(best[2], published)
+    if not year_only and (gap is None or gap < _STALE_MONTHS):
         return best
     closer = [
         f for f in found
         if f[0] >= best[0] - _RECENT_MARGIN
         and (g := _months_before(f[2], published)) is not None
         and 0 <= g < _STALE_MONTHS
+        # a bare year of the years before gives way only to a month after it:
+        # "spent two days at the home in January" (in a March 2024 release)
+        # beside "an interim inspection in 2023" is the visit reported
+        and (not year_only or (f[2].year or 0) > (best[2].year or 0))
     ]
     return max(closer, key=lambda f: (f[0], -f[1].start)) if closer else best
+
+
+def _earlier_year(parts: Parts, published: PartialDate | None) -> bool:
+    """Whether ``parts`` is a bare year before the article's year ("an inspection in 2023")."""
+    return (
+        parts.month is None and parts.year is not None
+        and published is not None and published.year is not None
+        and parts.year < published.year
+    )
 
 
 def _best(found: list[tuple[float, Mention, Parts]]) -> tuple[float, Mention, Parts] | None:

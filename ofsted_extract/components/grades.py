@@ -236,6 +236,9 @@ _EVERY = frozenset({"every", "all", "each"})
 _AREA_NOUNS = frozenset({"area", "areas", "judgement", "judgements", "judgment", "judgments",
                          "category", "categories", "aspect", "aspects"})
 
+#: A numeral ordinal ('11th', '2nd', '23rd'): see :meth:`_Reader._ordinal_count`.
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
+
 #: The cue labels of a sentence without cues.
 _NO_LABELS: frozenset[str] = frozenset()
 
@@ -408,6 +411,10 @@ class Grades:
         self.subjects = frozenset(grades["gradeable_subjects"]["words"])
         self.or_tails = frozenset(grades["or_tails"]["words"])
         self.movement = frozenset(grades["movement_words"])
+        self.every_area_words = frozenset(grades["every_area_words"]["words"])
+        ordinal = grades["statistics"]["ordinal_counts"]
+        self.ordinal_words = frozenset(ordinal["words"])
+        self.ordinal_periods = tuple(ordinal["periods"])
         self.fronted_openers = frozenset(grades["previous_fronted"]["openers"])
         self.inner_lead_ins = frozenset(grades["previous_fronted"]["inner_lead_ins"])
         self.apposition_words = frozenset(grades["previous_fronted"]["apposition_words"])
@@ -443,6 +450,13 @@ class Grades:
         attributive = {p.lower() for p in areas["attributive"]["phrases"]}
         self.attributive_ids: set[int] = set()
         guarded = {p.lower() for p in areas["guarded"]["phrases"]}
+        school = areas["school_sixth_form"]
+        sixth_form = {p.lower() for p in school["phrases"]}
+        #: a school's 16 to 19 study programmes are its sixth form: see
+        #: :meth:`_Reader._school_sixth_form`
+        self.school_sixth_form_ids: set[int] = set()
+        self.school_words = frozenset(school["school_words"])
+        self.fe_words = frozenset(school["fe_words"])
         #: areas that are also everyday phrases: see :meth:`_Reader._guarded_ok`
         self.guarded_ids: set[int] = set()
         # the report-card key of an area named in older words ('pupils' achievement',
@@ -463,6 +477,8 @@ class Grades:
                 self.attributive_ids.add(idx)
             if phrase.lower() in guarded:
                 self.guarded_ids.add(idx)
+            if phrase.lower() in sixth_form:
+                self.school_sixth_form_ids.add(idx)
 
     def __call__(self, doc: Doc) -> Doc:
         reader = _Reader(self, doc)
@@ -1300,9 +1316,20 @@ class _Reader:
                 continue  # 'Pelham Council's fostering service has been rated good'
             if idx in self.c.guarded_ids and not self._guarded_ok(start, end, out):
                 continue  # 'pupils learn about staying safe online': not a judgement area
+            if idx in self.c.school_sixth_form_ids and self._school_sixth_form(start):
+                keys = rc = ("sixth_form",)
             out.append(_Area(start, end, keys, rc, idx in self.c.attributive_ids))
             last_end = end
         return out
+
+    def _school_sixth_form(self, start: int) -> bool:
+        """Whether the sentence of study programmes at ``start`` speaks of a school ('outcomes
+        for pupils and the 16 to 19 study programmes'), not of a college or other provider:
+        a school's 16 to 19 study programmes are its sixth form. (The phrase is rare: its
+        sentence is read only when it is found.)"""
+        lo, hi = self.sent_bounds[self.sent_of[start]]
+        words = set(self.low[lo:hi])
+        return bool(words & self.c.school_words) and not words & self.c.fe_words
 
     def _guarded_ok(self, start: int, end: int, found: list[_Area]) -> bool:
         """Whether a guarded area ('staying safe') at ``start:end`` is a judgement area: it
@@ -1914,8 +1941,8 @@ class _Reader:
         if area.start - grade.end > 4 * WINDOW:
             return None
         gap = self.words_between(grade.end, area.start)
-        if len(gap) > 12:
-            return None
+        if len(gap) > 12 and (len(gap) > 18 or not self._every_area(gap)):
+            return None  # 'in all three areas of the inspection, including ...' is longer
         lead = {",", "–", "—", "-", "and", "overall", "across", "the", "board", "grades", "grade",
                 "ratings", "rating", "judgements", "were", "was", "given", "awarded", "said",
                 "'", '"'}
@@ -1932,11 +1959,16 @@ class _Reader:
                 "key", "main", "other", "remaining", "both", "most", "several", "many", "-",
                 "–", "'", '"'}
         rest = [g for g in gap if g >= end]
+        most = 7
         if self._every_area(rest):
-            # 'outstanding in every area, including quality of education, ...'
-            rest = [g for g in rest if self.low[g] not in (",", "including", "namely")]
+            most = 10
+            # 'outstanding in every area, including quality of education, ...', 'in all three
+            # areas of the inspection, including the effectiveness of her leadership ...'
+            skip = self.c.every_area_words
+            rest = [g for g in rest if self.low[g] not in (",", "including", "namely")
+                    and self.low[g] not in skip]
         possessed = {g for g in rest if g + 1 < self.n and self.low[g + 1] in ("'s", "'")}
-        if len(rest) > 7 or any(
+        if len(rest) > most or any(
             self.low[g] not in fill and g not in possessed and self.low[g] not in ("'s", "'")
             for g in rest
         ):
@@ -1946,7 +1978,9 @@ class _Reader:
     def _every_area(self, gap: list[int]) -> bool:
         """Whether ``gap`` says 'every area' ('in all areas', 'in each of the judgements'):
         the grade then is the overall one as well as that of each area listed after it."""
-        words = [self.low[g] for g in gap if self.low[g] not in ("of", "the", "its", "their")]
+        # a count may stand between: 'in all three areas', 'each of the four judgements'
+        words = [self.low[g] for g in gap if self.low[g] not in ("of", "the", "its", "their")
+                 and self.low[g] not in _NUM_WORDS]
         return any(
             a in _EVERY and b in _AREA_NOUNS for a, b in zip(words, words[1:], strict=False)
         )
@@ -2249,6 +2283,8 @@ class _Reader:
             return "scale"
         if "label_change" in here and self._label_changed(cand):
             return "scale"
+        if self._ordinal_count(s, e, max(sent_start, s - 12), ce):
+            return "statistics"
         stat_lo = max(cs, s - 14)
         one_of = "one_of" in here and has("one_of", max(sent_start, s - 16), s)
         if ("stat" in here and has("stat", stat_lo, s)
@@ -2257,6 +2293,25 @@ class _Reader:
         if not one_of and self._number_subject(cs, s):  # 'Three were rated good'
             return "statistics"
         return None
+
+    def _ordinal_count(self, s: int, e: int, lo: int, ce: int) -> bool:
+        """'Cresswold is the 11th council to be rated inadequate since the start of 2020':
+        an ordinal count over a period is a statistic (its year dates the count, not a
+        grade). The ordinal comes a few words before 'to be' and the grade; the period
+        right after the grade. 'the first school in the town to be rated outstanding'
+        is no count (see ``ordinal_counts`` in grades.json)."""
+        low = self.low
+        before = low[lo:s]
+        if "to" not in before:
+            return False  # the cheap test first: most grades have no 'to be' before them
+        k = len(before) - 1 - before[::-1].index("to")
+        after_to = before[k + 1 : k + 3]
+        if not after_to or (after_to[0] != "be" and after_to != ["have", "been"]):
+            return False  # 'to be rated', 'to have been judged'; not 'to improve to good'
+        if not any(w in self.c.ordinal_words or _ORDINAL.match(w) for w in before[:k]):
+            return False
+        tail = " " + " ".join(low[j] for j in self.words_between(e, min(ce, e + 6))) + " "
+        return any(f" {p} " in tail for p in self.c.ordinal_periods)
 
     def _label_changed(self, cand: _Cand) -> bool:
         """The grade label itself is scrapped or renamed: 'the satisfactory grade has been
@@ -2375,7 +2430,7 @@ class _Reader:
                 years = self.years_in(nxt[0], nxt[-1] + 1)
         # like the years, 'three years ago' dates only the grade of its own segment: in
         # 'told three years ago it was merely satisfactory ... judged it good', not 'good'
-        rel = self._relative_years(self._own_clause(s, seg_lo), min(ce, seg_hi))
+        rel = self._relative_years(self._own_clause(s, seg_lo), min(ce, seg_hi), e)
         if rel is not None and not current:
             cand.years_ago = rel
             return "previous"
@@ -2502,12 +2557,33 @@ class _Reader:
         """Where the words before a grade at ``s`` that speak of it start, from ``lo``: after
         'after' or 'because' opening the grade's own clause with no comma before it. 'A
         school that was told to improve three years ago is celebrating after inspectors
-        rated it good': the years ago date the telling, not 'good'."""
+        rated it good': the years ago date the telling, not 'good'. A trailing 'two years
+        after' ('rated good, two years after it was told it required improvement') opens
+        the clause of the grade before: its cue stays in the grade's own words."""
         low = self.low
         for k in range(s - 1, lo - 1, -1):
             if low[k] in _CLAUSE_OPENERS:
+                if low[k] == "after" and self._interval_after(k) and (
+                    self._trailing(k) and "," not in low[k:s]
+                    or all(low[j] in _DETERMINERS or low[j] in QUOTES
+                           for j in self.words_between(k + 1, s))
+                ):
+                    return k - 1
                 return k + 1
         return lo
+
+    def _interval_after(self, k: int) -> bool:
+        """Whether the 'after' at ``k`` ends an interval cue ('years after', 'months
+        after'), not 'celebrating after inspectors rated it good'."""
+        p = k - 1
+        return p >= 0 and self.cues.has("prev_local", p, k) \
+            and self.cues.end("prev_local", p) == k + 1
+
+    def _trailing(self, k: int) -> bool:
+        """Whether the interval ending at ``k`` trails a main clause after a comma: ', two
+        years after ...', ', just 18 months after ...'. A fronted 'Three years after opening
+        the nursery was rated ...' does not (with no comma, its clause is the grade's)."""
+        return "," in self.low[max(0, k - 5) : k - 1]
 
     def segment(self, cand: _Cand) -> tuple[int, int]:
         """The stretch whose years belong to this grade: up to the next grade word, and back
@@ -2702,10 +2778,18 @@ class _Reader:
             return ce  # another grade in that clause: the repetition is its own
         return max(ce, nxt_end)
 
-    def _relative_years(self, a: int, b: int) -> int | None:
+    def _relative_years(self, a: int, b: int, forward_from: int | None = None) -> int | None:
+        """The years counted back by a phrase in [a, b) ('three years ago'). An interval
+        at or after ``forward_from`` that ends in 'after' ('in special measures three years
+        after its good rating') points on to a later grade, so it does not count there."""
+        cues = self.cues
         for label, years in self.relyear_labels:
-            if self.cues.has(label, a, b):
-                return years
+            hit = cues.first(label, a, b)
+            while hit is not None:
+                if forward_from is None or hit < forward_from \
+                        or self.low[cues.end(label, hit) - 1] != "after":
+                    return years
+                hit = cues.first(label, hit + 1, b)
         return None
 
     def _find_year(self, cand: _Cand, table: bool = False) -> None:
