@@ -15,6 +15,7 @@ tree nobody reads and would still not give offsets.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from array import array
@@ -38,6 +39,13 @@ _HIDDEN_OPEN_TITLE = re.compile(
     rf"<({_HIDDEN_NAMES}|title)\b[^<>]*>|<!--|<!\[CDATA\[", re.IGNORECASE
 )
 _H1 = re.compile(r"<h1\b", re.IGNORECASE)
+#: A page's machine-readable dates live where no reader sees them: a ``<meta>`` tag
+#: in the head, a JSON-LD key in a script. Those are kept, verbatim, so the date
+#: rules read them as they read a scraped text that kept them.
+_META = re.compile(r"<meta\b[^<>]{0,500}>", re.IGNORECASE)
+_JSON_KEY = re.compile(r'"([A-Za-z_.:-]{3,40})"\s*:\s*"[^"<>]{4,40}"')
+#: Machine dates are looked for in this much of the page (its head and first scripts).
+_MACHINE_SPAN = 500_000
 _CLOSERS: dict[str, re.Pattern[str]] = {
     "<!--": re.compile(r"-->"),
     "<![cdata[": re.compile(r"\]\]>"),
@@ -192,4 +200,32 @@ def page_text(page: str) -> PageText:
             owe(" ", at)
         else:
             emit(piece, at, len(piece))
+    for m in _machine_dates(page):
+        owe("\n\n", m.start())
+        emit(m[0], m.start(), len(m[0]))
     return PageText("".join(out), starts, ends)
+
+
+def _machine_dates(page: str) -> list[re.Match[str]]:
+    """The page's meta tags and JSON-LD keys that hold its dates, to be read after its text.
+
+    They go last so that they never stand where a headline or byline is looked for.
+    """
+    keys = _date_keys()
+    found = [
+        m for m in _META.finditer(page, 0, _MACHINE_SPAN) if any(k in m[0].lower() for k in keys)
+    ]
+    found += [
+        m for m in _JSON_KEY.finditer(page, 0, _MACHINE_SPAN) if m[1].lower() in keys
+    ]
+    return found
+
+
+@functools.cache
+def _date_keys() -> frozenset[str]:
+    from . import rules
+
+    data = rules.load("dates")
+    return frozenset(data["article_machine_keys_strong"]) | frozenset(
+        data["article_machine_keys_weak"]
+    )

@@ -152,7 +152,7 @@ def _ordered(
     finished = False
     try:
         for chunk in islice(chunks, jobs * AHEAD):
-            pending.append((chunk, pool.submit(_many, chunk)))
+            pending.append((chunk, _submit(pool, chunk)))
         while pending:
             chunk, future = pending.popleft()
             results: list[Shipped]
@@ -166,10 +166,10 @@ def _ordered(
                     result, pool = _isolated(pool, path, jobs, model, method)
                     results.append(result)
                 pending = deque(
-                    (c, f if _succeeded(f) else pool.submit(_many, c)) for c, f in pending
+                    (c, f if _succeeded(f) else _submit(pool, c)) for c, f in pending
                 )
             for following in islice(chunks, 1):
-                pending.append((following, pool.submit(_many, following)))
+                pending.append((following, _submit(pool, following)))
             yield from zip(chunk, results, strict=True)
         finished = True
     finally:
@@ -177,6 +177,21 @@ def _ordered(
             pool.shutdown(wait=True)
         else:  # interrupted, or the reader went away: do not wait for work nobody wants
             _stop(pool)
+
+
+def _submit(pool: ProcessPoolExecutor, chunk: list[str]) -> Future[list[Shipped]]:
+    """The chunk's future, even from a pool that has just broken.
+
+    A worker may die between two results: the pool is then broken, and
+    ``submit`` raises at once. The chunk's future carries that error instead,
+    and it is met, like any other broken future, when its turn comes.
+    """
+    try:
+        return pool.submit(_many, chunk)
+    except BrokenProcessPool as exc:
+        failed: Future[list[Shipped]] = Future()
+        failed.set_exception(exc)
+        return failed
 
 
 def _succeeded(future: Future[list[Shipped]]) -> bool:

@@ -363,3 +363,42 @@ def test_a_credited_writer_is_not_the_speaker_of_the_quotes_after() -> None:
     record = extract(text)
     assert record.authors == ["Philippa Tolliver"]
     assert all(p.name != "Philippa Tolliver" for p in record.people)
+
+
+# -- a name run on into a journalist's title ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Thessaly Brandvoll Social affairs correspondent",
+        "Thessaly Brandvoll Education editor",
+        "Thessaly Brandvoll Chief reporter",
+        "Thessaly Brandvoll Reporter",
+    ],
+)
+def test_a_name_run_on_into_a_journalist_title_on_one_line(byline: str) -> None:
+    text = (
+        "The Harbour Ledger\n\nWestmarch children's services rated good by Ofsted\n\n"
+        f"{byline}\nThu 9 Sep 2021 07.00 BST\n\n{BODY}"
+    )
+    assert extract(text).authors == ["Thessaly Brandvoll"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # title case: nothing tells where the name ends and the title starts
+        "Thessaly Brandvoll Education Correspondent",
+        # a desk, not a person
+        "Local Democracy Reporter",
+        # no journalist's title at the end
+        "Thessaly Brandvoll Head of school",
+    ],
+)
+def test_a_run_on_line_without_a_clear_name_and_title_is_no_byline(line: str) -> None:
+    text = (
+        "The Harbour Ledger\n\nWestmarch children's services rated good by Ofsted\n\n"
+        f"{line}\nThu 9 Sep 2021 07.00 BST\n\n{BODY}"
+    )
+    assert extract(text).authors == []

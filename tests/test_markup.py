@@ -109,6 +109,22 @@ def test_block_elements_end_lines_and_paragraphs() -> None:
     assert page.text == "Head\n\nOne\ntwo\n\na\nb"
 
 
+def test_a_date_kept_only_in_the_pages_head_dates_the_article() -> None:
+    page = (
+        '<!DOCTYPE html><html><head><meta property="article:published_time" '
+        'content="2021-11-23T07:30:00Z"><script type="application/ld+json">{"@type": '
+        '"NewsArticle", "dateModified": "2021-11-24T09:00:00Z"}</script></head><body>'
+        "<h1>Tarnbeck nursery keeps its top grade</h1><p>Little Wrens at Tarnbeck has been "
+        "rated outstanding again after an Ofsted visit in October.</p></body></html>"
+    )
+    record = extract(page)
+    assert record.published is not None and record.published.iso == "2021-11-23"
+    assert record.title == "Tarnbeck nursery keeps its top grade"
+    (inspection,) = record.inspections
+    assert inspection.inspected is not None and inspection.inspected.iso == "2021-10"
+    assert bad_evidence(record, page) == []
+
+
 def test_plain_text_with_angle_brackets_is_not_a_page() -> None:
     for text in (
         ARTICLE,

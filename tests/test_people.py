@@ -1655,3 +1655,27 @@ def test_whose_without_a_family_word_makes_no_person(sentence: str) -> None:
 def test_your_role_on_a_bodys_own_page_is_not_our_role() -> None:
     text = _OWN_PAGE + 'Your chief executive, Dr Ottoline Baskerfield, said: "Well done all."\n'
     assert one(text, "Ottoline Baskerfield").organisation is None
+
+
+# -- "registered as a <role>" late in a relative clause ----------------------------
+
+
+def test_registered_as_a_role_late_in_a_who_clause_gives_the_role() -> None:
+    text = (
+        "A Fernleigh childminder has been rated outstanding by Ofsted.\n\n"
+        "Leocadia Thrushcombe looks after four children at her home.\n\n"
+        "Mrs Thrushcombe, who moved to Fernleigh from Porto in 2003 and registered as a "
+        "childminder in 2009, said she was thrilled.\n"
+    )
+    assert one(text, "Leocadia Thrushcombe").role == "childminder"
+
+
+def test_a_past_job_late_in_a_who_clause_is_no_role() -> None:
+    text = (
+        "A Fernleigh childminder has been rated outstanding by Ofsted.\n\n"
+        "Leocadia Thrushcombe, who moved to Fernleigh in 2003 and worked as a nurse for ten "
+        "years, said she was thrilled.\n"
+    )
+    assert people(text).get("Leocadia Thrushcombe") is None or (
+        people(text)["Leocadia Thrushcombe"].role != "nurse"
+    )

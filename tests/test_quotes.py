@@ -1058,3 +1058,75 @@ def test_a_participle_after_a_named_person_gives_that_person() -> None:
     assert said(extract(text)) == {
         "Ottoline Brackwater": ["in a far stronger place than it was three years ago"]
     }
+
+
+# -- a spokesperson for a named person -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'A spokesperson for Caspian Wetherall, the schools minister, said: "The minister '
+        'expects rapid improvement at the academy."',
+        'A spokeswoman for the schools minister, Caspian Wetherall, said: "The minister '
+        'expects rapid improvement at the academy."',
+        '"The minister expects rapid improvement at the academy," a spokesman for Caspian '
+        "Wetherall, the schools minister, said.",
+        '"The minister expects rapid improvement at the academy," a spokeswoman for Caspian '
+        "Wetherall said.",
+    ],
+)
+def test_a_spokesperson_for_a_named_person_is_not_that_person(sentence: str) -> None:
+    text = f"Ofsted rated Quillon Bay Academy inadequate last month.\n\n{sentence}\n"
+    assert said(extract(text)) == {}
+
+
+def test_a_named_speaker_after_a_spokesperson_clause_still_speaks() -> None:
+    text = (
+        "Ofsted rated Quillon Bay Academy inadequate last month.\n\n"
+        "A spokesperson for the trust declined to comment, but Caspian Wetherall, the schools "
+        'minister, said: "The minister expects rapid improvement at the academy."\n'
+    )
+    assert said(extract(text)) == {
+        "Caspian Wetherall": ["The minister expects rapid improvement at the academy."]
+    }
+
+
+# -- a passive speech verb after the inspectors spoke ---------------------------------
+
+
+@pytest.mark.parametrize("verb", ["was described as", "was judged to be", "were described as"])
+def test_a_passive_speech_verb_after_inspectors_said_gives_the_report(verb: str) -> None:
+    text = (
+        "Leadership at Marrowby Primary requires improvement, inspectors said, and lessons "
+        f'{verb} "lively but too often unfocused".'
+    )
+    assert said(extract(text)) == {"report": ["lively but too often unfocused"]}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an agent of its own: the parents' words, not the report's
+        "Leadership at Marrowby Primary requires improvement, inspectors said, and lessons "
+        'were described by parents as "lively but too often unfocused".',
+        # no one in the sentence speaks for the report
+        'Lessons at Marrowby Primary were described as "lively but too often unfocused".',
+    ],
+)
+def test_a_passive_speech_verb_without_the_report_as_source_is_no_report_quote(
+    sentence: str,
+) -> None:
+    assert "report" not in said(extract(sentence))
+
+
+@pytest.mark.parametrize("speaker", ["A spokesman", "A council spokesperson"])
+def test_an_unnamed_speaker_after_a_closed_quote_in_the_same_paragraph(speaker: str) -> None:
+    # the stop closing the first quote ends its sentence: the named speaker opening it is
+    # not the subject of the next one
+    text = (
+        "Ofsted rated Quillon Bay Academy good last month.\n\n"
+        'Caspian Wetherall, the schools minister, said: "The academy has come a very long '
+        f'way." {speaker} said: "We are thrilled with the outcome for everyone."\n'
+    )
+    assert said(extract(text)) == {"Caspian Wetherall": ["The academy has come a very long way."]}

@@ -69,6 +69,16 @@ class Bylines:
         self.titled = re.compile(
             rf"^[ \t]*(?P<names>{name})[ \t]*(?:,|\||–|—|-)[ \t]*(?P<rest>.+)$"
         )
+        # "Jo Lane Social affairs correspondent": a name run on into a journalist's title
+        # with no comma, the way some news sites print the byline and job title on one
+        # line. The title opens with its one capitalised word and ends with the role word;
+        # a title-case title ("Jo Lane Education Correspondent") is left alone, as nothing
+        # tells where the name ends and the title starts
+        run_on = _alternation(list(data["run_on_roles"]))
+        self.run_on = re.compile(
+            rf"^[ \t]*(?P<names>{name})[ \t]+(?P<rest>[A-Z][a-z]+(?:[ ]+[a-z][a-z'’-]*){{0,4}}"
+            rf"[ ]+(?:{run_on})|(?=[A-Z])(?i:{run_on}))[ \t]*$"
+        )
         # one name, or several joined as in a prefixed line ('Jo Lane and Sam Hart')
         self.bare = re.compile(rf"^[ \t]*{names}[ \t]*$")
         self.honorific = re.compile(rf"^(?:{honorifics})\.?[ ]+")
@@ -292,6 +302,12 @@ class Bylines:
         m = self.titled.match(line)
         if m and self.journalist.search(m.group("rest")) and len(m.group("rest").split()) <= 8:
             found.extend(self._names(m.group("names"), s + m.start("names")))
+            return
+        m = self.run_on.match(line)
+        if m:
+            names = self._names(m.group("names"), s + m.start("names"))
+            if len(names) == 1:  # one writer: a run-on line lists no co-authors
+                found.extend(names)
 
     def __call__(self, doc: Doc) -> Doc:
         text = plain_text(doc)

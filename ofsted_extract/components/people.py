@@ -352,6 +352,15 @@ class Lexicon:
         self.relative_role = re.compile(
             rf"^,\s*(?:{_alternation(data['relative_role_openers'])})\s+(?:as\s+)?", re.I
         )
+        # "Jo Lane, who moved here in 2004 and registered as a childminder in 2008, said":
+        # a status the person still holds, named later in the relative clause (after
+        # other clauses of it, so not a relative_role_opener). Gated on the phrase itself.
+        self.relative_status_words = tuple(x.lower() for x in data["relative_status_openers"])
+        self.relative_status = re.compile(
+            rf"^,\s*who\b[^,.;:\"“”\n]{{0,120}}?(?<![\w'’-])"
+            rf"(?:{_alternation(data['relative_status_openers'])})\s+",
+            re.I,
+        )
         self.relative_org = re.compile(
             r"^,\s*who\s+(?:(?:now|also|currently|still|jointly)\s+)*"
             rf"(?P<verb>{_alternation(data['relative_org_verbs'])})\b[ \t]*",
@@ -1003,6 +1012,18 @@ class PeopleFinder:
                 stop = self.lex.clause_end.search(seg)
                 seg = seg[: stop.start()] if stop else seg
                 return self.lex.parse_role(seg), "relative"
+            # gated on the phrase itself (written in lower case inside a clause)
+            rel = (
+                self.lex.relative_status.match(tail)
+                if any(w in tail for w in self.lex.relative_status_words)
+                else None
+            )
+            if rel:
+                seg = tail[rel.end() :]
+                stop = self.lex.clause_end.search(seg)
+                seg = seg[: stop.start()] if stop else seg
+                if self.lex.has_head(seg):
+                    return self.lex.parse_role(seg), "relative"
             rel = self.lex.relative_org.match(tail)  # ^,
             if rel:
                 found = self._relative_org(tail[rel.end() :])

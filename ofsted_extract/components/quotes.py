@@ -502,6 +502,18 @@ class Quotes:
         # a one-word name opening a sentence as its subject, a verb after it ("Lane is
         # clear that ...", "Lane says"): read by pronoun_subject in _cues
         self.subject_name = re.compile(rf"(?P<name>{NAME_WORD})[ \t]+(?=[a-z])")
+        # "A spokesperson for Jo Lane, the minister, said:": someone who speaks for the
+        # person named after them; the subject is the unnamed proxy, not the name (or the
+        # role) that follows. The name or role follows "for" at once, or after one phrase
+        # in apposition ("for the minister, Jo Lane,"); a clause between ("A spokesperson
+        # for the trust declined to comment, but Jo Lane said") ends the proxy's subject.
+        proxies = "|".join(
+            re.escape(x) for x in sorted(data["proxy_speakers"], key=len, reverse=True)
+        )
+        self.proxy = re.compile(
+            rf"(?<![\w'’-])(?:{proxies})\s+(?:for|to|of)\s+(?:[^,.;:!?\"“”\n]{{1,80}},\s*)?$",
+            re.I,
+        )
 
     # -- words -------------------------------------------------------------------
 
@@ -600,7 +612,14 @@ class Quotes:
                 y = b if newline < 0 else newline
                 if y > x:
                     pieces.append(text[pos:x])
-                    pieces.append("Q" + "x" * (y - x - 1))
+                    stop = y == b and y - x >= 4 and text[y - 2] in ".!?"
+                    if stop and _CAPITAL_NEXT.match(text, b):
+                        # 'Jo Lane said: "We are proud." A spokesperson said: ...': a stop
+                        # closing the passage ends the sentence around it as well when a
+                        # capitalised word follows (not a signature: '"..." – Jo Lane')
+                        pieces.append("Q" + "x" * (y - x - 3) + text[y - 2 : y])
+                    else:
+                        pieces.append("Q" + "x" * (y - x - 1))
                     pos = y
                 if newline < 0:
                     break
@@ -886,7 +905,37 @@ class Quotes:
                 found = quoted_from_report(lo, p - 1) or found
             if (found is None or found.kind == "other") and v[2] not in self.participles:
                 found = lone_before(lo, v[0]) or found
+            if found is not None and proxied(found, lo):
+                return _OTHER
+            if (found is None or found.kind == "other") and passive(v, lo, hi):
+                # "..., inspectors said, and behaviour was described as "...": a passive
+                # speech verb with no agent takes the report when an earlier speech
+                # verb of the sentence has the report or its inspectors for subject
+                w = last_verb(lo, v[0])
+                if w is not None and w[2] not in self.report_verbs:
+                    c = subject_before(w[0], lo, w[2] in self.participles)
+                    if c is None or c.kind == "other":
+                        c = after_verb(w[1], lo)
+                    if c is not None and self._reporting(c):
+                        return c
             return found or _OTHER
+
+        def passive(v: tuple[int, int, str], lo: int, hi: int) -> bool:
+            """Whether speech verb ``v`` is a passive with no agent before the quote at
+            ``hi`` ("behaviour was described as", not "... was described by parents as")."""
+            return (
+                v[2].endswith("ed")
+                and _PASSIVE_BE.search(text, max(lo, v[0] - 30), v[0]) is not None
+                and _AGENT.search(text, v[1], hi) is None
+            )
+
+        def proxied(c: _Cand, lo: int) -> bool:
+            """Whether ``c`` is only named as the one a spokesperson speaks for ("A
+            spokesperson for Jo Lane, the minister, said"), no speech verb between."""
+            if c.kind not in ("person", "role", "name") or c.lead <= lo:
+                return False
+            m = self.proxy.search(text, max(lo, c.lead - 160), c.lead)
+            return m is not None and last_verb(m.end(), c.lead) is None
 
         def lone_before(lo: int, verb_start: int) -> _Cand | None:
             """A one-word name opening the sentence as the verb's subject ("Jo, who ..., said")."""
@@ -975,7 +1024,7 @@ class Quotes:
             if v[0] > a:
                 c = ends.get(back(v[0], a))
                 if c is not None and c.start >= a and not masked(c.start):
-                    return c
+                    return _OTHER if proxied(c, a) else c
                 c = starts.get(a)
                 if c is not None and _APPOSITION.fullmatch(text, back_forward(c.end, hi), v[0]):
                     return c  # "..., Cllr Reed, the leader, said"
@@ -1258,6 +1307,12 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\n]|$)")
 
 #: A relative clause between a name and its speech verb (", who has assured").
 _WHO_AFTER = re.compile(r"\s*,\s*who\b")
+#: Blanks on the line, then a capital letter: a new sentence after a closed quote.
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
+#: A form of "be" (and an adverb at most) right before a past participle: a passive.
+_PASSIVE_BE = re.compile(r"(?<![\w'’-])(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$", re.I)
+#: The agent of a passive ("described by parents as"): someone other than the sentence's source.
+_AGENT = re.compile(r"\bby\b", re.I)
 
 
 def _low(word: str) -> str:

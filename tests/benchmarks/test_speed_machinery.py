@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -279,3 +280,39 @@ def test_a_document_that_kills_its_worker_costs_only_its_own_record(
     monkeypatch.setattr(Extractor, "process", real)
     expected = _dump(list(parallel.run(paths, jobs=1)))
     assert [d for i, d in enumerate(_dump(results)) if i != 12] == expected[:12] + expected[13:]
+
+
+class _BreaksOnSubmit:
+    """A pool whose ``k``-th submit finds it broken: a worker died between two results."""
+
+    def __init__(self, inner: object, k: int) -> None:
+        self.inner, self.k, self.n = inner, k, 0
+
+    def submit(self, fn: object, *args: object) -> object:
+        self.n += 1
+        if self.n == self.k:
+            raise BrokenProcessPool("a process in the pool was terminated abruptly")
+        return self.inner.submit(fn, *args)  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+
+@pytest.mark.parametrize("k", [1, 3, 9])  # in the first window, and for a later chunk
+def test_a_pool_found_broken_on_submit_loses_no_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, k: int
+) -> None:
+    paths = _folder(tmp_path)
+    real_pool = parallel._pool
+    made: list[object] = []
+
+    def pool(*args: object) -> object:
+        inner = real_pool(*args)  # type: ignore[arg-type]
+        made.append(inner)
+        return _BreaksOnSubmit(inner, k) if len(made) == 1 else inner
+
+    monkeypatch.setattr(parallel, "_pool", pool)
+    results = _dump(list(parallel.run(paths, jobs=2)))
+    monkeypatch.setattr(parallel, "_pool", real_pool)
+    assert len(made) >= 2  # the broken pool was replaced
+    assert results == _dump(list(parallel.run(paths, jobs=1)))
