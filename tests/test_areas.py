@@ -782,3 +782,61 @@ def test_a_colleges_study_programmes_stay_other() -> None:
     assert areas("Leadership and management and 16 to 19 study programmes were good.") == {
         "leadership": "good", "other": "good"
     }
+
+
+# ---- a colon list whose items are split by semicolons ----------------------------------
+
+
+def test_semicolon_items_after_every_area_colon_share_the_grade() -> None:
+    text = (
+        "Ofsted rated Pellbrook Academy outstanding in every area: the effectiveness of "
+        "leadership and management; the quality of teaching, learning and assessment; "
+        "personal development, behaviour and welfare; and outcomes for pupils."
+    )
+    assert areas(text) == {
+        "leadership": "outstanding",
+        "teaching": "outstanding",
+        "personal_development": "outstanding",
+        "outcomes": "outstanding",
+    }
+
+
+def test_a_semicolon_item_with_a_clause_of_its_own_keeps_its_own_grade() -> None:
+    # the item after the semicolon goes on into its own verb: not an item of the list
+    text = (
+        "The inspectors listed their judgements: leadership and management; outcomes for "
+        "pupils were judged to require improvement."
+    )
+    assert areas(text) == {"outcomes": "requires_improvement"}
+
+
+def test_semicolons_without_a_colon_do_not_make_a_list() -> None:
+    text = (
+        "Inspectors judged the quality of teaching, learning and assessment at Marlow Fen "
+        "School good; personal development, behaviour and welfare were a strength."
+    )
+    assert areas(text) == {"teaching": "good"}
+
+
+# ---- the 2009-2012 school framework -------------------------------------------------------
+
+
+def test_outcomes_for_individuals_and_groups_of_pupils_is_outcomes() -> None:
+    text = (
+        "Inspectors judged Copperfold High School good for its overall effectiveness, for "
+        "outcomes for individuals and groups of pupils and for the effectiveness of leadership "
+        "and management."
+    )
+    assert areas(text) == {"outcomes": "good", "leadership": "good"}
+
+
+def test_report_card_grade_for_both_of_two_areas() -> None:
+    text = (
+        "In its first report card, Tansley Moor School was rated exceptional for inclusion "
+        "and strong standard for both curriculum and teaching and leadership and governance."
+    )
+    assert areas(text) == {
+        "inclusion": "exceptional",
+        "curriculum_and_teaching": "strong_standard",
+        "leadership_and_governance": "strong_standard",
+    }

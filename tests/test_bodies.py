@@ -836,3 +836,33 @@ def test_a_plan_as_a_noun_is_no_visit_to_come() -> None:
     assert [s.label_ for s in doc.spans["visits"]] == ["focused_visit"]
     doc = run("Ofsted plans to carry out a focused visit to the Tellow front door.")
     assert list(doc.spans["visits"]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to the report, published last Thursday, the school was rated good for "
+        "inclusion.",
+        "In March, a nursery in Eldby was rated outstanding, and Pennock Farm Primary School "
+        "was rated good for inclusion.",
+    ],
+)
+def test_a_day_or_month_before_a_described_kind_is_no_body(sentence: str) -> None:
+    from ofsted_extract.extractor import extract
+
+    record = extract(
+        "Pennock Farm Primary School in Wrelby has had its first report card.\n\n" + sentence
+        + "\n"
+    )
+    assert [i.subject for i in record.inspections] == ["Pennock Farm Primary School"]
+    (inspection,) = record.inspections
+    assert [a.area for a in inspection.areas] == ["inclusion"]
+
+
+def test_a_name_before_the_kind_it_is_stays_a_body() -> None:
+    from ofsted_extract.extractor import extract
+
+    record = extract(
+        "Thursfield Lodge, the pupil referral unit in Wrelby, has been rated good by Ofsted.\n"
+    )
+    assert [i.subject for i in record.inspections] == ["Thursfield Lodge"]

@@ -750,9 +750,17 @@ class Bodies:
             name_start = self._walk_left(
                 d, comma, max(0, comma - MAX_NAME_TOKENS), initial_the=True
             )
-            if name_start < comma:
+            if name_start < comma and not self._calendar_words(d, name_start, comma):
                 out.append((name_start, comma, kind))
         return out
+
+    def _calendar_words(self, d: _Doc, start: int, end: int) -> bool:
+        """Whether the words before the comma only name a day or a month ('published
+        last Thursday, the school was rated good', 'In March, a nursery in Eldby'):
+        a date before the clause, not a name described by it."""
+        words = [d.low[j] for j in range(start, end) if not d.space[j]]
+        return bool(words) and all(w in _CALENDAR or w in ("the", "last", "on", "in")
+                                   for w in words)
 
     def _the_kind_appos(self, d: _Doc, k: int, start: int, nxt: int) -> bool:
         """Whether the words from ``k`` to the kind at ``start`` are 'the' and at most two
@@ -1041,6 +1049,10 @@ def _join_clitics(d: _Doc, start: int, end: int) -> list[str]:
             words.append(word)
         glue_next = word == "-" and not d.ws(k)
     return words
+
+
+#: Day and month names: never a body's name, however capitalised.
+_CALENDAR = frozenset(rules.load("dates")["weekdays"]) | frozenset(rules.load("dates")["months"])
 
 
 @Language.factory("ofsted_bodies")

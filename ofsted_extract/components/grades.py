@@ -1909,11 +1909,44 @@ class _Reader:
                         len(gap) <= 4
                         and all(self.low[i] in self.c.glue for i in gap)
                         and not any(i in grade_tokens for i in gap)
-                    ) or self._list_item_gap(gap, grade_tokens):
+                    ) or self._list_item_gap(gap, grade_tokens) or self._semicolon_item(
+                        runs[-1][0], gap, area
+                    ):
                         runs[-1].append(area)
                         continue
             runs.append([area])
         return runs
+
+    def _semicolon_item(self, first: _Area, gap: list[int], area: _Area) -> bool:
+        """Whether ``area`` is the next item of a list opened by a colon whose items are
+        split by semicolons, as items with commas of their own are: 'good in every area:
+        the effectiveness of leadership and management; the quality of teaching, learning
+        and assessment; personal development, behaviour and welfare; and outcomes for
+        pupils'. The colon must stand right before the run's first area, and the new item
+        must hold nothing but area names up to the next semicolon or the sentence end, so
+        'leadership and management; outcomes for pupils were judged to require improvement'
+        does not hand one area's grade to a clause of its own."""
+        low = self.low
+        if not gap or low[gap[0]] != ";" or len(gap) > 4:
+            return False
+        if any(low[i] not in self.c.glue for i in gap[1:]):
+            return False
+        p = self.prev_word(first.start)
+        while p >= 0 and low[p] in _DETERMINERS:
+            p = self.prev_word(p)
+        if p < 0 or low[p] != ":":
+            return False
+        end = self.sent_end(area.start)
+        k = self.next_word(area.end)
+        while k < end and low[k] != ";":
+            found = self.area_at.get(k)
+            if found is not None:
+                k = self.next_word(found.end)
+            elif low[k] in _ITEM_GLUE or self.is_space[k]:
+                k = self.next_word(k + 1)
+            else:
+                return False
+        return True
 
     def _list_item_gap(self, gap: list[int], grade_tokens: set[int]) -> bool:
         """Whether the words between two areas open the next item of a list: 'The impact
