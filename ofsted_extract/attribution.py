@@ -134,6 +134,8 @@ class _Orgs:
             name = str(data["name"])
             if name.isupper() and " " in name:
                 name = name.title()  # a letterhead: "BRACKWELL COUNCIL"
+            elif name.lower() in self.owner_heads and not name.isupper():
+                continue  # "Trust chair Jo Lane": the kind alone, capitalised, names no body
             self.found.append((int(data["start"]), name))
             if data.get("acronym"):
                 self.acronyms[str(data["acronym"]).lower()] = str(data["name"])

@@ -266,6 +266,9 @@ class _Builder:
         #: sentence -> the body a council's own provider there is named as, set by
         #: :meth:`body_mentions` ("One of Tarnbury Council's own children's homes ...")
         self.owned_to: dict[int, str] = {}
+        #: sentences of no-grade visits set aside as an earlier inspection's background by
+        #: :meth:`_before_this_visit` though they carried the region's only visit date
+        self.background_sents: set[int] = set()
 
     # ---- helpers -----------------------------------------------------------------
 
@@ -813,11 +816,17 @@ class _Builder:
             # assessment is no visit at all)
         form = draft.cluster.fullest(_KIND_ORDER.get(remit, ()))
         region_dates = (a, b)
+        inspected = dates.inspection_date(self.doc, *region_dates, self.published)
+        if (
+            inspected is not None and inspected.evidence is not None and self.background_sents
+            and self.sent_of(inspected.evidence.start) in self.background_sents
+        ):
+            inspected = None  # the date of the earlier visit set aside, not this one's
         return Inspection(
             subject=_display(form.text, draft.cluster, self.text),
             remit=cast(Any, remit),
             visit=cast(Any, visit),
-            inspected=dates.inspection_date(self.doc, *region_dates, self.published),
+            inspected=inspected,
             report_published=dates.report_date(self.doc, *region_dates, self.published),
             overall=overall,
             previous=previous,
@@ -851,6 +860,7 @@ class _Builder:
         if plain_current:
             # a graded inspection is not turned into the monitoring visit it had before
             inside = [v for v in inside if not self._past_visit(v)]
+            inside = self._before_this_visit(inside, a, b, mine)
             if any(v.label_ == "full" and self._first_full(v) for v in inside):
                 # 'It is the provider's first full inspection': the monitoring visits
                 # told beside it came before it
@@ -869,6 +879,47 @@ class _Builder:
             if not (before and before[-1] in ("last", "previous", "next", "latest", "prior")):
                 return "full"
         return None
+
+    def _before_this_visit(
+        self, inside: list[_Visit], a: int, b: int, mine: list[_Mention]
+    ) -> list[_Visit]:
+        """'Inspectors visited between 27 January and 7 February ... rated good. A focused
+        visit in 2019 found no areas for priority action': a no-grade visit dated to a year
+        before the graded inspection's own visit is that inspection's background, not its
+        type, even when the year is only the one before the article's. With no visit date
+        in the region, area grades beside the current overall (which no monitoring or
+        focused visit gives) mark the graded inspection as newer than a visit dated before
+        the article's year. Only called for a region with a current overall grade; the
+        region's visit date is read only when such a dated visit is there, and a visit
+        dated to the region's own visit year stays the type."""
+        dated = [
+            v for v in inside
+            if v.label_ in _NO_NEW_GRADE and not isinstance(v.past, bool) and v.past
+        ]
+        if not dated:
+            return inside
+        when = dates.inspection_date(self.doc, a, b, self.published)
+        graded = any(m.role == "area" for m in mine)
+        keep: list[_Visit] = []
+        for v in inside:
+            if v not in dated:
+                keep.append(v)
+                continue
+            year = when.year if when is not None else None
+            # the region's visit date may be this visit's own: then no later one is told
+            own = when is not None and when.evidence is not None and self.sent_of(
+                when.evidence.start
+            ) == self.sent_of(v.start_char)
+            if own:
+                year = None
+            if year is None and graded:
+                year = self.pub_year
+            if year is None or int(v.past) >= year:
+                keep.append(v)
+            elif own:
+                # the visit date read for the region is this earlier visit's: not reported
+                self.background_sents.add(self.sent_of(v.start_char))
+        return keep
 
     def _first_full(self, visit: _Visit) -> bool:
         """Whether a full inspection is called the body's first ('its first full

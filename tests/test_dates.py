@@ -1328,3 +1328,25 @@ def test_a_bare_earlier_year_stands_beside_a_month_of_something_else() -> None:
         "since 2019 left for a post in Corby Vale."
     )
     assert visit(text, (2024, 4, 10)) == (2023, None, None)
+
+
+def test_a_month_of_the_articles_year_beats_an_earlier_season_told_closer_to_its_visit() -> None:
+    # the season of the earlier year sits right after its visit word and the month far
+    # from its own, but the month of the article's year is the visit reported
+    text = (
+        "A council-run children's home in Pellingham has been rated good by Ofsted.\n\n"
+        "Inspectors made an unannounced visit to Larchmere House, in Tanner Row, Upper "
+        "Coldby, in July. The home looks after up to five young people.\n\n"
+        "The home was rated satisfactory after an inspection in the spring of 2008, when "
+        "inspectors raised concerns about staffing."
+    )
+    assert visit(text, (2009, 9, 22)) == (2009, 7, None)
+
+
+def test_a_month_without_a_visit_word_leaves_the_earlier_season_standing() -> None:
+    # 'joined in July' names no visit: the season stays the only visit date
+    text = (
+        "The home was rated satisfactory after an inspection in the spring of 2008. Its "
+        "manager, who joined in July, said the staff had worked hard since then."
+    )
+    assert visit(text, (2009, 9, 22)) == (2008, None, None)

@@ -1330,3 +1330,74 @@ def test_a_focused_visit_beside_a_child_protection_plan_is_reported() -> None:
     )
     assert found.previous is not None
     assert (found.previous.grade, found.previous.year) == ("good", 2021)
+
+
+def test_a_no_grade_visit_dated_before_this_visit_is_background() -> None:
+    # the focused visit is dated to the year before the article's (so no longer "long
+    # before" it), but before this inspection's own visit in January: history, not the type
+    text = (
+        "Hollinbrook children's services now good\n\n"
+        "Hollinbrook Borough Council's children's services have been rated good by Ofsted.\n\n"
+        "Inspectors visited the council between 13 and 24 January. They judged the impact "
+        "of leaders to be good and the experiences and progress of children in care to be "
+        "outstanding.\n\n"
+        "At its previous inspection, in 2017, the council was judged to require improvement. "
+        "A focused visit in 2023 looked at its care leavers and found no areas for priority "
+        "action."
+    )
+    (found,) = inspect(text, 2024)
+    assert (found.subject, found.visit) == ("Hollinbrook Borough Council", "full")
+    assert found.overall is not None and found.overall.grade == "good"
+    assert {a.area: a.grade for a in found.areas} == {
+        "leadership": "good", "children_in_care": "outstanding"
+    }
+
+
+def test_a_monitoring_visit_article_dated_to_the_visit_keeps_its_type() -> None:
+    # the monitoring visit's year is the region's own visit date (December of the year
+    # before the article): it is the story, and the standing grade is the previous one
+    text = (
+        "Wexcombe provider making progress\n\n"
+        "Wexcombe Training Ltd is rated good by Ofsted. A monitoring visit in December 2023 "
+        "found it was making reasonable progress with its new apprenticeships for adults."
+    )
+    (found,) = inspect(text, 2024)
+    assert (found.subject, found.visit, found.overall) == (
+        "Wexcombe Training Ltd", "monitoring_visit", None
+    )
+    assert found.previous is not None and found.previous.grade == "good"
+    assert found.inspected is not None and (found.inspected.year, found.inspected.month) == (
+        2023, 12
+    )
+
+
+def test_area_grades_mark_the_graded_inspection_newer_than_a_dated_monitoring_visit() -> None:
+    # no visit date of its own: the area grades beside the overall (which no monitoring
+    # visit gives) say the graded inspection came after the 2016 monitoring visit
+    text = (
+        "Brackley college climbs to good\n\n"
+        "Brackley Sixth Form College has been rated good by Ofsted. Leadership and "
+        "management and the quality of teaching, learning and assessment were judged good, "
+        "while outcomes for learners require improvement.\n\n"
+        "The college was graded requires improvement in 2015. A monitoring visit in 2016 "
+        "found it was making reasonable progress."
+    )
+    (found,) = inspect(text, 2017)
+    assert (found.subject, found.visit) == ("Brackley Sixth Form College", "full")
+    assert found.overall is not None and found.overall.grade == "good"
+    assert found.previous is not None
+    assert (found.previous.grade, found.previous.year) == ("requires_improvement", 2015)
+    # 2016 dates the monitoring visit set aside, not this inspection
+    assert found.inspected is None
+
+
+def test_a_dated_monitoring_visit_without_area_grades_stays_the_visit_type() -> None:
+    # the same visit with only an overall beside it and no other visit date: nothing
+    # says a graded inspection followed it, so the monitoring visit is the story
+    text = (
+        "Brackley college making progress\n\n"
+        "Brackley Sixth Form College has been rated good by Ofsted. A monitoring visit in "
+        "2016 found it was making reasonable progress."
+    )
+    (found,) = inspect(text, 2017)
+    assert (found.visit, found.overall) == ("monitoring_visit", None)

@@ -598,8 +598,10 @@ def test_evidence_points_at_the_first_mention() -> None:
         ("headteacher at Tinder Row since 2021", "headteacher", "Tinder Row", None),
         ("Head of Fostering", "Head of Fostering", None, None),
         ("Chair of Governors", "Chair of Governors", None, None),
-        ("Nursery manager", "Nursery manager", None, None),
-        ("School business manager", "School business manager", None, None),
+        # a kind, not a body: the role is kept whole and the kind resolved as "the nursery's"
+        ("Nursery manager", "Nursery manager", None, "nursery"),
+        ("School business manager", "School business manager", None, "school"),
+        ("Home manager", "Home manager", None, None),
         ("Marlstone council leader", "council leader", "Marlstone", "name:Marlstone"),
         (
             "Executive Member for Children's Services and Education at Kingsmoor Borough Council",
@@ -1679,3 +1681,74 @@ def test_a_past_job_late_in_a_who_clause_is_no_role() -> None:
     assert people(text).get("Leocadia Thrushcombe") is None or (
         people(text)["Leocadia Thrushcombe"].role != "nurse"
     )
+
+
+# -- a capitalised kind before a role: "Trust chair Jo Lane" ----------------------
+
+
+def test_a_kind_before_a_role_is_the_body_of_that_kind_named_before() -> None:
+    text = (
+        "Harrowfield Academy has been placed in special measures by Ofsted.\n\n"
+        "The academy is run by the Oakmere Learning Trust, which took it over in 2016.\n\n"
+        'Trust chair Benedikt Saunderby said: "We are working hard to put things right."\n'
+    )
+    person = one(text, "Benedikt Saunderby")
+    assert person.role == "Trust chair"
+    assert person.organisation == "Oakmere Learning Trust"
+
+
+def test_a_hyphenated_kind_before_a_role_is_the_setting_of_that_kind() -> None:
+    text = (
+        "Two village settings were inspected this summer.\n\n"
+        "Little Wrens Pre-School, which meets in the church hall, was rated good.\n\n"
+        'Pre-school chairman Ignatius Fenwright said the result was "a credit to our staff".\n'
+    )
+    assert one(text, "Ignatius Fenwright").organisation == "Little Wrens Pre-School"
+
+
+def test_a_kind_with_no_body_of_that_kind_named_gives_no_organisation() -> None:
+    text = (
+        "Pupils at Quenby Primary School have been praised by inspectors.\n\n"
+        'Trust chair Benedikt Saunderby said: "We are delighted for the whole school."\n'
+    )
+    # the capitalised kind alone ("Trust") is no body, and no trust is named
+    assert one(text, "Benedikt Saunderby").organisation is None
+
+
+def test_a_kind_that_no_possessive_resolves_gives_no_organisation() -> None:
+    text = (
+        "The Fernditch Parish Magazine Committee meets monthly.\n\n"
+        "Fernditch Pre-School was rated good.\n\n"
+        'Committee chair Rosalind Otterwell said: "We are thrilled for the children."\n'
+    )
+    assert one(text, "Rosalind Otterwell").organisation is None
+
+
+# -- a remit word between an owner and a role: "the council's highways manager" ----
+
+
+def test_a_remit_word_after_an_owner_keeps_the_role_and_the_owner() -> None:
+    text = (
+        "Repairs to the Quillan Road footbridge will take until July, Marstone Borough "
+        "Council has confirmed. The council's drainage manager, Petra Ollerenshaw, said "
+        'the extra weeks were "needed to finish the work safely".\n'
+    )
+    person = one(text, "Petra Ollerenshaw")
+    assert person.role == "drainage manager"
+    assert person.organisation == "Marstone Borough Council"
+
+
+def test_a_describing_word_after_an_owner_is_not_read_as_a_remit() -> None:
+    text = (
+        "Tollbridge Primary School has been rated outstanding.\n\n"
+        "The school's popular headteacher, Wenceslas Arbuthnell, said he was delighted.\n"
+    )
+    assert one(text, "Wenceslas Arbuthnell").role == "headteacher"
+
+
+def test_home_secretary_is_no_role_at_the_childrens_home_named_before() -> None:
+    text = (
+        "Briarwood Children's Home in Oxley has been rated inadequate.\n\n"
+        'Home Secretary Peregrine Attwater said: "Every child in care deserves to be safe."\n'
+    )
+    assert one(text, "Peregrine Attwater").organisation is None

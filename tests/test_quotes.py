@@ -1130,3 +1130,29 @@ def test_an_unnamed_speaker_after_a_closed_quote_in_the_same_paragraph(speaker: 
         f'way." {speaker} said: "We are thrilled with the outcome for everyone."\n'
     )
     assert said(extract(text)) == {"Caspian Wetherall": ["The academy has come a very long way."]}
+
+
+def test_an_unquoted_item_does_not_end_a_list_of_report_extracts() -> None:
+    text = (
+        "Here are a few of the things the inspectors wrote about us:\n\n"
+        '- "Children are curious and keen to explore the garden every day."\n'
+        "- Babies settle quickly with their key person.\n"
+        '- "Staff know each child well and plan for their next steps."\n\n'
+        'Manager Kitty Hale said: "We are so proud of the whole team."'
+    )
+    assert said(extract(text))["report"] == [
+        "Children are curious and keen to explore the garden every day.",
+        "Staff know each child well and plan for their next steps.",
+    ]
+
+
+def test_a_quoted_item_after_a_list_with_other_marks_does_not_go_on() -> None:
+    text = (
+        "Here are a few of the things the inspectors wrote about us:\n\n"
+        '- "Children are curious and keen to explore the garden every day."\n'
+        "* Babies settle quickly with their key person.\n"
+        '* "Staff know each child well and plan for their next steps."\n'
+    )
+    assert said(extract(text))["report"] == [
+        "Children are curious and keen to explore the garden every day.",
+    ]

@@ -1453,6 +1453,10 @@ def _pick(
 _STALE_MONTHS = 10
 #: How much less support the closer date may have.
 _RECENT_MARGIN = 1.0
+#: The support a month of the article's own year needs to beat a bare earlier year (or a
+#: season of one) however well placed that is: a visit word in the month's own sentence
+#: (a month dated only by the sentence before, or no visit word at all, stays below it).
+_OWN_YEAR_MONTH_MIN = 3.0
 
 
 def _months_before(parts: Parts, published: PartialDate | None) -> int | None:
@@ -1482,7 +1486,7 @@ def _recent(
         return best
     closer = [
         f for f in found
-        if f[0] >= best[0] - _RECENT_MARGIN
+        if (f[0] >= best[0] - _RECENT_MARGIN or (year_only and _own_year_month(f, published)))
         and (g := _months_before(f[2], published)) is not None
         and 0 <= g < _STALE_MONTHS
         # a bare year of the years before gives way only to a month after it:
@@ -1491,6 +1495,19 @@ def _recent(
         and (not year_only or (f[2].year or 0) > (best[2].year or 0))
     ]
     return max(closer, key=lambda f: (f[0], -f[1].start)) if closer else best
+
+
+def _own_year_month(found: tuple[float, Mention, Parts], published: PartialDate | None) -> bool:
+    """Whether ``found`` is a month of the article's own year with a visit word in its
+    sentence: "Inspectors made an unannounced visit to the home, in Mill Lane, in August"
+    (an October 2008 article) beside "rated satisfactory after an inspection in the
+    autumn of 2007". The earlier year is the last inspection's, however close its visit
+    word; the article reports a visit of its own year."""
+    score, _, parts = found
+    return (
+        score >= _OWN_YEAR_MONTH_MIN and parts.month is not None
+        and published is not None and parts.year == published.year
+    )
 
 
 def _earlier_year(parts: Parts, published: PartialDate | None) -> bool:

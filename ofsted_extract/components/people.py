@@ -416,6 +416,8 @@ class Lexicon:
         )
         self.place_roles = {w.lower() for w in data["place_roles"]}
         self.owned_adjectives = {w.lower() for w in data["owned_role_adjectives"]}
+        self.kind_owners = {w.lower() for w in data["kind_role_owners"]}
+        self.remit_not_endings = tuple(w.lower() for w in data["owned_remit_not_endings"])
         # a press release's "Notes to editors" heading, and the headings that end its block
         self.notes_heading = re.compile(
             rf"^[ \t]*(?:{_alternation(data['notes_headings'])})[ \t:]*$", re.I | re.M
@@ -591,6 +593,7 @@ class Lexicon:
             return None  # a past role is not the role the person speaks in
         org: str | None = None
         org_ref: str | None = None
+        kind_ref: str | None = None
         ours = s[:4].lower() == "our "
         s = _ARTICLE.sub("", s)
         if _ITS.match(s):
@@ -622,7 +625,13 @@ class Lexicon:
                 and " " not in lead.group("own")
                 and _norm_word(lead.group("own")) in self.org_heads
             ):
-                lead = None  # "Nursery manager", "School business manager": a kind, not a body
+                # "Nursery manager", "Trust chair": a kind, not a body; the role is kept
+                # whole, and the kind is read as "the trust's" would be, so the body of
+                # that kind the article names is the role's organisation
+                kind = _norm_word(lead.group("own"))
+                if kind in self.kind_owners:
+                    kind_ref = kind
+                lead = None
             if lead and self.is_org(lead.group("own"), "lead", False):
                 org = _clean_org(lead.group("own"))
                 s = lead.group("rest")
@@ -675,6 +684,8 @@ class Lexicon:
             return None
         if ours and org is None and org_ref is None:
             org_ref = OUR_REF  # "our headteacher": the page's own body, if it names one
+        if org is None and org_ref is None:
+            org_ref = kind_ref
         return RoleParse(role, org, org_ref)
 
     def listed_role(self, segment: str) -> RoleParse | None:
@@ -835,6 +846,21 @@ class Lexicon:
                 and tokens[start_i - 2][2].endswith(("'s", "’s"))
             ):
                 start_i -= 1  # "Lockgate's new manager": the owner comes before the adjective
+                continue
+            if (
+                start_i >= 2
+                and word.isalpha()
+                and word.islower()
+                and low not in self.function
+                and low not in self.clause_verbs
+                and low not in self.auxiliaries
+                and not low.endswith(self.remit_not_endings)
+                and tokens[start_i - 2][2].endswith(("'s", "’s"))
+                and _norm_word(tokens[start_i - 2][2]) in self.owners
+            ):
+                # "the council's highways manager": one remit word the lexicon does not
+                # know, held between the owner and the role, belongs to the role
+                start_i -= 1
                 continue
             hyphenated = self._hyphenated_modifier(tokens, start_i)
             if hyphenated is not None:

@@ -75,6 +75,8 @@ from .people import NAME_WORD, mention_dicts, plain_text
 _MESSAGE_NOUN = re.compile(r"\b(?:letter|message|statement|email|e-mail|note|blog|newsletter)\b")
 #: Marks that open a list item.
 _BULLETS = frozenset("•·*-–—▪●◦")
+#: Unquoted items a list of quoted extracts may hold between two quoted ones.
+_LIST_GAP_ITEMS = 3
 _OPEN_BEFORE = set(" \t\n([{—–-/…\"'")
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…\"'")
 _ABBREVIATIONS = {
@@ -1235,6 +1237,35 @@ class Quotes:
                 return None
             return Cue("name", m.start("name"), m.end("name"), word)
 
+        def bullet(line_i: int) -> str | None:
+            """The mark opening line ``line_i`` as a list item ("- ", "• "), or None."""
+            first = lines.first_char(line_i)
+            end = lines.spans[line_i][1]
+            if first + 1 < end and text[first] in _BULLETS and text[first + 1] in " \t":
+                return text[first]
+            return None
+
+        def list_item_before(line_i: int, prev: int | None) -> int | None:
+            """The line whose quote a list item's quote goes on from.
+
+            In a list of report extracts under one lead-in, an item with no quote
+            ("- Children get off to a flying start.") does not end the list: the
+            quoted item after it goes on from the last quoted item above, when
+            every line between is an unquoted item with the same mark.
+            """
+            mark = bullet(line_i) if prev is not None and prev not in last_line_of else None
+            if mark is None:
+                return prev
+            j = prev
+            for _ in range(_LIST_GAP_ITEMS):
+                if j is None or bullet(j) != mark or j in quoted_lines:
+                    return prev
+                j = lines.previous_content(j)
+                if j is not None and j in last_line_of:
+                    # the quoted item above must itself open its line as an item of the list
+                    return j if bullet(j) == mark else prev
+            return prev
+
         cues: list[Cue] = []
         last_line_of: dict[int, int] = {}
         quoted_lines = set(open_lines)
@@ -1268,6 +1299,7 @@ class Quotes:
                     cue = Cue("previous", previous=prev_idx)
                 elif at_line_start:
                     prev = lines.previous_content(open_line)
+                    prev = list_item_before(open_line, prev)
                     if prev is not None and prev in last_line_of:
                         cue = Cue("previous", previous=last_line_of[prev])
                     elif prev is not None and prev not in quoted_lines:
