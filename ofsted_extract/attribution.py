@@ -105,6 +105,7 @@ class _Rules:
     owner_heads: dict[str, list[str]]
     subject_owners: frozenset[str]
     org_heads: frozenset[str]
+    described_owners: frozenset[str]
 
 
 @functools.cache
@@ -115,6 +116,27 @@ def _rules() -> _Rules:
         people["owner_heads"],
         frozenset(people["subject_owners"]),
         frozenset(w.lower() for w in people["organisation_heads"]),
+        frozenset(w.lower() for w in people["described_owners"]),
+    )
+
+
+#: A body's proper name: capitalised words, "of", "and" or "&" between them.
+_BODY_NAME = r"(?P<name>[A-Z][\w'’&-]*(?:[ ](?:(?:of|and|&)[ ])?[A-Z][\w'’&-]*){0,4})"
+#: The words of a description up to its kind: no "of", whose object would be the kind's
+#: owner ("Jo Lane, a trustee of the group"), and no clause break.
+_DESCRIPTION = r"(?:(?!\bof\b)[^,.;:()\n\"“”]){0,60}?"
+
+
+@functools.cache
+def _described(kind: str) -> re.Pattern[str]:
+    """A body described as being of ``kind``: "Bumblekin, one of England's largest nursery
+    chains", "Bumblekin, a nursery chain", "the nursery chain Bumblekin"."""
+    k = re.escape(kind)
+    return re.compile(
+        rf"{_BODY_NAME},[ ](?:one[ ]of[ ]{_DESCRIPTION}\b{k}e?s|(?:the|a|an)[ ]{_DESCRIPTION}\b{k})"
+        # before the name, the kind needs a describing word ("nursery chain Bumblekin"):
+        # after a bare article it may end a clause ("rated a trust Ofsted praised")
+        rf"(?![\w'’-])|\b(?!(?:the|a|an)\b)[a-z]+[ ]{k}[ ]{_BODY_NAME.replace('name', 'after')}"
     )
 
 
@@ -126,6 +148,7 @@ class _Orgs:
         self.owner_heads = got.owner_heads
         self.subject_owners = got.subject_owners
         self.org_heads = got.org_heads
+        self.described_owners = got.described_owners
         self.found: list[tuple[int, str]] = []
         self.acronyms: dict[str, str] = {}
         for data in org_dicts(doc):
@@ -186,6 +209,10 @@ class _Orgs:
         for subject in self.subjects:
             if subject and self._matches(subject, heads):
                 return subject
+        if ref in self.described_owners and ref in self.text:
+            described = self._described(ref, pos)
+            if described is not None:
+                return described
         if len(self.subjects) == 1 and ref in ("council", "authority", "local authority"):
             return self.subjects[0]
         if len(self.subjects) == 1 and ref in self.subject_owners:
@@ -195,6 +222,18 @@ class _Orgs:
             if not (words & self.org_heads) - set(heads):
                 return self.subjects[0]
         return None
+
+    def _described(self, kind: str, pos: int) -> str | None:
+        """The body the article describes as a ``kind`` ("the chain's chief executive"
+        after "Bumblekin, one of England's largest nursery chains"): the last one
+        described before ``pos``, else the first after it."""
+        best: str | None = None
+        for m in _described(kind).finditer(self.text):
+            name = m.group("name") or m.group("after")
+            if m.start() > pos:
+                return best or name
+            best = name
+        return best
 
     def fuller(self, short: str, pos: int) -> str:
         """The article's full name for a short one ("Corvell" -> "Corvell Training Ltd")."""

@@ -402,3 +402,38 @@ def test_a_run_on_line_without_a_clear_name_and_title_is_no_byline(line: str) ->
         f"{line}\nThu 9 Sep 2021 07.00 BST\n\n{BODY}"
     )
     assert extract(text).authors == []
+
+
+# -- a bare name with the writer's social handle after it on the same line ----------
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Oisin Haverstock  @OHaverstockFE",
+        "Oisin Haverstock @ohaverstock",
+        "Oisin Haverstock  @OHaverstockFE  3 June 2019",
+    ],
+)
+def test_a_name_with_a_social_handle_after_it_is_a_byline(byline: str) -> None:
+    text = (
+        "TRADE DIGEST\n\nHome  >  News  >  Inspection\n\n"
+        "Land college keeps its good grade after a two-day visit\n\n"
+        f"{byline}\nPublished: 3 June 2019  09:15\n\n{BODY}"
+    )
+    assert extract(text).authors == ["Oisin Haverstock"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Vale Gazette  @ValeGazetteNews",  # an outlet's handle, not a writer's
+        "Oisin Haverstock  @OHaverstockFE  Education reporter at large today",
+    ],
+)
+def test_a_handle_line_that_is_no_writers_byline(line: str) -> None:
+    text = (
+        "TRADE DIGEST\n\nLand college keeps its good grade after a two-day visit\n\n"
+        f"{line}\n\n{BODY}"
+    )
+    assert extract(text).authors == []

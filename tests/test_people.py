@@ -1752,3 +1752,86 @@ def test_home_secretary_is_no_role_at_the_childrens_home_named_before() -> None:
         'Home Secretary Peregrine Attwater said: "Every child in care deserves to be safe."\n'
     )
     assert one(text, "Peregrine Attwater").organisation is None
+
+
+# -- an initial after an honorific, a row of labelled cells, a footer staff list ----
+
+
+def test_an_initial_that_spells_a_function_word_is_a_name_after_an_honorific() -> None:
+    text = (
+        "Harrowfield Infant School has been rated good by Ofsted.\n\n"
+        "Mrs A. Thornquist, the school's business manager, said the report was fair.\n"
+    )
+    # "A" alone is an article, but "Mrs A." can only be an initial
+    assert one(text, "A. Thornquist").role == "business manager"
+
+
+def test_each_cell_of_a_row_of_labelled_names_has_its_own_role() -> None:
+    text = (
+        "Pennock Lane Primary School was rated good by Ofsted in March.\n\n"
+        "Chair of Governors: Mr Dafydd Pengelly | Deputy Headteacher: Ms Rhiannon Quayle\n"
+    )
+    found = people(text)
+    assert found["Dafydd Pengelly"].role == "Chair of Governors"
+    assert found["Rhiannon Quayle"].role == "Deputy Headteacher"
+
+
+_FOOTER_PAGE = (
+    "Ashcombe Vale Primary School\n"
+    "Home | About Us | News | Contact\n\n"
+    "Ofsted rates us good\n\n"
+    "Posted: 3rd May 2023\n\n"
+    "We are delighted to share that Ofsted has judged Ashcombe Vale Primary School to be "
+    "a good school after an inspection in March. Inspectors said pupils are kind and that "
+    "reading is taught well across the school.\n\n"
+    "Latest News\n"
+    "Spring concert photos\n"
+    "Year 4 trip to the coast\n\n"
+    "Ashcombe Vale Primary School, Mill Road, Ashcombe\n"
+    "Tel: 01632 960 412 | Email: office@ashcombevale.example.sch.uk\n"
+    "{footer}\n\n"
+    "Cookie Policy | Privacy Notice | Website by Pagecraft\n"
+)
+
+
+def test_a_staff_list_in_a_page_footer_names_people_with_roles() -> None:
+    text = _FOOTER_PAGE.format(
+        footer="Headteacher: Mr T. Illingworth-Vance | SENCo: Mrs E. Quarmby-Holt"
+    )
+    found = people(text)
+    assert found["T. Illingworth-Vance"].role == "Headteacher"
+    assert found["E. Quarmby-Holt"].role == "SENCo"
+
+
+def test_a_footer_name_without_a_role_label_stays_furniture() -> None:
+    text = _FOOTER_PAGE.format(footer="Designed with care by Mrs Ottilie Brackenbury")
+    assert "Ottilie Brackenbury" not in people(text)
+
+
+# -- "the chain's": the body the article describes as a chain ---------------------
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Kindlewood, one of the largest private nursery chains in the country,",
+        "the nursery chain Kindlewood",
+    ],
+)
+def test_the_chains_role_resolves_to_the_body_described_as_a_chain(description: str) -> None:
+    text = (
+        f"A setting run by {description} has been rated inadequate by Ofsted.\n\n"
+        "The chain's managing director, Ottoline Farrant, said the findings were being "
+        "taken very seriously.\n"
+    )
+    assert one(text, "Ottoline Farrant").organisation == "Kindlewood"
+
+
+def test_a_person_described_by_a_kind_is_not_the_body_of_that_kind() -> None:
+    text = (
+        "Kelmscott Nursery has been rated requires improvement by Ofsted.\n\n"
+        "Leofric Amberley, a founder of the chain, was not available. The chain's "
+        "operations director, Philippa Grantchester, said the nursery would improve.\n"
+    )
+    # "a founder of the chain" describes a person, not a chain's name
+    assert one(text, "Philippa Grantchester").organisation is None

@@ -1156,3 +1156,35 @@ def test_a_quoted_item_after_a_list_with_other_marks_does_not_go_on() -> None:
     assert said(extract(text))["report"] == [
         "Children are curious and keen to explore the garden every day.",
     ]
+
+
+# -- "with inspectors noting that": a participle with its own subject ----------------
+
+
+def test_a_participle_after_with_and_its_subject_takes_that_subject() -> None:
+    text = (
+        "Tresillian Park School was rated good. Teaching was also judged good, with "
+        'inspectors noting that "most lessons move at a brisk pace and pupils enjoy them".\n'
+    )
+    assert said(extract(text)) == {
+        "report": ["most lessons move at a brisk pace and pupils enjoy them"]
+    }
+
+
+def test_a_participle_after_with_a_person_takes_the_person_not_the_main_subject() -> None:
+    text = (
+        "Tresillian Park School was rated good. Headteacher Morwenna Blight welcomed the "
+        "findings.\n\n"
+        "The report praised the curriculum, with Mrs Blight adding that "
+        '"our staff have worked tirelessly for this".\n'
+    )
+    assert said(extract(text)) == {"Morwenna Blight": ["our staff have worked tirelessly for this"]}
+
+
+def test_a_participle_with_no_subject_after_with_keeps_the_main_subject() -> None:
+    text = (
+        "Tresillian Park School was rated good. Headteacher Morwenna Blight said she was "
+        'pleased with the result, adding that "every single child played a part in it".\n'
+    )
+    # "pleased with the result": "with" governs no subject of "adding"
+    assert said(extract(text)) == {"Morwenna Blight": ["every single child played a part in it"]}

@@ -79,6 +79,12 @@ class Bylines:
             rf"^[ \t]*(?P<names>{name})[ \t]+(?P<rest>[A-Z][a-z]+(?:[ ]+[a-z][a-z'’-]*){{0,4}}"
             rf"[ ]+(?:{run_on})|(?=[A-Z])(?i:{run_on}))[ \t]*$"
         )
+        # "Jo Lane  @JoLaneNews": a bare name with the writer's social handle after it on
+        # the byline line, no separator between (trade and news sites print it so); a
+        # date may follow the handle
+        self.handle = re.compile(
+            rf"^[ \t]*(?P<names>{name})[ \t]+@\w{{2,30}}\b(?P<rest>[^@]*)$"
+        )
         # one name, or several joined as in a prefixed line ('Jo Lane and Sam Hart')
         self.bare = re.compile(rf"^[ \t]*{names}[ \t]*$")
         self.honorific = re.compile(rf"^(?:{honorifics})\.?[ ]+")
@@ -303,6 +309,13 @@ class Bylines:
         if m and self.journalist.search(m.group("rest")) and len(m.group("rest").split()) <= 8:
             found.extend(self._names(m.group("names"), s + m.start("names")))
             return
+        if "@" in line:
+            m = self.handle.match(line)
+            if m and self._rest_ok(m.group("rest")):
+                names = self._names(m.group("names"), s + m.start("names"))
+                if len(names) == 1:  # one handle: one writer
+                    found.extend(names)
+                    return
         m = self.run_on.match(line)
         if m:
             names = self._names(m.group("names"), s + m.start("names"))

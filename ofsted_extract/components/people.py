@@ -109,6 +109,8 @@ _ORG_ONLY = re.compile(r"^(of|at|from)\s+", re.I)
 _OBJECT_OF = re.compile(r"\b(?:from|to|with|by|of|for|about|than)\s+(?:the\s+)?$", re.I)
 _TABLE_LABEL = re.compile(r"[ \t]*(?P<label>[^\t:\n]{2,60}?)(?::[ \t]*|\t+[ \t]*|[ ]{2,})")
 _PIECES = re.compile(r"[,:;()\n]")
+#: What separates the cells of a one-line row of labelled names (the space after included).
+_CELL_SEPARATORS = ("| ", "• ", "· ")
 _AFTER_NAME = re.compile(r"^[ \t]*(?:,|\.|$|\n|[ \t]+\w)")
 _INITIAL_RE = re.compile(INITIAL)
 _LATIN_WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -992,11 +994,20 @@ class PeopleFinder:
 
     # -- the pieces ------------------------------------------------------------
 
-    def _trim_name(self, words: list[str], strict: bool) -> list[str] | None:
-        """The name words of a run, or None when the run is not a name."""
+    def _trim_name(
+        self, words: list[str], strict: bool, initials: bool = False
+    ) -> list[str] | None:
+        """The name words of a run, or None when the run is not a name.
+
+        With ``initials`` (after an honorific: "Mrs A. Lane") a capital initial is
+        a name word even where its letter is a function word ("A", "I"); in a
+        bare run "Plan A. Teachers" it may be the end of a sentence.
+        """
         keep: list[str] = []
         for word in words:
-            if not self.lex.name_word_ok(word):
+            if not self.lex.name_word_ok(word) and not (
+                initials and _INITIAL_RE.fullmatch(word)
+            ):
                 break
             keep.append(word)
         while keep and not _is_full(keep[-1]):
@@ -1226,6 +1237,11 @@ class PeopleFinder:
         line_start = text.rfind("\n", max(0, start - 90), start) + 1
         if line_start == 0 and start > 90:
             return None  # a label is short: a row this long is prose
+        # a footer or contact row of cells: "Headteacher: Jo Lee | SENCo: Sam Hart", where
+        # each cell after a separator is a label of its own
+        cell = max(text.rfind(sep, line_start, start) for sep in _CELL_SEPARATORS)
+        if cell >= 0:
+            line_start = cell + 2
         label = text[line_start:start]
         m = _TABLE_LABEL.fullmatch(label)
         if not m or not self.lex.has_head(m.group("label")) or len(m.group("label").split()) > 7:
@@ -1345,13 +1361,15 @@ class PeopleFinder:
                 line_end = text.find("\n", pos)
                 line = text[line_start : line_end if line_end >= 0 else len(text)]
                 contact_lines[line_start] = bool(self.lex.contact_cue.search(line))
-            return not contact_lines[line_start]
+            # so is a staff list in a school page's footer, a role label before each name:
+            # "Headteacher: Mrs Jo Lane | SENCo: Mr S. Hart"
+            return not contact_lines[line_start] and self._table_label(text, pos) is None
 
         mentions: list[Mention] = []
         for m in self.lex.honorific_re.finditer(text):
             if skipped(m.start()):
                 continue
-            words = self._trim_name(m.group("name").split(" "), strict=False)
+            words = self._trim_name(m.group("name").split(" "), strict=False, initials=True)
             if words is None:
                 continue
             name = " ".join(words)

@@ -817,6 +817,13 @@ class Quotes:
 
         def subject_before(verb_start: int, lo: int, participle: bool) -> _Cand | None:
             if participle:
+                # "..., with inspectors noting that "..."": an absolute clause gives the
+                # participle its own subject, right before it and right after "with"
+                c = ends.get(back(verb_start, lo))
+                if c is not None and c.lead >= lo and not masked(c.start):
+                    m = _LAST_WORD_SPACE.search(text, max(lo, c.lead - 20), c.lead)
+                    if m is not None and m.group(1).lower() == "with":
+                        return c
                 # '"...," the report says, adding that "..."': a participle shares the
                 # subject of the finite speech verb before it in the same sentence
                 v = last_verb(lo, verb_start)
