@@ -140,6 +140,14 @@ def _unnamed_graded() -> re.Pattern[str]:
 
 
 @functools.cache
+def _definite_kind() -> re.Pattern[str]:
+    """'The junior school ...' opening a sentence: a kind of body named before, by kind."""
+    words = bodies_data()["definite_kinds"]["words"]
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"[\s\"“‘']*The\s+(" + alternatives + r")\b")
+
+
+@functools.cache
 def _council_owned() -> tuple[re.Pattern[str], frozenset[str]]:
     """What after a council's name makes the graded thing its own provider ("Tarnbury
     Council's own children's homes"), and the kinds of body that provider may be named as."""
@@ -172,8 +180,10 @@ _OWNED_REACH = 400
 _SENT_END = re.compile(r"[.!?][\"”’']?\s")
 #: 'council', 'council-run' or "council's own" right before a kind of body: the body's owner.
 _COUNCIL_OWNS = re.compile(r"\bcouncil(?:-run|['’]s(?:\s+own)?)?\s+\Z")
-#: A capitalised word right after a name: 'Wexcombe Evening Post'.
-_NAME_GOES_ON = re.compile(r"[ \t]+([A-Z][\w'’]*[a-z][\w'’]*)")
+#: A capitalised word right after a name: 'Wexcombe Evening Post', or after an ampersand
+#: joining it to another such word: 'Wexcombe & Dunmoor Advertiser', a masthead ('&' joins
+#: names in a title, seldom two bodies in running text, where 'and' does).
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:&[ \t]+)?([A-Z][\w'’]*[a-z][\w'’]*)")
 #: Something other than white space (``str.strip`` and ``\s`` agree on what white space is).
 _NOT_SPACE = re.compile(r"\S")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n")
@@ -269,6 +279,8 @@ class _Builder:
         #: sentences of no-grade visits set aside as an earlier inspection's background by
         #: :meth:`_before_this_visit` though they carried the region's only visit date
         self.background_sents: set[int] = set()
+        #: sentence -> the body its opening 'The junior school' refers to, by :meth:`kind_ref`
+        self.kind_refs: dict[int, str | None] = {}
 
     # ---- helpers -----------------------------------------------------------------
 
@@ -314,6 +326,9 @@ class _Builder:
         self._body_sent_list = sorted(first_body)
         for m in mentions:
             m.body, m.body_how = self.attach(m, first_body, title_key)
+        for k, ref in self.kind_refs.items():
+            if ref is not None:
+                body_sents.setdefault(ref, set()).add(k)  # 'The junior school' names it
 
         visits = [
             _Visit(int(a), int(b), str(label), bool(strong), past)
@@ -555,6 +570,11 @@ class _Builder:
         sents = self._body_sent_list
         if sents is None:
             sents = sorted(first_body)
+        if not m.in_title:
+            ref = self.kind_ref(m.sent, sents)
+            if ref is not None:
+                self.date_relative(m)
+                return ref, "sentence"
         i = bisect.bisect_left(sents, m.sent) - 1  # the last one before
         if i >= 0 and sents[i] > m.sent - 60:
             if self.unnamed_graded(m, first_body[sents[i]]):
@@ -570,6 +590,46 @@ class _Builder:
         if i < len(sents) and sents[i] < min(self.n_sents, m.sent + 8):
             return first_body[sents[i]], "after"
         return None, ""
+
+    def kind_ref(self, k: int, sents: list[int]) -> str | None:
+        """'The school, which is federated with Ashby Junior School, ... The junior school was
+        rated good when inspectors visited in November last year': a sentence naming no body
+        that opens with 'The' and a kind of body refers to the body of that kind named just
+        before (in one of the three sentences before it, whose name holds those words), as
+        if it named it. The bare 'school' is not such a kind: it is the article's subject."""
+        if k in self.kind_refs:
+            return self.kind_refs[k]
+        found: str | None = None
+        a = self.sent_starts[k]
+        opening = _definite_kind().match(self.text, a, min(len(self.text), a + 60))
+        if opening is not None:
+            kind = " " + opening.group(1).lower().replace("’", "'") + " "
+            i = bisect.bisect_left(sents, k) - 1
+            while found is None and i >= 0 and sents[i] >= k - 3:
+                for _at, key in reversed(self.in_sentence.get(sents[i], [])):
+                    cluster = self.clusters.get(key)
+                    if cluster is not None and any(
+                        kind in " " + " ".join(f.text.lower().replace("’", "'").split()) + " "
+                        for f in cluster.forms
+                    ):
+                        found = key
+                        break
+                i -= 1
+        self.kind_refs[k] = found
+        return found
+
+    def date_relative(self, m: _Mention) -> None:
+        """'The junior school was rated good when inspectors visited in November last year':
+        a grade the grades component calls the one before only for its 'last year' is,
+        for a body referred to by kind, dated to that year, so that it is the body's own
+        outcome unless a newer grade of it is told (as for 'was rated good in 2012')."""
+        if (
+            m.role == "previous" and m.year is None and m.years_ago == 1
+            and self.pub_year is not None
+        ):
+            m.role = "dated"
+            m.year = self.pub_year - 1
+            m.years_ago = None
 
     def unnamed_graded(self, m: _Mention, key: str) -> bool:
         """Whether a grade in a sentence naming no body is an unnamed school's or nursery's

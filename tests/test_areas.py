@@ -840,3 +840,88 @@ def test_report_card_grade_for_both_of_two_areas() -> None:
         "curriculum_and_teaching": "strong_standard",
         "leadership_and_governance": "strong_standard",
     }
+
+
+# ---- round 16: every area, copula adverbs, area names, headline kickers -------------------
+
+
+def test_every_area_inspected_before_a_dashed_list() -> None:
+    text = (
+        "Tiddlers Den Nursery in Ashbury Vale was judged requires improvement in all four "
+        "areas inspected - the quality of education, behaviour and attitudes, personal "
+        "development, and leadership and management - after a visit on 9 March."
+    )
+    assert areas(text) == {
+        "quality_of_education": "requires_improvement",
+        "behaviour_and_attitudes": "requires_improvement",
+        "personal_development": "requires_improvement",
+        "leadership": "requires_improvement",
+    }
+
+
+def test_inspected_without_every_area_gives_no_list_its_grade() -> None:
+    text = (
+        "Tiddlers Den Nursery was judged good. Inspectors inspected two rooms - the quality "
+        "of education there was praised."
+    )
+    assert areas(text) == {}
+
+
+def test_a_marked_good_school_in_every_area() -> None:
+    text = (
+        "Inspectors judged Holm Lacey Primary to be a GOOD school in every area: quality of "
+        "education, behaviour and attitudes, personal development, and leadership and "
+        "management."
+    )
+    assert areas(text) == {
+        "quality_of_education": "good",
+        "behaviour_and_attitudes": "good",
+        "personal_development": "good",
+        "leadership": "good",
+    }
+
+
+def test_a_good_school_without_every_area_keeps_no_area() -> None:
+    text = (
+        "Parents say Holm Lacey is now officially a good school for the quality of education "
+        "it offers."
+    )
+    assert areas(text) == {}
+
+
+def test_also_between_copula_and_grade_after_a_relative_clause() -> None:
+    text = (
+        "Outcomes for families who visit the Brackenholt centre were also good, and its "
+        "capacity for sustained improvement was judged to be outstanding."
+    )
+    assert areas(text) == {"outcomes": "good", "other": "outstanding"}
+
+
+def test_the_way_children_are_helped_and_protected() -> None:
+    text = (
+        "The report said that the way children and young people are helped and protected in "
+        "Dunmere is inadequate."
+    )
+    assert areas(text) == {"help_and_protection": "inadequate"}
+
+
+def test_the_quality_of_the_provision() -> None:
+    text = (
+        "At Pebble Lane Nursery the quality of the provision and the effectiveness of "
+        "leadership and management were both judged outstanding."
+    )
+    assert areas(text) == {"other": "outstanding", "leadership": "outstanding"}
+
+
+def test_an_area_kicker_before_a_colon_does_not_take_the_body_grade() -> None:
+    text = "Adoption and fostering: Ofsted says Wexcombe children's services are good"
+    assert areas(text) == {}
+
+
+def test_an_area_before_a_colon_keeps_a_grade_said_of_it() -> None:
+    assert areas("Leadership and management: inspectors said it was good.") == {
+        "leadership": "good"
+    }
+    assert areas("Fostering: the council's fostering service is outstanding, Ofsted says.") == {
+        "fostering": "outstanding"
+    }

@@ -1401,3 +1401,67 @@ def test_a_dated_monitoring_visit_without_area_grades_stays_the_visit_type() -> 
     )
     (found,) = inspect(text, 2017)
     assert (found.visit, found.overall) == ("monitoring_visit", None)
+
+
+def test_a_masthead_joined_by_an_ampersand_is_no_bodys_grade() -> None:
+    # 'Dunmoor & Wexley Gazette' names a paper: its 'Dunmoor' is not Dunmoor Junior School,
+    # so the headline's and the lead's 'outstanding' stay with the school they are about
+    from ofsted_extract import extract
+
+    text = (
+        "Dunmoor & Wexley Gazette\n\n"
+        "Infants celebrate as Ofsted says school is outstanding\n\n"
+        "By Idris Fenwick\n\nTuesday, June 11, 2019\n\n"
+        "FAMILIES at a Dunmoor infant school are celebrating after it was rated outstanding "
+        "by Ofsted.\n\n"
+        "Larkmoor Infant School, in Quill Street, was inspected last month.\n\n"
+        "The school, which shares a head with Dunmoor Junior School, will now help others.\n"
+    )
+    assert [(i.subject, i.overall.grade if i.overall else None)
+            for i in extract(text).inspections] == [("Larkmoor Infant School", "outstanding")]
+
+
+def test_a_masthead_ampersand_leaves_and_between_names_alone() -> None:
+    # only '&' joins a place to another name: 'Dunmoor and ...' in running text is not cut
+    from ofsted_extract.inspections import _NAME_GOES_ON
+
+    assert _NAME_GOES_ON.match("Dunmoor & Wexley Gazette", 7) is not None
+    assert _NAME_GOES_ON.match("Dunmoor & its schools", 7) is None
+    assert _NAME_GOES_ON.match("Dunmoor and Wexley were both rated good", 7) is None
+
+
+_KIND_REF = (
+    "Infant school rated outstanding\n\n"
+    "Larkmoor Infant School has been rated outstanding by Ofsted. At its previous "
+    "inspection, in 2015, it was rated good.\n\n"
+    "The school, which shares a head with Dunmoor Junior School, will now help others.\n\n"
+    "{last}\n"
+)
+
+
+def test_the_junior_school_refers_to_the_junior_school_named_before() -> None:
+    text = _KIND_REF.format(
+        last="The junior school was rated good when inspectors visited in October last year."
+    )
+    assert summary(inspect(text, 2019)) == [
+        {"subject": "Larkmoor Infant School", "overall": "outstanding",
+         "previous": ("good", 2015), "areas": {}},
+        {"subject": "Dunmoor Junior School", "overall": "good", "previous": None, "areas": {}},
+    ]
+
+
+def test_a_kind_no_body_named_before_has_is_no_reference() -> None:
+    # 'The nursery' names no nursery told before: no second inspection is made up, and the
+    # infant school keeps its own grades
+    text = _KIND_REF.format(last="The nursery was rated good last year.")
+    found = inspect(text, 2019)
+    assert [(i.subject, i.overall.grade if i.overall else None) for i in found] == [
+        ("Larkmoor Infant School", "outstanding")
+    ]
+
+
+def test_the_bare_school_is_not_a_reference_by_kind() -> None:
+    # 'The school' is the article's subject, not the school named last
+    text = _KIND_REF.format(last="The school was rated good last year.")
+    found = inspect(text, 2019)
+    assert [i.subject for i in found] == ["Larkmoor Infant School"]

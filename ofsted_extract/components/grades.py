@@ -255,6 +255,9 @@ _EVERYTHING = _Everything()
 _ITEM_GLUE = frozenset({",", ";", ".", "and", "&"})
 #: An article or possessive between 'from' and a grade ('from the outstanding ...').
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "her", "his", "our"})
+#: adverbs between a copula and the grade it gives an area ('were also good'); a closed
+#: set of words that keep the grade this inspection's, unlike 'previously'
+_COPULA_ADVERBS = frozenset({"also", "now", "still", "both", "all", "each", "again"})
 #: The verb after a count of bodies: 'Three were rated good'.
 _COUNT_VERBS = frozenset({"were", "are", "was", "have", "had"})
 
@@ -412,6 +415,7 @@ class Grades:
         self.or_tails = frozenset(grades["or_tails"]["words"])
         self.movement = frozenset(grades["movement_words"])
         self.every_area_words = frozenset(grades["every_area_words"]["words"])
+        self.kicker_subjects = frozenset(grades["kicker_subjects"]["words"])
         ordinal = grades["statistics"]["ordinal_counts"]
         self.ordinal_words = frozenset(ordinal["words"])
         self.ordinal_periods = tuple(ordinal["periods"])
@@ -1984,6 +1988,12 @@ class _Reader:
         k = 0
         while k < len(gap) and self.low[gap[k]] in lead and self._connector_end(gap[k]) is None:
             k += 1
+        if k == 0 and len(gap) > 1 and self.low[gap[0]] in self.c.subjects \
+                and self._every_area(gap[1:]):
+            # 'a GOOD school in every area: quality of education, ...': the grade of the
+            # body (licensed as such) is given to each area listed; without 'every area'
+            # the noun ends the grade's reach ('a good school for learning and ...')
+            k = 1
         end = self._connector_end(gap[k]) if k < len(gap) else None
         if end is None:
             return None
@@ -2085,6 +2095,8 @@ class _Reader:
             gap = self.words_between(area.end, grade.start)
             if len(gap) > 20 or self._blocked(gap):
                 break
+            if self._kicker_area(gap):
+                break
             if self.clause_of[grade.start] != self.clause_of[area.start]:
                 if relative is None:
                     relative = self._relative_clause(area.start)
@@ -2096,11 +2108,12 @@ class _Reader:
             ):
                 grade.licence = "table"
             elif not options and grade.licence is None and grade.drop is None and (
-                grade.kind == "predicate" or self._at(self.prev_word(grade.start)) in
-                self.c.copulas
+                grade.kind == "predicate" or self._at(self._skip_copula_adverbs(
+                    self.prev_word(grade.start))) in self.c.copulas
             ):
                 # 'leadership, however, requires improvement'; 'the previous grade, awarded
-                # in 2020, was good'
+                # in 2020, was good'; 'Outcomes for the families who use the centre were
+                # also good'
                 grade.licence = "area-subject"
 
             if grade.licence is not None:
@@ -2115,6 +2128,36 @@ class _Reader:
             if not self._looks_previous(grade):
                 return grade
         return options[0]
+
+    def _kicker_area(self, gap: list[int]) -> bool:
+        """Whether the area is the topic before a colon and a clause with a subject of its
+        own, a body and a copula ('Adoption and fostering: Ofsted says the county's
+        children's services are good'): the grade is the body's, the area a headline's
+        kicker. 'Leadership: inspectors said it was good' and 'Quality of education: Good'
+        keep the area's grade."""
+        low = self.low
+        if ":" not in (low[g] for g in gap):
+            return False
+        colon = next(g for g in gap if low[g] == ":")
+        copulas = self.c.copulas
+        return any(
+            low[g] in self.c.kicker_subjects and not self._in_area(g)
+            and self._at(self.next_word(g + 1)) in copulas
+            for g in gap if g > colon
+        )
+
+    def _in_area(self, g: int) -> bool:
+        """Whether token ``g`` is a word of an area ('the fostering service')."""
+        i = bisect.bisect_right(self.area_start_list, g) - 1
+        return i >= 0 and g < self.area_at[self.area_start_list[i]].end
+
+    def _skip_copula_adverbs(self, p: int) -> int:
+        """The word before the adverbs at ``p`` that may stand between a copula and the
+        grade it gives an area ('were also good', 'is now outstanding'). Words of time past
+        ('was previously good') are not skipped: that grade is not this inspection's."""
+        while p >= 0 and self.low[p] in _COPULA_ADVERBS:
+            p = self.prev_word(p)
+        return p
 
     def _relative_clause(self, i: int) -> bool:
         """Whether the clause of token ``i`` opens with a relative pronoun."""
