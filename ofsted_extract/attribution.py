@@ -140,6 +140,11 @@ def _described(kind: str) -> re.Pattern[str]:
     )
 
 
+#: The page speaks as the inspected body: "following our inspection", "our recent Ofsted
+#: inspection" (not "our last inspection", which any speaker may recall).
+_OUR_INSPECTION = re.compile(r"\b[Oo]ur (?:recent |latest )?(?:Ofsted |OFSTED )?inspection\b")
+
+
 class _Orgs:
     """Organisation names in the article, to resolve "the council's", "its" and acronyms."""
 
@@ -184,6 +189,16 @@ class _Orgs:
         name = self.found[0][1]
         return name if line.lower() == name.lower() else None
 
+    def _first_person_subject(self) -> str | None:
+        """The one body inspected, on a page written in its own voice with no masthead:
+        "Upper Marsh Pre-School has been judged outstanding following our inspection"
+        in a village magazine makes "Our manager, Jo Lane," the setting's manager. Two
+        subjects, or no such phrase, leave "our" unresolved (a council page may say
+        "our director" of a school it did not run)."""
+        if len(self.subjects) != 1 or _OUR_INSPECTION.search(self.text) is None:
+            return None
+        return self.subjects[0]
+
     def _matches(self, name: str, heads: list[str]) -> bool:
         low = name.lower()
         return any(low.endswith(h) or f"{h} " in f"{low} " for h in heads)
@@ -191,7 +206,7 @@ class _Orgs:
     def resolve(self, ref: str, pos: int) -> str | None:
         """The organisation a reference written at ``pos`` stands for."""
         if ref == OUR_REF:
-            return self.own
+            return self.own or self._first_person_subject()
         if ref in self.acronyms:
             return self.acronyms[ref]
         k = bisect_right(self.starts, pos) - 1

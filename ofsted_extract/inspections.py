@@ -79,6 +79,9 @@ class _Mention:
     category: str | None = None
     body: str | None = None
     body_how: str = ""
+    #: a second body the grade is also given to ('... and Elmwood Academy in June. Both
+    #: were judged good'), set by :meth:`_Builder.share_both`
+    also: str | None = None
 
 
 @dataclass(slots=True)
@@ -145,6 +148,17 @@ def _definite_kind() -> re.Pattern[str]:
     words = bodies_data()["definite_kinds"]["words"]
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(r"[\s\"“‘']*The\s+(" + alternatives + r")\b")
+
+
+@functools.cache
+def _shared_opener() -> re.Pattern[str]:
+    """'Both were judged good', 'Both of them have been rated good' opening a sentence: its
+    grades are each of the two bodies' named just before (see ``shared_grade_openers``)."""
+    verbs = bodies_data()["shared_grade_openers"]["verbs"]
+    alternatives = "|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))
+    return re.compile(
+        r"[\s\"“‘']*Both\s+(?:of\s+them\s+)?(?:" + alternatives + r")\b", re.IGNORECASE
+    )
 
 
 @functools.cache
@@ -279,6 +293,11 @@ class _Builder:
         #: sentences of no-grade visits set aside as an earlier inspection's background by
         #: :meth:`_before_this_visit` though they carried the region's only visit date
         self.background_sents: set[int] = set()
+        #: body -> its part of a sentence naming it and one other body, both given the
+        #: next sentence's grades ('Both were judged good'), by :meth:`pair_parts`
+        self.pair_part: dict[str, tuple[int, int]] = {}
+        #: paragraph index -> the body named in its opening words, by :meth:`paragraph_openers`
+        self.opened_by: dict[int, str] = {}
         #: sentence -> the body its opening 'The junior school' refers to, by :meth:`kind_ref`
         self.kind_refs: dict[int, str | None] = {}
 
@@ -326,6 +345,8 @@ class _Builder:
         self._body_sent_list = sorted(first_body)
         for m in mentions:
             m.body, m.body_how = self.attach(m, first_body, title_key)
+        if "Both" in self.text or "BOTH" in self.text:
+            self.share_both(mentions)
         for k, ref in self.kind_refs.items():
             if ref is not None:
                 body_sents.setdefault(ref, set()).add(k)  # 'The junior school' names it
@@ -375,6 +396,7 @@ class _Builder:
             start = para_starts[para] if para >= 0 else 0
             if self.opens_paragraph(start, a):
                 out.setdefault(key, start)
+                self.opened_by[para] = key
         return out
 
     def opens_paragraph(self, para_start: int, a: int) -> bool:
@@ -591,6 +613,46 @@ class _Builder:
             return first_body[sents[i]], "after"
         return None, ""
 
+    def share_both(self, mentions: list[_Mention]) -> None:
+        """'Oakby Primary School was inspected in May, and Elmwood Academy in June. Both were
+        judged good overall': a grade in a sentence naming no body that opens with 'Both'
+        (and a verb) is each of the two bodies' named in the sentence right before it, not
+        only the one it is attached to. Exactly two bodies must be named there, so that
+        'Both' cannot mean anything else named in it; whether the second body has an
+        inspection of its own is left to its own grades (:meth:`inspection`)."""
+        opener = _shared_opener()
+        pairs: dict[int, list[str]] = {}  # sentence -> the two bodies it shares out (or none)
+        for m in mentions:
+            if m.in_title or m.body_how != "before" or m.body is None:
+                continue
+            k = m.sent
+            if k not in pairs:
+                pairs[k] = []
+                named = self.in_sentence.get(k - 1, []) if k > 0 else []
+                keys = list(dict.fromkeys(key for _a, key in named))
+                if (
+                    len(keys) == 2 and k not in self.in_sentence
+                    and opener.match(self.text, self.sent_starts[k]) is not None
+                ):
+                    pairs[k] = keys
+                    self.pair_parts(named, k - 1)
+            keys = pairs[k]
+            if m.body in keys:
+                m.also = keys[1] if keys[0] == m.body else keys[0]
+
+    def pair_parts(self, named: list[tuple[int, str]], k: int) -> None:
+        """Each body's own part of a sentence naming two ('Oakby Primary School was inspected
+        in May, and Elmwood Academy in June'): from its first name there to the other's
+        name after it, or to the sentence's end; the visit date read from it stands in
+        for one the body's region lacks."""
+        end = self.sent_starts[k + 1] if k + 1 < self.n_sents else len(self.text)
+        firsts: dict[str, int] = {}
+        for at, key in named:
+            firsts.setdefault(key, at)
+        order = sorted(firsts.items(), key=lambda item: item[1])
+        for (key, at), nxt in zip(order, [*order[1:], ("", end)], strict=True):
+            self.pair_part.setdefault(key, (at, nxt[1]))
+
     def kind_ref(self, k: int, sents: list[int]) -> str | None:
         """'The school, which is federated with Ashby Junior School, ... The junior school was
         rated good when inspectors visited in November last year': a sentence naming no body
@@ -735,10 +797,11 @@ class _Builder:
                 continue
             if m.role not in ("overall", "kept", "area", "dated"):
                 continue
-            opened = para_first.get().get(m.body)
-            if opened is None or opened > m.start:
+            if m.body not in para_first.get():
                 continue
-            if bisect.bisect_right(paras, m.start) - 1 == bisect.bisect_right(paras, opened) - 1:
+            # any paragraph it opens, not only the first: a caption or a lead may open
+            # with its name before the paragraph that tells its outcome
+            if self.opened_by.get(bisect.bisect_right(paras, m.start) - 1) == m.body:
                 named[m.body] = m.start
 
     def visit_body(
@@ -842,7 +905,7 @@ class _Builder:
             if m.body_how in ("sentence", "heading") and m.body in other_keys and m.body != key:
                 # 'Neighbouring Farley is rated good': another body's grade
                 continue
-            if a <= m.start < b:
+            if a <= m.start < b or m.also == key:
                 mine.append(m)
 
         visit = self.visit_type(visits, a, b, mine)
@@ -877,6 +940,10 @@ class _Builder:
         form = draft.cluster.fullest(_KIND_ORDER.get(remit, ()))
         region_dates = (a, b)
         inspected = dates.inspection_date(self.doc, *region_dates, self.published)
+        if inspected is None and key in self.pair_part:
+            # '..., and Elmwood Academy in June. Both were judged good': its date stands
+            # in the sentence naming both, in the region of the other
+            inspected = dates.inspection_date(self.doc, *self.pair_part[key], self.published)
         if (
             inspected is not None and inspected.evidence is not None and self.background_sents
             and self.sent_of(inspected.evidence.start) in self.background_sents

@@ -866,3 +866,31 @@ def test_a_name_before_the_kind_it_is_stays_a_body() -> None:
         "Thursfield Lodge, the pupil referral unit in Wrelby, has been rated good by Ofsted.\n"
     )
     assert [i.subject for i in record.inspections] == ["Thursfield Lodge"]
+
+
+def test_a_capitalised_pupil_referral_unit_is_a_school() -> None:
+    assert ("Wendleford Pupil Referral Unit", "school") in names(
+        "Ofsted inspectors visited Wendleford Pupil Referral Unit in March.\n"
+    )
+
+
+def test_a_pupil_referral_unit_is_inspected_as_a_school() -> None:
+    from ofsted_extract.extractor import extract
+
+    record = extract(
+        "Inspectors visited Wendleford Pupil Referral Unit, which serves the north of the "
+        "county, on 4 and 5 March 2015.\n\nTheir report judged the unit to be good. The "
+        "unit's previous inspection, in 2012, rated it satisfactory.\n"
+    )
+    (inspection,) = record.inspections
+    assert inspection.subject == "Wendleford Pupil Referral Unit"
+    assert inspection.remit == "school"
+    assert inspection.overall is not None and inspection.overall.grade == "good"
+
+
+def test_a_lower_case_pupil_referral_unit_is_a_kind_of_place() -> None:
+    # 'a Wendleford pupil referral unit' describes a place, it names no body
+    assert not [
+        n for n in names("Parents said a Wendleford pupil referral unit was rated good.\n")
+        if "referral" in n[0].lower()
+    ]

@@ -1350,3 +1350,57 @@ def test_a_month_without_a_visit_word_leaves_the_earlier_season_standing() -> No
         "manager, who joined in July, said the staff had worked hard since then."
     )
     assert visit(text, (2009, 9, 22)) == (2008, None, None)
+
+
+# -- a magazine's masthead: issue month, number and tagline -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("top", "expected"),
+    [
+        ("THE MARRADINE MESSENGER\nSeptember 2016  \u00b7  Issue 88  \u00b7  Free to every home",
+         (2016, 9, None)),
+        ("The Marradine Messenger\nIssue 88 | September 2016 | Delivered free to all",
+         (2016, 9, None)),
+        # a season gives the year alone
+        ("The Marradine Messenger\nSpring 2016 - No. 88 - Your village news",
+         (2016, None, None)),
+    ],
+)
+def test_an_issue_month_with_its_number_and_a_tagline_dates_the_page(
+    top: str, expected: YMD
+) -> None:
+    text = (
+        f"{top}\n\nSCHOOL NEWS\n\nOfsted inspectors visited Marradine Primary School on 6 July "
+        "and judged it good.\n"
+    )
+    assert ymd(article_date(make_doc(text))) == expected
+
+
+def test_the_masthead_month_settles_the_year_of_a_visit_day() -> None:
+    text = (
+        "THE MARRADINE MESSENGER\nSeptember 2016  \u00b7  Issue 88  \u00b7  Free to every home\n\n"
+        "SCHOOL NEWS\n\nOfsted inspectors visited Marradine Primary School on 6 July and "
+        "judged it good.\n"
+    )
+    doc = make_doc(text)
+    published_on = article_date(doc)
+    assert ymd(published_on) == (2016, 9, None)
+    assert ymd(inspection_date(doc, 0, len(text), published_on)) == (2016, 7, 6)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # no issue named on the line: a sentence after a separator
+        "The Marradine Messenger\nSeptember 2016 \u00b7 bins now collected on Fridays \u00b7 "
+        "see page 4",
+        "The Marradine Messenger\nSeptember 2016 - hall closed for repairs - see page 4",
+        # an issue named, but a long sentence after it
+        "The Marradine Messenger\nSeptember 2016 \u00b7 Issue 88 \u00b7 the parish council has "
+        "agreed to resurface the car park behind the hall",
+    ],
+)
+def test_a_month_beside_a_sentence_is_no_masthead(top: str) -> None:
+    text = f"{top}\n\nThe parish council met on Tuesday.\n"
+    assert article_date(make_doc(text)) is None

@@ -1465,3 +1465,69 @@ def test_the_bare_school_is_not_a_reference_by_kind() -> None:
     text = _KIND_REF.format(last="The school was rated good last year.")
     found = inspect(text, 2019)
     assert [i.subject for i in found] == ["Larkmoor Infant School"]
+
+
+# -- 'Both were judged good': two bodies named in the sentence before ---------------------
+
+_BOTH = (
+    "Two Fenmarsh schools rated good\n\n"
+    "Published 14 December 2019\n\n"
+    "[Photo: Pupils at Wilverley Academy in the school hall]\n\n"
+    "Brackley Green Primary School in Fenmarsh was inspected in September, and Wilverley "
+    "Academy in Oxcombe in October. {both}\n\n"
+    "For Brackley Green, it is a step up: at its previous inspection in 2016 it was found "
+    "to require improvement.\n\n"
+    "Wilverley Academy, a secondary, had not been inspected since it opened. Its personal "
+    "development was rated outstanding.\n"
+)
+
+
+def _outline(text: str) -> list[tuple[str, str | None, str | None, dict[str, str]]]:
+    from ofsted_extract.extractor import extract
+
+    return [
+        (
+            i.subject,
+            i.overall.grade if i.overall else None,
+            i.inspected.iso if i.inspected else None,
+            {a.area: a.grade for a in i.areas},
+        )
+        for i in extract(text).inspections
+    ]
+
+
+@pytest.mark.parametrize(
+    "both",
+    ["Both were judged to be good overall.", "Both of them have been rated good."],
+)
+def test_both_gives_the_grade_to_each_body_named_just_before(both: str) -> None:
+    assert _outline(_BOTH.format(both=both)) == [
+        ("Brackley Green Primary School", "good", "2019-09", {}),
+        ("Wilverley Academy", "good", "2019-10", {"personal_development": "outstanding"}),
+    ]
+
+
+def test_both_before_areas_names_no_bodies() -> None:
+    # 'Both' opening a list of areas shares nothing: the second body has no overall
+    text = _BOTH.format(both="Both leadership and behaviour were judged good.")
+    found = _outline(text)
+    assert [(s, o) for s, o, _i, _a in found] == [
+        ("Brackley Green Primary School", None),
+        ("Wilverley Academy", None),
+    ]
+
+
+def test_a_body_opening_a_later_paragraph_keeps_the_grades_told_there() -> None:
+    # its name opens a caption first; the paragraph telling its outcome opens with it too
+    text = (
+        "Two Fenmarsh schools inspected\n\n"
+        "[Photo: Pupils at Wilverley Academy in the school hall]\n\n"
+        "Brackley Green Primary School in Fenmarsh has been rated good by Ofsted.\n\n"
+        "Wilverley Academy, a secondary, was also inspected this term. Its personal "
+        "development was rated outstanding.\n"
+    )
+    found = summary(inspect(text, 2019))
+    assert [(f["subject"], f["areas"]) for f in found] == [
+        ("Brackley Green Primary School", {}),
+        ("Wilverley Academy", {"personal_development": "outstanding"}),
+    ]

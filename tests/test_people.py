@@ -1835,3 +1835,63 @@ def test_a_person_described_by_a_kind_is_not_the_body_of_that_kind() -> None:
     )
     # "a founder of the chain" describes a person, not a chain's name
     assert one(text, "Philippa Grantchester").organisation is None
+
+
+# -- hyphenated roles and Irish or Scottish surnames --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "name", "role"),
+    [
+        ("paid tribute to vice-principal", "Cathal O'Donoghue-Treasa", "vice-principal"),
+        ("paid tribute to vice-principal", "Cathal O’Donoghue", "vice-principal"),
+        ("paid tribute to Deputy-head", "Ailsa McCorquodale", "Deputy-head"),
+        ("paid tribute to Head-of-school", "Ruaridh MacInnes", "Head-of-school"),
+        ("paid tribute to Teacher-in-charge", "Eilidh Fairbairn-Okoro", "Teacher-in-charge"),
+    ],
+)
+def test_a_hyphenated_role_before_a_name(lead: str, name: str, role: str) -> None:
+    text = (
+        "Gorsebrook Academy was rated good by Ofsted in May 2019.\n\n"
+        f"Lorcan Abernethy, chair of governors, {lead} {name}, who leads the sixth form.\n"
+    )
+    assert one(text, name).role == role
+
+
+def test_a_hyphenated_role_after_a_name() -> None:
+    text = (
+        "Gorsebrook Academy was rated good by Ofsted in May 2019.\n\n"
+        "Cathal O'Donoghue, vice-principal, said the team was delighted.\n"
+    )
+    assert one(text, "Cathal O'Donoghue").role == "vice-principal"
+
+
+def test_a_hyphenated_word_that_is_no_role_gives_no_person() -> None:
+    text = (
+        "Gorsebrook Academy was rated good by Ofsted in May 2019.\n\n"
+        "Inspectors praised the teacher-led Ruaridh Cup and the student-run Gorse Fair.\n"
+    )
+    assert "Ruaridh Cup" not in people(text)
+
+
+# -- "our" on a page written in the inspected body's own voice ----------------------
+
+
+def test_our_manager_on_a_page_speaking_for_the_one_setting_inspected() -> None:
+    text = (
+        "Parish News, May 2018\n\n"
+        "We are delighted that Nether Brampton Playgroup has been judged good by Ofsted "
+        "following our inspection on 3 April.\n\n"
+        'Our manager, Philippa Ashdown-Reeve, said: "The children were wonderful on the day."\n'
+    )
+    assert one(text, "Philippa Ashdown-Reeve").organisation == "Nether Brampton Playgroup"
+
+
+def test_our_manager_without_the_page_speaking_for_the_setting_stays_unresolved() -> None:
+    text = (
+        "Parish News, May 2018\n\n"
+        "Nether Brampton Playgroup has been judged good by Ofsted following an inspection "
+        "on 3 April.\n\n"
+        'Our manager, Philippa Ashdown-Reeve, said: "The children were wonderful on the day."\n'
+    )
+    assert one(text, "Philippa Ashdown-Reeve").organisation is None

@@ -1188,3 +1188,59 @@ def test_a_participle_with_no_subject_after_with_keeps_the_main_subject() -> Non
     )
     # "pleased with the result": "with" governs no subject of "adding"
     assert said(extract(text)) == {"Morwenna Blight": ["every single child played a part in it"]}
+
+
+@pytest.mark.parametrize("verb", ["finding", "concluding", "reporting"])
+def test_with_inspectors_finding_that_gives_the_report(verb: str) -> None:
+    text = (
+        "Ashcombe Vale College was rated requires improvement. Adult learning was also "
+        f'graded inadequate, with inspectors {verb} that "too few adults gain the '
+        'qualifications they set out to achieve".\n'
+    )
+    assert said(extract(text)) == {
+        "report": ["too few adults gain the qualifications they set out to achieve"]
+    }
+
+
+def test_a_finding_noun_after_a_person_still_names_the_report() -> None:
+    text = (
+        "Ashcombe Vale College was rated good. Principal Ysolde Marrack welcomed the "
+        'inspectors\' finding that "learners are well prepared for their next steps".\n'
+    )
+    assert said(extract(text)) == {"report": ["learners are well prepared for their next steps"]}
+
+
+# -- a colon after a lead-in with no speech verb -----------------------------------
+
+
+def test_a_person_opening_a_lead_in_closed_by_a_colon_gives_the_quote() -> None:
+    text = (
+        "Ferncastle Primary School was rated good by Ofsted.\n\n"
+        "Tamsin Ollerenshaw, chair of the Ferncastle parents' forum, welcomed the "
+        'report\'s frankness: "Parents have raised these worries for years and now '
+        'someone has listened."\n'
+    )
+    assert said(extract(text)) == {
+        "Tamsin Ollerenshaw": [
+            "Parents have raised these worries for years and now someone has listened."
+        ]
+    }
+
+
+def test_a_lead_in_naming_the_report_as_the_source_is_not_the_persons() -> None:
+    text = (
+        "Ferncastle Primary School was rated good by Ofsted.\n\n"
+        "Headteacher Tamsin Ollerenshaw shared this extract from the report: "
+        '"Pupils are kind to one another and proud of their school."\n'
+    )
+    assert "Tamsin Ollerenshaw" not in said(extract(text))
+
+
+def test_two_people_in_a_colon_lead_in_give_neither_the_quote() -> None:
+    text = (
+        "Ferncastle Primary School was rated good by Ofsted.\n\n"
+        "Tamsin Ollerenshaw thanked Bertram Quayle for his support: "
+        '"Parents have raised these worries for years and now someone has listened."\n'
+    )
+    got = said(extract(text))
+    assert "Tamsin Ollerenshaw" not in got and "Bertram Quayle" not in got

@@ -70,6 +70,9 @@ ARTICLE_HEADLINE = 1
 _HEADLINE_LINES_ABOVE = 4
 #: The most words that may follow a term on a newsletter's issue line ("Newsletter No 4").
 _ISSUE_SUFFIX_WORDS = 4
+#: The most words in each separated piece after an issue line's date (a tagline:
+#: "Free to every household").
+_ISSUE_TAGLINE_WORDS = 5
 
 #: How far (characters) the weighing looks back from a date and ahead of it;
 #: bounds the work per date on huge inputs without full stops.
@@ -557,7 +560,11 @@ class Dates:
             return 0
         if m.kind == "month" and suffix:
             suffix = self.price_tail.sub("", suffix).strip()
-        if m.kind == "month" and not suffix and not prefix.strip(" |\t"):
+        if suffix and self._issue_tagline(prefix, suffix):
+            # "July 2017 · Issue 143 · Free to every household": the issue's
+            # number and the magazine's tagline, each set off by a separator
+            named = True
+        elif m.kind == "month" and not suffix and not prefix.strip(" |\t"):
             # "June 2015" alone on a masthead line, among the page's first lines
             named = line_start <= 1000 and sum(
                 1 for line in text[:line_start].split("\n") if line.strip()
@@ -574,6 +581,32 @@ class Dates:
         else:
             named = _masthead(prefix) and bool(self.issue_line.search(prefix))
         return ARTICLE_HEADLINE if named and m.start < page.header_end() else 0
+
+    def _issue_tagline(self, prefix: str, suffix: str) -> bool:
+        """Whether the words after an issue line's month or term are separated pieces:
+        the issue's name and number, and a short tagline ("July 2017 · Issue 143 ·
+        Free to every household", "Issue 58 | March 2023 | Delivered free").
+
+        The issue must be named, on the line either side of the date, and every
+        other piece after it be short: a sentence after a dash ("May 2022 - bins
+        collected on Tuesdays") names no issue and so dates nothing.
+        """
+        # (the suffix comes stripped: a dash separator needs its space in front)
+        pieces = _SEPARATOR.split(" " + suffix)
+        if len(pieces) < 2 or pieces[0].strip():
+            return False  # the suffix must open with a separator
+        if prefix.strip(" |\t") and not (_masthead(prefix) and self.issue_line.search(prefix)):
+            return False
+        named = False
+        for piece in pieces[1:]:
+            words = _WORD.findall(piece)
+            if not words or len(words) > _ISSUE_TAGLINE_WORDS:
+                return False
+            if any(w.isdigit() for w in words) and all(
+                w.lower() in self.issue_words or w.isdigit() for w in words
+            ):
+                named = True
+        return named or bool(prefix.strip(" |\t"))
 
     def _labelled(self, prefix: str) -> bool:
         """Whether ``prefix`` may end in a label, read word by word from its end.

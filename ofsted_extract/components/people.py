@@ -438,7 +438,14 @@ class Lexicon:
         )
         self.split_prep = re.compile(r"\s+(at|of|on|for|with)\s+", re.I)
         heads = _alternation(sorted(self.heads))
-        self.head_re = re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])", re.I)
+        # a role written as one hyphenated word: "vice-principal", "deputy-head" (a
+        # listed prefix before a head), "teacher-in-charge", "head-of-school" (a listed
+        # link after it)
+        pre = _alternation(data["hyphen_role_prefixes"])
+        post = "|".join(data["hyphen_role_links"])
+        hyphen = rf"(?:(?:{pre})-)?(?:{heads})(?:-(?:{post}))?"
+        self.head_re = re.compile(rf"(?<![\w-]){hyphen}(?![\w-])", re.I)
+        self.hyphen_head = re.compile(hyphen, re.I)
 
     # Patterns only some documents need, compiled on first use (compiling costs start-up
     # time; a one-file run that names no body to resolve never needs them).
@@ -473,7 +480,8 @@ class Lexicon:
         return got
 
     def is_head(self, word: str) -> bool:
-        return _norm_word(word) in self.heads
+        low = _norm_word(word)
+        return low in self.heads or ("-" in low and self.hyphen_head.fullmatch(low) is not None)
 
     def has_head(self, text: str) -> bool:
         return bool(self.head_re.search(text))

@@ -895,7 +895,11 @@ class Quotes:
                     c = ends.get(back(p - 1, lo))
                     if c is not None and c.kind == "person" and ok(c, lo):
                         return c
-                    return quoted_from_report(lo, p - 1) or message_writer(lo, p - 1)
+                    return (
+                        quoted_from_report(lo, p - 1)
+                        or message_writer(lo, p - 1)
+                        or colon_subject(lo, p - 1)
+                    )
                 return None
             if v[2] in self.according:
                 return after_verb(v[1], lo) or _OTHER
@@ -986,6 +990,25 @@ class Quotes:
                 return None
             c = starts.get(person_starts[k])
             return c if c is not None and c.kind == "person" and ok(c, lo) else None
+
+        def colon_subject(lo: int, hi: int) -> _Cand | None:
+            """The person opening a lead-in with no speech verb that a colon closes:
+            "Jo Lane, chair of the parents' forum, welcomed the report's honesty:".
+            The sentence's subject gives the words that follow. Not when a second person
+            is named there, nor when the lead-in says the words come from the report
+            ("Jo Lane shared comments from the report:").
+            """
+            c = initial(lo, hi)
+            if c is None or c.kind != "person" or not ok(c, lo) or hi - c.end > 160:
+                return None
+            k = bisect_left(person_starts, lo)
+            if k + 1 < len(person_starts) and person_starts[k + 1] < hi:
+                return None
+            for a2, _b2 in self._sources(low, c.end, self.lexicon.find(low, c.end, hi)):
+                before = _words_before(low, c.end, a2, 1)
+                if before and before[0][2] in ("from", "in", "of"):
+                    return None
+            return c
 
         def quoted_from_report(lo: int, hi: int) -> _Cand | None:
             """A lead-in that lists the report's words: "Comments from the report:".
