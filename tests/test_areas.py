@@ -925,3 +925,65 @@ def test_an_area_before_a_colon_keeps_a_grade_said_of_it() -> None:
     assert areas("Fostering: the council's fostering service is outstanding, Ofsted says.") == {
         "fostering": "outstanding"
     }
+
+
+def test_dotted_leader_rows_of_a_report_card() -> None:
+    # a short leader reaches the rules ending in a lone '.', which ends the sentence; the
+    # weak words 'Exceptional' and 'Met' are grades only as the value of such a row
+    text = (
+        "Ashcombe Primary School's report card gives these grades:\n\n"
+        "  Inclusion ...................................... Expected standard\n"
+        "  Curriculum and teaching ................. Strong standard\n"
+        "  Early years ........................................ Exceptional\n"
+        "  Safeguarding ....................................... Met\n"
+    )
+    assert areas(text) == {
+        "inclusion": "expected_standard",
+        "curriculum_and_teaching": "strong_standard",
+        "early_years": "exceptional",
+        "safeguarding": "met",
+    }
+
+
+def test_dots_inside_a_sentence_are_no_table_row() -> None:
+    text = (
+        "Parents at Ashcombe's report card evening talked about early years ... exceptional "
+        "staff, they said, and a new library."
+    )
+    assert areas(text) == {}
+
+
+def test_an_everyday_area_word_with_a_grade_straight_after_it() -> None:
+    assert areas("Ofsted finds behaviour 'inadequate' at Wrenfold Academy") == {
+        "behaviour_and_attitudes": "inadequate"
+    }
+    assert areas("Inspectors rated pupils' behaviour outstanding at Coldmere School.") == {
+        "behaviour_and_attitudes": "outstanding"
+    }
+
+
+def test_an_everyday_area_word_without_a_grade_after_it_is_no_area() -> None:
+    text = (
+        "Behaviour has improved since the spring, and Wrenfold Academy was judged good. "
+        "Pupils show good behaviour in lessons."
+    )
+    assert areas(text) == {}
+
+
+def test_a_possessive_between_an_area_and_its_verb() -> None:
+    text = (
+        "Personal development requires improvement, while the early years provision in the "
+        "school's nursery class was judged good."
+    )
+    assert areas(text) == {"personal_development": "requires_improvement", "early_years": "good"}
+    text = (
+        "Apprenticeships, which make up half of the college's courses, were also judged "
+        "inadequate."
+    )
+    assert areas(text) == {"other": "inadequate"}
+
+
+def test_a_body_and_a_contracted_verb_still_part_an_area_from_a_grade() -> None:
+    # "the nursery's been rated": "'s" is 'has', the body is the new subject
+    text = "Leadership is a strength, and the nursery's been rated good by Ofsted."
+    assert "leadership" not in areas(text)

@@ -1281,3 +1281,29 @@ def test_a_first_or_an_undated_ordinal_is_the_bodys_grade() -> None:
     assert _timed("Ravensholt is the 3rd school in the trust to be rated good.") == [
         ("good", "overall", None)
     ]
+
+
+def test_a_capitalised_group_name_is_no_count_of_bodies() -> None:
+    text = (
+        "Regional chain Puddle & Pond Nurseries has its third outstanding nursery after its "
+        "Dunmarsh setting was given the top grade across the board."
+    )
+    assert ("top grade", "outstanding", "overall") in grades(text)
+
+
+def test_a_count_of_bodies_is_still_a_statistic() -> None:
+    assert grades("Three Hartley nurseries were given the top grade this year.") == []
+    assert grades("Four Valley Nurseries Rated Good By Inspectors") == []
+    assert grades("Across Kelby, Seven Nurseries were given the top grade this year.") == []
+
+
+def test_a_when_opening_dated_by_a_date_clause() -> None:
+    doc = run("When Mr Abiodun was first inspected, in 2010, he was graded satisfactory.")
+    found = [(s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]]
+    assert found == [("satisfactory", "dated", 2010)]
+
+
+def test_a_when_opening_with_a_clause_that_is_not_a_date() -> None:
+    doc = run("When Mr Abiodun was first inspected, in his own home, he was graded good.")
+    found = [(s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]]
+    assert found == [("good", "overall", None)]

@@ -140,6 +140,10 @@ _SINCE_OPENERS = frozenset(
 )
 _LEAVING = re.compile(r"\b(out of|from|removed|exit|exited|leave|left|come out)\b")
 _BULLET = frozenset({"•", "✓", "✔", "-", "*", "–", "·", "○", "▪", "■"})
+#: The characters of a dotted leader between a table row's label and its value ('Early
+#: years ........ Exceptional'). A long run reaches the rules cut into pieces of seven with a
+#: last piece that may be a lone '.' (see textutil.analysis_text).
+_LEADER_CHARS = frozenset(".…·")
 #: What :meth:`_Reader.line_words` leaves out besides white space.
 _NOT_LINE_WORDS = QUOTES | _BULLET
 _NUM_WORDS = frozenset(
@@ -410,6 +414,7 @@ class Grades:
         self.blockers = frozenset(grades["area_blockers"]["words"])
         self.det_bodies = frozenset(grades["area_blockers"]["determiner_bodies"])
         self.subject_verbs = frozenset(grades["area_blockers"]["subject_verbs"])
+        self.contraction_next = frozenset(grades["area_blockers"]["contraction_next"])
         self.clause_breaks = frozenset(grades["clause_breaks"])
         self.subjects = frozenset(grades["gradeable_subjects"]["words"])
         self.or_tails = frozenset(grades["or_tails"]["words"])
@@ -454,6 +459,7 @@ class Grades:
         attributive = {p.lower() for p in areas["attributive"]["phrases"]}
         self.attributive_ids: set[int] = set()
         guarded = {p.lower() for p in areas["guarded"]["phrases"]}
+        graded_next = {p.lower() for p in areas["graded_next"]["phrases"]}
         school = areas["school_sixth_form"]
         sixth_form = {p.lower() for p in school["phrases"]}
         #: a school's 16 to 19 study programmes are its sixth form: see
@@ -463,6 +469,8 @@ class Grades:
         self.fe_words = frozenset(school["fe_words"])
         #: areas that are also everyday phrases: see :meth:`_Reader._guarded_ok`
         self.guarded_ids: set[int] = set()
+        #: areas that are also everyday words: see :meth:`_Reader._graded_next`
+        self.graded_next_ids: set[int] = set()
         # the report-card key of an area named in older words ('pupils' achievement',
         # 'leadership and management'), where the phrase gives none of its own
         rc_of: dict[str, str] = phrases(areas["report_card_keys"])
@@ -481,6 +489,8 @@ class Grades:
                 self.attributive_ids.add(idx)
             if phrase.lower() in guarded:
                 self.guarded_ids.add(idx)
+            if phrase.lower() in graded_next:
+                self.graded_next_ids.add(idx)
             if phrase.lower() in sixth_form:
                 self.school_sixth_form_ids.add(idx)
 
@@ -1207,6 +1217,7 @@ class _Reader:
         doc = self.doc
         cands = self.candidates()
         self.cand_ends = {c.end for c in cands}
+        self.cand_starts = {c.start for c in cands}
         if cands:
             self._prepare()
             areas = self.areas()
@@ -1320,6 +1331,8 @@ class _Reader:
                 continue  # 'Pelham Council's fostering service has been rated good'
             if idx in self.c.guarded_ids and not self._guarded_ok(start, end, out):
                 continue  # 'pupils learn about staying safe online': not a judgement area
+            if idx in self.c.graded_next_ids and not self._graded_next(end):
+                continue  # 'behaviour has improved': comment, not a judgement area
             if idx in self.c.school_sixth_form_ids and self._school_sixth_form(start):
                 keys = rc = ("sixth_form",)
             out.append(_Area(start, end, keys, rc, idx in self.c.attributive_ids))
@@ -1354,6 +1367,11 @@ class _Reader:
             return False
         q = self.prev_word(p)
         return q >= 0 and found[-1].end == q + 1
+
+    def _graded_next(self, end: int) -> bool:
+        """Whether a grade word stands straight after the everyday area word that ends at
+        ``end``, quote marks aside: 'Ofsted finds behaviour 'inadequate' at ...'."""
+        return self.next_word(end) in self.cand_starts
 
     def _in_name(self, start: int) -> bool:
         """A capitalised area word after a capitalised word inside a sentence is part of a
@@ -2084,6 +2102,9 @@ class _Reader:
         options: list[_Cand] = []
         while i < len(live):
             grade = live[i]
+            if not options and self._leader_row(area, grade):
+                grade.licence = grade.licence or "table"
+                return grade
             same_sentence = self.sent_of[grade.start] == self.sent_of[area.start]
             if not same_sentence:
                 if not options and self._next_line_pair(area, grade):
@@ -2128,6 +2149,23 @@ class _Reader:
             if not self._looks_previous(grade):
                 return grade
         return options[0]
+
+    def _leader_row(self, area: _Area, grade: _Cand) -> bool:
+        """A table row with a dotted leader: 'Early years ............ Exceptional'. The
+        area opens a short line, the grade ends it, and only the leader stands between.
+        (A lone '.' of the leader may end the sentence, so this row is read by its line.)"""
+        line = self.line_of[area.start]
+        if self.line_of[grade.end - 1] != line or grade.start - area.end > WINDOW:
+            return False
+        gap = self.words_between(area.end, grade.start)
+        low = self.low
+        # a real leader: some piece of it at least three characters long
+        if not any(len(low[g]) >= 3 and set(low[g]) <= _LEADER_CHARS for g in gap):
+            return False
+        if not all(set(low[g]) <= _LEADER_CHARS or low[g] in {":", "|"} for g in gap):
+            return False
+        words = self.line_words(line)
+        return bool(words) and words[0] == area.start and words[-1] == grade.end - 1
 
     def _kicker_area(self, gap: list[int]) -> bool:
         """Whether the area is the topic before a colon and a clause with a subject of its
@@ -2243,9 +2281,24 @@ class _Reader:
                 noun = self.low[gap[pos + 1]]
                 after = self.low[gap[pos + 2]] if pos + 2 < len(gap) else ""
                 if (noun in self.c.det_bodies and after in self.c.subject_verbs
-                        and not (pos + 2 < len(gap) and self._possessive(gap[pos + 2]))):
+                        and not (pos + 2 < len(gap) and (self._possessive(gap[pos + 2])
+                                                         or self._owner_s(gap[pos + 2])))):
                     return True
         return False
+
+    def _owner_s(self, i: int) -> bool:
+        """Whether the "'s" at ``i`` is a possessive before a lower-case noun ('the
+        school's reception class was judged good', 'the college's provision'), not 'is' or
+        'has' ('the school's been rated', 'the council's now good', 'the school's improved'):
+        no grade word, verb-side word or -ed/-ly word follows."""
+        if self.low[i] not in ("'s", "\u2019s"):
+            return False
+        k = self.next_word(i + 1, skip_quotes=False)
+        if k >= self.n or k in self.cand_starts:
+            return False
+        word, low = self.texts[k], self.low[k]
+        return (word.isalpha() and word.islower() and low not in self.c.contraction_next
+                and not low.endswith(("ed", "ly")))
 
     def _possessive(self, i: int) -> bool:
         """Whether the "'s" at ``i`` owns the area name right after it: in 'Services for
@@ -2364,11 +2417,35 @@ class _Reader:
         stat_lo = max(cs, s - 14)
         one_of = "one_of" in here and has("one_of", max(sent_start, s - 16), s)
         if ("stat" in here and has("stat", stat_lo, s)
-                or "plural_body" in here and has("plural_body", stat_lo, s)) and not one_of:
+                or "plural_body" in here and self._plural_bodies(stat_lo, s)) and not one_of:
             return "statistics"
         if not one_of and self._number_subject(cs, s):  # 'Three were rated good'
             return "statistics"
         return None
+
+    def _plural_bodies(self, lo: int, s: int) -> bool:
+        """Whether a plural body word in [lo, s) counts bodies ('four schools were rated
+        good'). A capitalised one after a capitalised word, with a lower-case word after it,
+        ends a group's name ('Regional group Teasel & Finch Nurseries has its second
+        outstanding setting after ...'): it counts nothing. (A headline in title case,
+        'Two Marsh Schools Rated Good', keeps its count.)"""
+        texts = self.texts
+        for k in self.cues.starts.get("plural_body", []):
+            if not lo <= k < s:
+                continue
+            p, nx = self.prev_word(k), self.next_word(k + 1)
+            # the word before is a capitalised name word, neither a number ('Three
+            # Nurseries') nor just the sentence's first word
+            named = (
+                texts[k][:1].isupper() and p >= 0
+                and (texts[p][:1].isupper() or texts[p] == "&")
+                and not like_num(self.low[p])
+                and p > self.next_word(self.sent_start(k))
+                and nx < self.n and texts[nx][:1].islower()
+            )
+            if not named:
+                return True
+        return False
 
     def _ordinal_count(self, s: int, e: int, lo: int, ce: int) -> bool:
         """'Cresswold is the 11th council to be rated inadequate since the start of 2020':
@@ -2746,8 +2823,13 @@ class _Reader:
             return None
         # 'When inspectors returned in 2016, ...': a short dated 'when' opening dates it too
         # (not a year to come: 'When inspectors are due back in 2025, ...')
-        when_years = self.years_in(a, b) if self.low[first] == "when" and \
-            len(self.words_between(a, b)) <= 10 and not self.cues.has("future", a, b) else []
+        short_when = self.low[first] == "when" and len(self.words_between(a, b)) <= 10 \
+            and not self.cues.has("future", a, b)
+        when_years = self.years_in(a, b) if short_when else []
+        if short_when and not when_years:
+            # 'When Mrs Okafor was first inspected, in 2010, she was graded satisfactory':
+            # the year in a date clause right after the 'when' opening dates it too
+            when_years = self._date_clause_years(b, cand.start)
         if not (dated_opening and nxt < b) and not when_years \
                 and "prev_fronted" not in self._labels_near(cand):
             return None  # neither dated nor a fronted past: what follows can only say None
@@ -2766,6 +2848,22 @@ class _Reader:
             return None
         self._find_year(cand)
         return "previous"
+
+    def _date_clause_years(self, b: int, s: int) -> list[int]:
+        """The years of a date clause between commas that opens at token ``b`` and ends
+        before the grade at ``s`` (', in 2010,'): only years, numbers and
+        'apposition_words' in it."""
+        if b >= s or self.low[b] != ",":
+            return []
+        end = self.ce(b)
+        if end >= s or self.low[end] != ",":
+            return []
+        words = self.words_between(b + 1, end)
+        low = self.low
+        if not words or not all(self.years[w] is not None or low[w] in self.c.apposition_words
+                                or low[w].isdigit() for w in words):
+            return []
+        return self.years_in(b, end)
 
     def _fronted_inside(self, cand: _Cand) -> str | None:
         """The fronted past of :meth:`_fronted` inside a sentence: '...; at its previous
