@@ -437,3 +437,33 @@ def test_a_handle_line_that_is_no_writers_byline(line: str) -> None:
         f"{line}\n\n{BODY}"
     )
     assert extract(text).authors == []
+
+
+# -- a hyphenated surname run on into a journalist's title -------------------------
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Ottoline Pardew-Kestle Education correspondent", "Ottoline Pardew-Kestle"),
+        ("Ottoline Pardew-Kestle Social affairs editor", "Ottoline Pardew-Kestle"),
+    ],
+)
+def test_a_hyphenated_surname_run_on_into_a_title_keeps_both_halves(
+    byline: str, author: str
+) -> None:
+    """The hyphen of a double-barrelled surname is no separator before the title."""
+    text = (
+        "The Harbour Ledger\n\nWestmarch children's services rated good by Ofsted\n\n"
+        f"{byline}\nThu 9 Sep 2021 07.00 BST\n\n{BODY}"
+    )
+    assert extract(text).authors == [author]
+
+
+def test_a_spaced_hyphen_still_separates_the_name_from_the_title() -> None:
+    text = (
+        "The Harbour Ledger\n\nWestmarch children's services rated good by Ofsted\n\n"
+        "Ottoline Pardew - Education correspondent\nThu 9 Sep 2021 07.00 BST\n\n"
+        f"{BODY}"
+    )
+    assert extract(text).authors == ["Ottoline Pardew"]

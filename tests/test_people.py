@@ -1895,3 +1895,61 @@ def test_our_manager_without_the_page_speaking_for_the_setting_stays_unresolved(
         'Our manager, Philippa Ashdown-Reeve, said: "The children were wonderful on the day."\n'
     )
     assert one(text, "Philippa Ashdown-Reeve").organisation is None
+
+
+# -- round 6: scrutineers, a named object before a new clause, 'who chairs X's board' --
+
+
+def test_an_independent_scrutineer_is_a_role() -> None:
+    text = (
+        "Brackenfold's children's services were rated good by Ofsted in May 2023.\n\n"
+        "Marit Olsthoorn, independent scrutineer for the Brackenfold Safeguarding Children "
+        'Partnership, said agencies would "build on this strong foundation" this year.'
+    )
+    p = one(text, "Marit Olsthoorn")
+    assert p.role == "independent scrutineer"
+    assert p.organisation == "Brackenfold Safeguarding Children Partnership"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a letter to headteacher Idris Pennyworth-Cale, the inspector says the school "
+        "has kept its standards.",
+        "Writing to head teacher Idris Pennyworth-Cale, the lead inspector notes that "
+        "behaviour is calm.",
+    ],
+)
+def test_a_named_object_before_a_new_clause_keeps_the_role_before_it(sentence: str) -> None:
+    """'letter to headteacher X, the inspector says': 'the inspector' opens a new clause."""
+    text = f"Larkspur Primary School has been rated good by Ofsted.\n\n{sentence}"
+    assert one(text, "Idris Pennyworth-Cale").role in ("headteacher", "head teacher")
+
+
+def test_an_apposition_closed_by_a_comma_after_a_named_object_is_still_the_role() -> None:
+    text = (
+        "Larkspur Primary School has been rated good by Ofsted.\n\n"
+        "The letter was sent to Idris Pennyworth-Cale, the headteacher, on Monday."
+    )
+    assert one(text, "Idris Pennyworth-Cale").role == "headteacher"
+
+
+def test_who_chairs_a_bodys_own_board_is_the_chair_of_that_body() -> None:
+    text = (
+        "Both schools belong to the Fennick and Ashlow Federation, which was set up in 2016.\n\n"
+        "Ashlow Primary School was rated good by Ofsted.\n\n"
+        "Yevgenia Marchetti-Hobb, who chairs the federation's governing board, said: "
+        '"We are very proud of our staff today."'
+    )
+    p = one(text, "Yevgenia Marchetti-Hobb")
+    assert p.role == "chair of the federation's governing board"
+    assert p.organisation == "Fennick and Ashlow Federation"
+
+
+def test_a_title_before_the_name_outranks_a_who_chairs_clause() -> None:
+    text = (
+        "Ashlow Pupil Referral Unit was rated good by Ofsted.\n\n"
+        "County councillor Yevgenia Marchetti-Hobb, who chairs the unit's management "
+        'committee, said she was "delighted for everyone involved".'
+    )
+    assert one(text, "Yevgenia Marchetti-Hobb").role == "County councillor"

@@ -1244,3 +1244,56 @@ def test_two_people_in_a_colon_lead_in_give_neither_the_quote() -> None:
     )
     got = said(extract(text))
     assert "Tamsin Ollerenshaw" not in got and "Bertram Quayle" not in got
+
+
+# -- round 6: the report opening a colon lead-in, agentless passives, a glued preposition --
+
+
+def test_the_report_opening_a_short_colon_lead_in_gives_the_quote() -> None:
+    text = (
+        "Thornbury Vale Primary School has kept its good rating, Ofsted says.\n\n"
+        "The report goes further, though: \"The evidence suggests the school could be judged "
+        'outstanding at its next inspection."'
+    )
+    assert said(extract(text)) == {
+        "report": [
+            "The evidence suggests the school could be judged outstanding at its next inspection."
+        ]
+    }
+
+
+def test_a_colon_lead_in_naming_a_person_is_not_the_reports() -> None:
+    text = (
+        "Thornbury Vale Primary School has kept its good rating, Ofsted says.\n\n"
+        'The report pleased headteacher Rosalind Achterberg-Pym: "We are thrilled for our '
+        'whole school community."'
+    )
+    assert "report" not in said(extract(text))
+
+
+def test_an_agentless_passive_after_the_report_is_the_reports() -> None:
+    text = (
+        "Inspectors visited Thornbury Vale Primary School in March, and their letter "
+        "confirms the school is still good.\n\n"
+        'Pupils are described as "polite, thoughtful and eager to learn".'
+    )
+    assert said(extract(text)) == {"report": ["polite, thoughtful and eager to learn"]}
+
+
+def test_an_agentless_passive_after_a_person_is_named_is_not_the_reports() -> None:
+    text = (
+        "Inspectors visited Thornbury Vale Primary School in March, and their letter "
+        "confirms the school is still good.\n\n"
+        "Headteacher Rosalind Achterberg-Pym was at the gates on Friday morning.\n\n"
+        'Pupils are described as "polite, thoughtful and eager to learn".'
+    )
+    assert "report" not in said(extract(text))
+
+
+def test_a_preposition_glued_to_the_quote_is_no_tag_after_it() -> None:
+    text = (
+        "Thornbury Vale Primary School has been rated good by Ofsted.\n\n"
+        "Casimir Oyelaran-Tait, chair of governors, said staff would "
+        '"keep working just as hard" on the areas inspectors had highlighted.'
+    )
+    assert said(extract(text)) == {"Casimir Oyelaran-Tait": ["keep working just as hard"]}

@@ -66,8 +66,12 @@ class Bylines:
         # skip from one to the next, where a multi-line "^" is tried at every character
         self.prefix_after_newline = re.compile(rf"\n(?=[ \t|•·]*(?i:{prefixes}))")
         self.trailing_by = re.compile(rf"\b(?i:by)[ \t]+{names}[ \t]*$")
+        # a hyphen separates the title only with a space on one side of it: glued
+        # between two letters it joins a double-barrelled surname ("Jo Lane-Hart
+        # Education correspondent" is not "Jo Lane" titled "Hart Education ...")
         self.titled = re.compile(
-            rf"^[ \t]*(?P<names>{name})[ \t]*(?:,|\||–|—|-)[ \t]*(?P<rest>.+)$"
+            rf"^[ \t]*(?P<names>{name})[ \t]*(?:,|\||–|—|(?<=[ \t])-|-(?![^\W\d_]))"
+            rf"[ \t]*(?P<rest>.+)$"
         )
         # "Jo Lane Social affairs correspondent": a name run on into a journalist's title
         # with no comma, the way some news sites print the byline and job title on one

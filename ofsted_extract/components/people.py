@@ -106,7 +106,14 @@ _SPACED_DASH = re.compile(r"\S[ ]+[-–—][ ]+\S")
 #: List marks that may open a line before a name: "- Jo Lane - Chair", "• Jo Lane".
 _LINE_MARKS = " \t-–—•·*"
 _ORG_ONLY = re.compile(r"^(of|at|from)\s+", re.I)
-_OBJECT_OF = re.compile(r"\b(?:from|to|with|by|of|for|about|than)\s+(?:the\s+)?$", re.I)
+#: The object of a role verb that is a body's own board: "the federation's governing board".
+_OWNED_OBJECT = re.compile(r"the [a-z]+['’]s(?: [a-z-]+){1,3}")
+#: A name that is a preposition's object, a lower-case role written between them at
+#: most ("a letter to headteacher Jo Lane, the inspector says"); the role words are
+#: matched case-sensitively so that a capitalised name word is never taken for one.
+_OBJECT_OF = re.compile(
+    r"\b(?i:from|to|with|by|of|for|about|than)\s+(?i:the\s+)?(?:[a-z][a-z'’-]*\s+){0,3}$"
+)
 _TABLE_LABEL = re.compile(r"[ \t]*(?P<label>[^\t:\n]{2,60}?)(?::[ \t]*|\t+[ \t]*|[ ]{2,})")
 _PIECES = re.compile(r"[,:;()\n]")
 #: What separates the cells of a one-line row of labelled names (the space after included).
@@ -1072,12 +1079,16 @@ class PeopleFinder:
             rel = self.lex.relative_org.match(tail)  # ^,
             if rel:
                 found = self._relative_org(tail[rel.end() :])
+                verb = " ".join(rel.group("verb").lower().split())
+                verb_role = self.lex.verb_roles.get(verb)
                 if found is not None:
-                    verb = " ".join(rel.group("verb").lower().split())
-                    verb_role = self.lex.verb_roles.get(verb)
                     if verb_role and found.role is None:
                         found = RoleParse(verb_role, found.org, found.org_ref)
                     return found, "org"
+                if verb_role:
+                    owned = self._owned_object_role(verb_role, tail[rel.end() :])
+                    if owned is not None:
+                        return owned, "verb"
         else:
             dash = _DASH_AFTER.match(tail) if lead == " " else None  # ^[ ]+[-–—]
             if dash and self._starts_line(text, start) and _in_list(text, start):
@@ -1118,7 +1129,7 @@ class PeopleFinder:
             stop
             and stop.group()[:1].isspace()
             and stop.group().strip()[:1].isalpha()
-            and _OBJECT_OF.search(text, max(0, start - 30), start)
+            and _OBJECT_OF.search(text, max(0, start - 60), start)
         ):
             # "a question from Cllr Lee, the director confirmed": the name is an object and
             # the phrase after the comma is the subject of a new clause, not an apposition
@@ -1216,6 +1227,26 @@ class PeopleFinder:
             return None
         return self.lex.parse_role(role_line)
 
+    def _owned_object_role(self, verb_role: str, seg: str) -> RoleParse | None:
+        """The role in "who chairs the federation's governing board".
+
+        A role verb whose object is a body's own board or committee, owned by a
+        possessive ("the unit's management committee"), names no organisation of
+        its own; the role is read as "chair of" the object, whose owner then
+        refers back to the body named earlier. Only a short lower-case
+        "the X's ..." object is taken, so a clause running on into other words
+        names no role.
+        """
+        stop = self.lex.clause_end.search(seg)
+        obj = seg[: stop.start()] if stop else seg
+        obj = obj.strip(" ,")
+        if not _OWNED_OBJECT.fullmatch(obj):
+            return None
+        parsed = self.lex.parse_role(f"{verb_role} of {obj}")
+        if parsed is None or parsed.role is None:
+            return None
+        return parsed
+
     def _relative_org(self, seg: str) -> RoleParse | None:
         """The body in "who runs Little Owls", "who leads on exploitation for Vale Police".
 
@@ -1261,7 +1292,7 @@ class PeopleFinder:
     ) -> tuple[RoleParse | None, int, bool]:
         """Role, lead and whether the sentence around a name marks it as a person."""
         after, form = self._after_role(text, start, end)
-        cue = after is not None and (after.role is not None or form == "org")
+        cue = after is not None and (after.role is not None or form in ("org", "verb"))
         role = after
         lead = start
         before = text[max(0, start - 2) : start]
@@ -1303,6 +1334,12 @@ class PeopleFinder:
             # "Trustee chair the Rev Jo Lane": clergy and peers keep "the" before the honorific
             anchor = start - 4 if not bare and text[max(0, start - 4) : start] == "the " else start
             found = self.lex.role_before(text, anchor, comma=True)
+            if form == "verb" and found is None:
+                found = self.lex.role_before(text, anchor, comma=False)
+            if form == "verb" and found is not None and found[0].role is not None:
+                # "County councillor Jo Lane, who chairs the unit's committee": the
+                # title before the name is the role; the clause adds a second post
+                role = None
             if found and _AFTER_NAME.match(text[end : end + 3]):
                 role, lead, cue = _merge(role, found[0]), found[1], True
             elif found is None:

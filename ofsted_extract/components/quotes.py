@@ -916,11 +916,16 @@ class Quotes:
             found = subject_before(v[0], lo, v[2] in self.participles)
             if colon and (found is None or found.kind == "other"):
                 found = quoted_from_report(lo, p - 1) or found
-            if (found is None or found.kind == "other") and v[2] not in self.participles:
+            is_passive = passive(v, lo, hi)
+            if (
+                (found is None or found.kind == "other")
+                and v[2] not in self.participles
+                and not is_passive  # the subject of a passive is no speaker
+            ):
                 found = lone_before(lo, v[0]) or found
             if found is not None and proxied(found, lo):
                 return _OTHER
-            if (found is None or found.kind == "other") and passive(v, lo, hi):
+            if (found is None or found.kind == "other") and is_passive:
                 # "..., inspectors said, and behaviour was described as "...": a passive
                 # speech verb with no agent takes the report when an earlier speech
                 # verb of the sentence has the report or its inspectors for subject
@@ -931,7 +936,28 @@ class Quotes:
                         c = after_verb(w[1], lo)
                     if c is not None and self._reporting(c):
                         return c
+                # "Pupils are described as "...".": with no speech verb before it in the
+                # sentence, the passive goes on with the source of the passage, when
+                # the report was mentioned since the last person named, and near
+                src = passive_source(v[0])
+                if src is not None:
+                    return src
             return found or _OTHER
+
+        def passive_source(pos: int) -> _Cand | None:
+            """The report as the source of an agentless passive at ``pos``: its latest
+            mention within ``_PASSIVE_REACH`` characters, no person named after it."""
+            a = latest_source(max(0, pos - _PASSIVE_REACH), pos)
+            if a < 0:
+                return None
+            k = bisect_left(person_starts, pos) - 1
+            while k >= 0 and masked(person_starts[k]):
+                k -= 1
+            if k >= 0 and person_starts[k] > a:
+                return None
+            m = _WORD_CHARS.match(text, a)
+            b = m.end() if m else a + 1
+            return _Cand(a, b, "report", text[a:b], a)
 
         def passive(v: tuple[int, int, str], lo: int, hi: int) -> bool:
             """Whether speech verb ``v`` is a passive with no agent before the quote at
@@ -999,6 +1025,13 @@ class Quotes:
             ("Jo Lane shared comments from the report:").
             """
             c = initial(lo, hi)
+            if c is not None and c.kind == "report" and hi - c.end <= _REPORT_LEAD_IN:
+                # "The letter goes further, though:": the report opening a short lead-in
+                # gives the words after it, unless a person is named in the lead-in
+                k = bisect_left(person_starts, lo)
+                if k < len(person_starts) and person_starts[k] < hi:
+                    return None
+                return c if self._reporting(c) and not masked(c.start) else None
             if c is None or c.kind != "person" or not ok(c, lo) or hi - c.end > 160:
                 return None
             k = bisect_left(person_starts, lo)
@@ -1033,11 +1066,20 @@ class Quotes:
             """The speaker named after a quote: ', said Jo Lane', ', the report states'."""
             a = (p.close if p.close is not None else p.end) + 1
             dash = False
+            mark = False
             while a < hi and text[a] in " \t,;–—-":
                 dash = dash or text[a] in "–—-"
+                mark = mark or not text[a].isspace()
                 a += 1
             if a >= hi:
                 return None
+            if not mark:
+                # '"keep a close eye" on the areas inspectors had highlighted': a
+                # preposition glued to the quote goes on with the sentence, and a speech
+                # verb in it belongs to a clause of its own, no tag of the quote
+                w = _WORD_CHARS.match(text, a, hi)
+                if w is not None and w.group() in self.preps:
+                    return None
             c = starts.get(a)
             if dash and c is not None and c.kind == "person" and _SIGNED.match(text, c.end, hi + 1):
                 return c  # a signed quote: "..." – Cllr Jo Lee, leader of the council
@@ -1372,6 +1414,12 @@ _WHO_AFTER = re.compile(r"\s*,\s*who\b")
 #: Blanks on the line, then a capital letter: a new sentence after a closed quote.
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 #: A form of "be" (and an adverb at most) right before a past participle: a passive.
+#: The longest lead-in (characters after the report's mention) that a colon closes
+#: for the report to give the quote: "The report goes further, though:".
+_REPORT_LEAD_IN = 40
+#: How far back (characters) a mention of the report gives an agentless passive
+#: speech verb ("Pupils are described as") the report for its source.
+_PASSIVE_REACH = 800
 _PASSIVE_BE = re.compile(r"(?<![\w'’-])(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$", re.I)
 #: The agent of a passive ("described by parents as"): someone other than the sentence's source.
 _AGENT = re.compile(r"\bby\b", re.I)
