@@ -34,6 +34,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from spacy.tokens import Doc
 
+from . import rules
 from .components import dates
 from .components.bodies import MENTIONS_KEY, VISITS_KEY, BodyCluster, bodies_data, furniture
 from .components.grades import AREAS_KEY, GRADES_KEY, rows, token_table
@@ -93,6 +94,15 @@ class _Visit:
     label_: str
     strong: bool
     past: int | bool
+
+
+@functools.cache
+def _relative_year() -> tuple[re.Pattern[str], dict[str, int]]:
+    """'last year', 'two years ago' (grades rule data 'relative_years'): how many years
+    before the article a phrase puts a visit."""
+    years = {k: int(v) for k, v in rules.load("grades")["relative_years"].items() if k != "_doc"}
+    alternatives = "|".join(re.escape(k) for k in sorted(years, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b"), years
 
 
 @functools.cache
@@ -356,6 +366,8 @@ class _Builder:
             for a, b, label, strong, past in rows(self.doc, VISITS_KEY)
             if not self.boiler(a, b)
         ]
+        for v in visits:
+            self.relative_visit_year(v)
         # the bodies named in the opening words of a paragraph, read only if a second
         # body's claim to an inspection of its own needs them
         para_first = _Lazy(lambda: self.paragraph_openers(bodies))
@@ -1047,6 +1059,22 @@ class _Builder:
                 # the visit date read for the region is this earlier visit's: not reported
                 self.background_sents.add(self.sent_of(v.start_char))
         return keep
+
+    def relative_visit_year(self, visit: _Visit) -> None:
+        """'A focused visit in May last year had found ...': a no-grade visit dated only
+        relative to the article is dated to that year, so that a graded inspection told
+        beside it is not taken for that visit (see :meth:`_before_this_visit`). Read only
+        in the rest of the visit's sentence, at most 40 characters on, and only for a
+        visit that carries no past mark or year of its own."""
+        if visit.past is not False or self.pub_year is None or visit.label_ not in _NO_NEW_GRADE:
+            return
+        k = self.sent_of(visit.start_char)
+        end = self.sent_starts[k + 1] if k + 1 < self.n_sents else len(self.text)
+        tail = self.lowered()[visit.end_char : min(end, visit.end_char + 40)]
+        pattern, years = _relative_year()
+        found = pattern.search(tail)
+        if found is not None:
+            visit.past = self.pub_year - years[found.group(0)]
 
     def _first_full(self, visit: _Visit) -> bool:
         """Whether a full inspection is called the body's first ('its first full

@@ -987,3 +987,39 @@ def test_a_body_and_a_contracted_verb_still_part_an_area_from_a_grade() -> None:
     # "the nursery's been rated": "'s" is 'has', the body is the new subject
     text = "Leadership is a strength, and the nursery's been rated good by Ofsted."
     assert "leadership" not in areas(text)
+
+
+def test_a_schools_singular_study_programme_is_its_sixth_form() -> None:
+    text = (
+        "Pupils' behaviour and welfare was found to be good, as was the school's 16 to 19 "
+        "study programme."
+    )
+    assert areas(text).get("sixth_form") == "good"
+
+
+def test_the_same_grade_for_the_effectiveness_of_its_leadership() -> None:
+    text = (
+        "The inspector judged the pre-school outstanding overall and gave the same grade for "
+        "the effectiveness of its leadership and management."
+    )
+    assert areas(text) == {"leadership": "outstanding"}
+
+
+def test_the_same_grade_as_another_body_hands_no_area_on() -> None:
+    text = (
+        "Ofsted rated the nursery good overall, the same grade as its neighbour, and praised "
+        "leadership and management."
+    )
+    assert "leadership" not in areas(text)
+
+
+def test_provision_in_an_fe_subject_area_is_an_other_area() -> None:
+    text = (
+        "Provision in hairdressing and beauty therapy was judged to require improvement; the "
+        "other four subject areas were graded good."
+    )
+    assert areas(text) == {"other": "requires_improvement"}
+
+
+def test_a_subject_named_without_provision_is_no_area() -> None:
+    assert areas("Students said engineering was a good choice for them.") == {}

@@ -894,3 +894,58 @@ def test_a_lower_case_pupil_referral_unit_is_a_kind_of_place() -> None:
         n for n in names("Parents said a Wendleford pupil referral unit was rated good.\n")
         if "referral" in n[0].lower()
     ]
+
+
+def test_a_name_in_a_capitals_headline_is_the_body_named_in_mixed_case() -> None:
+    from ofsted_extract.extractor import extract
+
+    record = extract(
+        "GLOWING REPORT FOR ASHWELLBY SCHOOL\n\nAshwellby School, the county's special "
+        "school for pupils aged 3 to 16, has been judged outstanding by Ofsted.\n\n"
+        "Inspectors visited the school on 4 and 5 May 2011. The school was last inspected "
+        "in 2008, when it was judged good.\n"
+    )
+    assert [i.subject for i in record.inspections] == ["Ashwellby School"]
+
+
+def test_a_capitals_name_of_its_own_is_not_folded_into_a_shorter_one() -> None:
+    # no headline word ("for", "at") stands before the shorter name: two bodies
+    found = clusters(
+        "WHITBY ROAD NURSERY RATED GOOD\n\nRoad Nursery and Whitby Road School were "
+        "inspected.\n"
+    )
+    assert any(f.text == "WHITBY ROAD NURSERY" for c in found.values() for f in c.forms)
+    assert not any(
+        {f.text for f in c.forms} >= {"WHITBY ROAD NURSERY", "Road Nursery"}
+        for c in found.values()
+    )
+
+
+def test_a_name_known_locally_as_another_is_one_body() -> None:
+    from ofsted_extract.extractor import extract
+
+    record = extract(
+        "TROUBLE AT TOWER ACADEMY\n\nRedmarsh Valley Community Academy, known locally as "
+        "Tower Academy, has been rated inadequate by Ofsted after inspectors visited in "
+        "March 2016.\n\nTower Academy was judged good when it was last inspected in 2012.\n"
+    )
+    assert [i.subject for i in record.inspections] == ["Redmarsh Valley Community Academy"]
+
+
+@pytest.mark.parametrize("phrase", ["also known as", "known as", "(known locally as"])
+def test_known_as_makes_the_second_name_an_alias_of_the_first(phrase: str) -> None:
+    found = clusters(
+        f"Redmarsh Valley Community Academy {phrase} Tower Academy was rated good.\n"
+    )
+    academies = [c for c in found.values() if "academy" in c.fullest().text.lower()]
+    assert len(academies) == 1
+    assert academies[0].fullest().text == "Redmarsh Valley Community Academy"
+
+
+def test_known_as_between_a_person_and_a_school_merges_nothing() -> None:
+    # "known as" after a word that is no body links no names
+    found = clusters(
+        "The head, known as Mrs Flint to pupils, said Tower Academy and Redmarsh Valley "
+        "Community Academy were both rated good.\n"
+    )
+    assert len(found) == 2

@@ -1404,3 +1404,53 @@ def test_the_masthead_month_settles_the_year_of_a_visit_day() -> None:
 def test_a_month_beside_a_sentence_is_no_masthead(top: str) -> None:
     text = f"{top}\n\nThe parish council met on Tuesday.\n"
     assert article_date(make_doc(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("top", "expected"),
+    [
+        # a dateline followed by a byline after a separator
+        ("Tuesday 9 March 2021 | by Osric Penhallow", (2021, 3, 9)),
+        ("14 June 2016 \u2022 By Mirela Stoakes \u2022 3 min read", (2016, 6, 14)),
+        # a label line whose tail has more than one short piece of furniture
+        ("Posted on 12 May 2018 by Brindlecombe Parish News | Leave a comment", (2018, 5, 12)),
+        ("Posted: 2nd February 2017 by School Office | Category: Latest", (2017, 2, 2)),
+    ],
+)
+def test_a_dateline_or_label_line_with_a_byline_after_its_date_dates_the_page(
+    top: str, expected: YMD
+) -> None:
+    text = (
+        f"Brindlecombe Bugle\n\nNursery keeps its good rating\n\n{top}\n\n"
+        "Tansy Lane Nursery in Brindlecombe has been rated good by Ofsted after an "
+        "inspection on 3 February, the nursery announced this week.\n"
+    )
+    assert ymd(article_date(make_doc(text))) == expected
+
+
+def test_a_label_line_under_a_latest_news_heading_dates_its_own_story() -> None:
+    text = (
+        "Farrowmere Junior School\nHome | About Us | Parents | Contact\n\nLatest News\n\n"
+        "Good again!\nPosted: 8th October 2018 by Office Admin | Category: School News\n\n"
+        "We are very pleased to tell you that inspectors who visited the school on 19th "
+        "and 20th September have judged Farrowmere Junior School to be good in every area.\n"
+    )
+    doc = make_doc(text)
+    published_on = article_date(doc)
+    assert ymd(published_on) == (2018, 10, 8)
+    assert ymd(inspection_date(doc, 0, len(text), published_on)) == (2018, 9, 19)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a date in a sentence that goes on past a separator-free byline word
+        "Tuesday 9 March 2021 by the time the inspectors left the school had been told",
+        # a label line running into a sentence
+        "Posted on 12 May 2018 the report found that pupils at the school are safe and well "
+        "cared for by staff",
+    ],
+)
+def test_a_date_running_into_prose_is_no_dateline(line: str) -> None:
+    text = f"Brindlecombe Bugle\n\n{line}.\n\nThe parish council met on Tuesday.\n"
+    assert article_date(make_doc(text)) is None

@@ -1307,3 +1307,40 @@ def test_a_when_opening_with_a_clause_that_is_not_a_date() -> None:
     doc = run("When Mr Abiodun was first inspected, in his own home, he was graded good.")
     found = [(s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]]
     assert found == [("good", "overall", None)]
+
+
+# ---- round 6: 'overall and for its ...', a headline's 'after 2009 satisfactory' ----------
+
+
+def test_good_overall_and_for_an_area_is_the_overall_grade_too() -> None:
+    text = (
+        "Bramblecote Training Ltd, which has 210 apprentices, was judged good overall and "
+        "for its apprenticeships after a visit in May."
+    )
+    assert ("good", "good", "overall") in grades(text)
+
+
+def test_the_same_grade_for_an_area_after_overall() -> None:
+    text = (
+        "The inspector rated the playgroup outstanding overall and gave the same grade for "
+        "the effectiveness of its leadership and management."
+    )
+    assert ("outstanding", "outstanding", "overall") in grades(text)
+
+
+def test_good_overall_and_another_grade_for_an_area_stays_apart() -> None:
+    # 'overall and' with a grade of its own for the area: the area is not the overall's
+    text = "Pellington College was judged good overall and its adult learning was outstanding."
+    assert roles(text) == {"good": "overall", "outstanding": "area"}
+
+
+def test_a_year_after_after_belongs_to_the_grade_it_stands_before() -> None:
+    doc = run("Outstanding verdict for Wexley nursery after 2011 'satisfactory'")
+    found = [(s.label_, s._.ofsted_role, s._.ofsted_year) for s in doc.spans["grades"]]
+    assert found == [("outstanding", "overall", None), ("satisfactory", "previous", 2011)]
+
+
+def test_a_year_after_after_with_no_grade_dates_the_grade_before() -> None:
+    doc = run("Tolsey Primary was rated good after its 2019 inspection.")
+    found = [(s.label_, s._.ofsted_role) for s in doc.spans["grades"]]
+    assert found == [("good", "dated")]

@@ -1531,3 +1531,28 @@ def test_a_body_opening_a_later_paragraph_keeps_the_grades_told_there() -> None:
         ("Brackley Green Primary School", {}),
         ("Wilverley Academy", {"personal_development": "outstanding"}),
     ]
+
+
+def test_a_focused_visit_last_year_is_background_to_a_graded_inspection() -> None:
+    text = (
+        "Wenlow Borough Council's services for children were judged to require improvement to "
+        "be good following an inspection which began on 6 March. In 2018 they were rated "
+        "inadequate.\n\n"
+        "Inspectors found that the experiences and progress of children in care were good.\n\n"
+        "A focused visit in July last year had already found signs of progress.\n"
+    )
+    (found,) = inspect(text, 2023)
+    assert found.visit == "full"
+    assert summary([found])[0]["overall"] == "requires_improvement"
+    assert summary([found])[0]["areas"] == {"children_in_care": "good"}
+
+
+def test_a_focused_visit_last_year_reported_alone_stays_a_focused_visit() -> None:
+    text = (
+        "Ofsted carried out a focused visit to Wenlow Borough Council's children's services "
+        "in July last year. Focused visits do not result in a graded judgement. The council "
+        "was last rated inadequate in 2018.\n"
+    )
+    (found,) = inspect(text, 2023)
+    assert found.visit == "focused_visit"
+    assert found.overall is None

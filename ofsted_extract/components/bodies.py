@@ -314,6 +314,14 @@ class Bodies:
         self.remit_cues: dict[str, list[str]] = {
             k: v for k, v in data["remit_cues"].items() if k != "_doc"
         }
+        self.shouting_breaks = frozenset(data["shouting_breaks"]["words"])
+        # "X, known locally as Y": Y is a second name of X (see ``_merge_known_as``)
+        known = sorted(data["known_as"]["phrases"], key=len, reverse=True)
+        self.known_as = re.compile(
+            r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, k.split())) for k in known)
+            + r")\s+[\"'‘“]?",
+            re.IGNORECASE,
+        )
         self._keys: dict[tuple[str, ...], tuple[str, str]] = {}
 
     # ---- names -----------------------------------------------------------------
@@ -874,6 +882,9 @@ class Bodies:
             mentions.append((start, end, kind, key))
             taken_until = end
         self._merge_named(clusters, mentions)
+        self._merge_shouting(clusters, mentions)
+        if "known" in d.lowered():  # (cheap gate: the phrases all hold it)
+            self._merge_known_as(d, clusters, mentions)
         self._aliases(d, clusters, mentions, chrome)
         mentions.sort()
         doc.spans["bodies"] = [Span(doc, a, b, label=kind) for a, b, kind, _ in mentions]
@@ -916,6 +927,74 @@ class Bodies:
             del clusters[key]
         if moved:
             mentions[:] = [(a, b, kind, moved.get(key, key)) for a, b, kind, key in mentions]
+
+    @staticmethod
+    def _move(
+        clusters: dict[str, BodyCluster], mentions: list[tuple[int, int, str, str]],
+        moved: dict[str, str],
+    ) -> None:
+        """Fold each cluster keyed in ``moved`` into the one it maps to, and its mentions."""
+        if not moved:
+            return
+        for key, target in moved.items():
+            clusters[target].forms.extend(clusters.pop(key).forms)
+        mentions[:] = [(a, b, kind, moved.get(key, key)) for a, b, kind, key in mentions]
+
+    def _merge_shouting(
+        self, clusters: dict[str, BodyCluster], mentions: list[tuple[int, int, str, str]]
+    ) -> None:
+        """A name found only in capitals whose last words are another body's name in
+        mixed case is that body: "OUTSTANDING VERDICT FOR QUERNHOWE SCHOOL" above
+        "Quernhowe School, the county's ...".
+
+        In an all-capitals headline the headline's own words look like the start of
+        the name, so the name found there runs too far to the left. The mixed-case
+        name must follow a break word ("for", "at"): "WHITBY ROAD NURSERY" stays its
+        own body beside a "Road Nursery". Only a body of the same kind, written in
+        mixed case, and the only one that fits, takes it.
+        """
+        moved: dict[str, str] = {}
+        for key, cluster in clusters.items():
+            if " " not in key or not all(f.shouting for f in cluster.forms):
+                continue
+            targets = [
+                other_key for other_key, other in clusters.items()
+                if key.endswith(" " + other_key) and other_key not in moved
+                and key[: -len(other_key) - 1].rsplit(" ", 1)[-1] in self.shouting_breaks
+                and not all(f.shouting for f in other.forms)
+                and not cluster.kinds.isdisjoint(other.kinds)
+            ]
+            if len(targets) == 1:
+                moved[key] = targets[0]
+        self._move(clusters, mentions, {k: v for k, v in moved.items() if v not in moved})
+
+    def _merge_known_as(
+        self, d: _Doc, clusters: dict[str, BodyCluster], mentions: list[tuple[int, int, str, str]]
+    ) -> None:
+        """"X, known locally as Y" (or "X (also known as Y)"): Y's body is X's.
+
+        Both names must be bodies found already, X ending right before the phrase
+        (a comma, bracket or space between) and Y starting right after it.
+        """
+        text = d.text
+        ends = {d.end_char(b): key for a, b, _, key in mentions}
+        starts = {d.start_char(a): key for a, b, _, key in mentions}
+        moved: dict[str, str] = {}
+        for m in self.known_as.finditer(text):
+            before = m.start()
+            while before > 0 and text[before - 1] in " ,(\t":
+                before -= 1
+            first, second = ends.get(before), starts.get(m.end())
+            if first is None or second is None:
+                continue
+            first = moved.get(first, first)
+            if first != second and second not in moved and second in clusters:
+                moved[second] = first
+        # (a chain "A known as B", "B known as C" folds C into A)
+        for key in moved:
+            while moved[key] in moved:
+                moved[key] = moved[moved[key]]
+        self._move(clusters, mentions, moved)
 
     def _aliases(
         self,

@@ -109,6 +109,15 @@ _TIME = re.compile(
 _BYLINE_LEAD = re.compile(
     r"^\s*(?:by|author|words|reporter)\b:?[^|\u2022\u00b7]{1,80}[|\u2022\u00b7,]", re.IGNORECASE
 )
+#: A byline after the date, set off by a separator: "Wednesday 6 May 2021 | by Ann Lee".
+#: The separator keeps "6 May 2021 by the council" (prose) out.
+_BYLINE_TAIL = re.compile(
+    r"[|\u2022\u00b7]\s*(?:by|author|words|reporter)\b:?[^|\u2022\u00b7\n]{1,60}"
+    r"(?=[|\u2022\u00b7]|\s*$)",
+    re.IGNORECASE,
+)
+#: The marks that part the pieces of a label or dateline line ("by Newsdesk | Leave a comment").
+_LINE_SEPARATORS = re.compile(r"[|\u2022\u00b7]")
 #: The word that closes a grade change: "dropped from good to requires improvement".
 _TO_WORD = re.compile(r"(?<![\w-])to(?![\w-])", re.IGNORECASE)
 #: "not ... until" turns a deadline word round: "was not visited again until May"
@@ -480,7 +489,12 @@ class Dates:
         if self._labelled(prefix):
             # "Posted on 5 July 2022 by Newsdesk" is a label line; "Published on 3
             # July, the report found ..." opens a sentence about the report
-            short_tail = len(_WORD.findall(_TIME.sub(" ", suffix))) <= _LABEL_TAIL_WORDS
+            # (counted piece by piece between separators: "by Newsdesk | Leave a
+            # comment" is two short pieces of page furniture, not a sentence)
+            short_tail = all(
+                len(_WORD.findall(piece)) <= _LABEL_TAIL_WORDS
+                for piece in _LINE_SEPARATORS.split(_TIME.sub(" ", suffix))
+            )
             if short_tail and self.strong_label.search(prefix):
                 return ARTICLE_LABEL
             if short_tail and self.weak_label.search(prefix):
@@ -654,6 +668,8 @@ class Dates:
         else:
             prefix = _BYLINE_LEAD.sub(" ", prefix)
         suffix = self.issue_tail.sub("", suffix)
+        if _LINE_SEPARATORS.search(suffix):  # (cheap gate: a byline tail needs a separator)
+            suffix = _BYLINE_TAIL.sub(" | ", suffix)
         rest = _TIME.sub(" ", f"{prefix} {suffix}")
         # the filler patterns only take out words of their own: a word of any
         # other kind settles it without them
@@ -998,7 +1014,8 @@ class _Page:
             return False
         block = self.text[starts[i] : ends[i]]
         lines = [ln for ln in block.split("\n") if ln.strip()]
-        if len(lines) > 3 or self.text[m.end : ends[i]].strip():
+        tail = self.text[m.end : ends[i]]
+        if len(lines) > 3 or (tail.strip() and not _label_tail(tail)):
             return False
         after = self.text[ends[i] : ends[i] + 2000].lstrip()
         first = after.split("\n", 1)[0]
@@ -1012,6 +1029,21 @@ class _Page:
         starts, ends = self._listed
         i = bisect.bisect_right(starts, pos) - 1
         return i >= 0 and pos < ends[i]
+
+
+def _label_tail(tail: str) -> bool:
+    """Whether the words after a date finish its label line and nothing more:
+    "by Office Admin | Category: School News".
+
+    One line, no sentence end, and every piece between separators short, so a
+    date followed by a story's summary still ends no label line.
+    """
+    tail = tail.rstrip()
+    return (
+        "\n" not in tail
+        and ". " not in tail
+        and all(len(_WORD.findall(p)) <= _LABEL_TAIL_WORDS for p in _LINE_SEPARATORS.split(tail))
+    )
 
 
 def _prose(line: str) -> bool:

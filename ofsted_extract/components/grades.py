@@ -1046,6 +1046,9 @@ class _Reader:
         self.labels_in: dict[int, set[str]] = {}
         #: the tokens that give a year, in order, and their years
         self.year_pos: list[int] = []
+        #: grade start -> the year before it in "after 2009 'satisfactory'" (a headline's
+        #: 'Good grade for X after 2009 satisfactory'): the grade before the year moved on
+        self.after_year: dict[int, int] = {}
         self.year_val: list[int] = []
         self.area_starts: set[int] = set()
         self.area_start_list: list[int] = []
@@ -1093,6 +1096,12 @@ class _Reader:
                 if k >= 0 and table.idx[k] + len(self.texts[k]) == at + 4:
                     year = self.years[k] = _year(self.texts[k])
                     if year is not None:  # in token order: matches run left to right
+                        nxt = self.next_word(k + 1)
+                        if nxt in self.cand_starts and self._at(self.prev_word(k)) == "after":
+                            # "after 2009 'satisfactory'": the year is that grade's own,
+                            # which the grade before 'after' does not take
+                            self.after_year[nxt] = year
+                            continue
                         self.year_pos.append(k)
                         self.year_val.append(year)
 
@@ -2000,7 +2009,7 @@ class _Reader:
             return None  # 'in all three areas of the inspection, including ...' is longer
         lead = {",", "–", "—", "-", "and", "overall", "across", "the", "board", "grades", "grade",
                 "ratings", "rating", "judgements", "were", "was", "given", "awarded", "said",
-                "'", '"'}
+                "gave", "'", '"'}  # 'gave': 'and gave the same grade for ...'
         if not gap:
             return grade if area.attributive else None  # 'good capacity for improvement'
         k = 0
@@ -2343,8 +2352,9 @@ class _Reader:
             # 'good overall' (but 'children in care ... adequate overall' is an area)
             cand.explicit = True
         role = self.timing(cand)
-        every = bool(real_areas) and self._every_area(
-            self.words_between(cand.end, min(a.start for a in real_areas))
+        gap = self.words_between(cand.end, min(a.start for a in real_areas)) if real_areas else []
+        every = bool(real_areas) and (
+            self._every_area(gap) or self._overall_and_for(gap, cand.end)
         )
         if every and role in ("overall", "kept"):
             pass  # 'outstanding in every area: ...' grades the whole and each area
@@ -2361,6 +2371,16 @@ class _Reader:
             for a in real_areas:
                 a.grade = None
         cand.role = role
+
+    def _overall_and_for(self, gap: list[int], end: int) -> bool:
+        """'judged good overall and for its apprenticeships', 'rated outstanding overall and
+        gave the same grade for its leadership': a grade read as 'overall' right after it
+        and handed on by 'and' to the areas it has claimed is the overall grade as well as
+        theirs. Bounded to 'overall and' straight after the grade; the areas were claimed
+        only through a connector ('for', 'the same grade for')."""
+        if len(gap) < 3 or gap[0] != self.next_word(end):
+            return False
+        return self.low[gap[0]] == "overall" and self.low[gap[1]] == "and"
 
     def _areas_not_bodies(self, cand: _Cand) -> bool:
         """'The inspectors judged each of the following areas to be good:' and a list of
@@ -2529,6 +2549,9 @@ class _Reader:
         while j >= 0 and low[j] in _DETERMINERS:
             j = self.prev_word(j)
         from_before = j >= 0 and low[j] == "from"
+        if s in self.after_year:
+            cand.year = self.after_year[s]
+            return "previous"
         if from_before or prv == "previously" or (
             p >= 0 and self._at(self.prev_word(p)) == "previously"
         ):
