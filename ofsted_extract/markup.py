@@ -113,7 +113,10 @@ class PageText:
         if end <= start:
             at = self.starts[start] if start < len(self.text) else self.ends[-1] if self.ends else 0
             return at, at
-        return self.starts[start], self.ends[end - 1]
+        first = self.starts[start]
+        # the machine dates read last come from the head: a span never runs into them,
+        # but an end before its start must not reach the record either way
+        return first, max(first, self.ends[end - 1])
 
 
 def _hide(page: str, opening: re.Pattern[str]) -> str:
