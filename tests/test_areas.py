@@ -1023,3 +1023,25 @@ def test_provision_in_an_fe_subject_area_is_an_other_area() -> None:
 
 def test_a_subject_named_without_provision_is_no_area() -> None:
     assert areas("Students said engineering was a good choice for them.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inspectors said help for families still requires improvement.",
+        "Help for children and families was judged to require improvement.",
+    ],
+)
+def test_help_for_families_is_help_and_protection(text: str) -> None:
+    assert areas(text) == {"help_and_protection": "requires_improvement"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parents praised the help for families on offer at the good school.",
+        "The council said help for families was a priority after Ofsted rated it good.",
+    ],
+)
+def test_help_for_families_given_no_grade_is_no_area_grade(text: str) -> None:
+    assert areas(text) == {}

@@ -467,3 +467,36 @@ def test_a_spaced_hyphen_still_separates_the_name_from_the_title() -> None:
         f"{BODY}"
     )
     assert extract(text).authors == ["Ottoline Pardew"]
+
+
+@pytest.mark.parametrize("date", ["14 March 2021", "March 14, 2021", "Published 14/03/2021"])
+def test_bare_name_line_under_a_date_line_below_the_standfirst(date: str) -> None:
+    # trade pages print the date and then the writer's name under the standfirst
+    text = (
+        "Care Practice Weekly\nNews | Jobs | Subscribe\n\n"
+        "Ofsted: Harrowgate children's services move up to good\n\n"
+        "Council climbs a grade after three years of work, but inspectors want faster help "
+        "for families\n\n"
+        f"{date}\nCallum Pettigrew-Oakes\n\n{BODY}"
+    )
+    assert extract(text).authors == ["Callum Pettigrew-Oakes"]
+
+
+def test_date_line_then_a_sentence_is_no_byline() -> None:
+    # a date line above prose: the line under the date must be a bare name
+    text = (
+        "Ofsted: Harrowgate children's services move up to good\n\n"
+        "Council climbs a grade after three years of work, but inspectors want faster help "
+        "for families\n\n"
+        f"14 March 2021\nInspectors praised Harrowgate Council.\n\n{BODY}"
+    )
+    assert extract(text).authors == []
+
+
+def test_name_line_after_a_date_and_share_buttons_is_no_byline() -> None:
+    # the date line must sit right above the name: furniture between breaks the pair
+    text = (
+        "Support for pupils in Harrowgate is patchy, inspectors find\n\n14 March 2021\n\n"
+        f"Share\nSave\n\nCallum Pettigrew\nMarket Harrowgate\n\n{BODY}"
+    )
+    assert extract(text).authors == []

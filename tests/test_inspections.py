@@ -1556,3 +1556,42 @@ def test_a_focused_visit_last_year_reported_alone_stays_a_focused_visit() -> Non
     (found,) = inspect(text, 2023)
     assert found.visit == "focused_visit"
     assert found.overall is None
+
+
+def test_a_when_clause_after_the_previous_inspection_dates_the_previous_grade() -> None:
+    # the clause naming the earlier inspection has no year; 'judged good in 2017' does
+    text = (
+        "Pelbury Vale School had an ungraded inspection in January.\n\n"
+        "The inspector said the school had kept up the standards found at the previous "
+        "inspection, when it was judged good in 2017."
+    )
+    found = inspect(text, 2024)
+    assert len(found) == 1 and found[0].previous is not None
+    assert (found[0].previous.grade, found[0].previous.year) == ("good", 2017)
+
+
+def test_a_year_later_in_the_sentence_does_not_date_the_when_clause_grade() -> None:
+    # only 'in <year>' right after the grade dates it: a later year is something else's
+    text = (
+        "Pelbury Vale School had an ungraded inspection in January.\n\n"
+        "The inspector said the school had kept up the standards found at the previous "
+        "inspection, when it was judged good, and the new building opened in 2021."
+    )
+    found = inspect(text, 2024)
+    assert len(found) == 1 and found[0].previous is not None
+    assert found[0].previous.grade == "good" and found[0].previous.year != 2021
+
+
+def test_a_standfirst_grade_for_help_for_families_is_not_the_overall() -> None:
+    text = (
+        "Ofsted: Marlowby children's services now good\n\n"
+        "Council climbs a grade, but inspectors say help for families still requires "
+        "improvement\n\n"
+        "Children's services at Marlowby Borough Council have been rated good by Ofsted, up "
+        "from requires improvement at the previous inspection in 2019."
+    )
+    found = inspect(text, 2023)
+    assert [i.overall.grade if i.overall else None for i in found] == ["good"]
+    assert {a.area: a.grade for a in found[0].areas} == {
+        "help_and_protection": "requires_improvement"
+    }

@@ -1953,3 +1953,32 @@ def test_a_title_before_the_name_outranks_a_who_chairs_clause() -> None:
         'committee, said she was "delighted for everyone involved".'
     )
     assert one(text, "Yevgenia Marchetti-Hobb").role == "County councillor"
+
+
+@pytest.mark.parametrize("org", ["Campaign", "Coalition", "Consortium", "Project"])
+def test_an_organisation_named_after_a_role_is_no_person(org: str) -> None:
+    # "director of the Open Schools Campaign": "Schools Campaign" must not become a
+    # person who takes the quote from the named director
+    text = (
+        f"Dr Ilse Marchbank, director of the Open Rolls {org}, said: "
+        '"Families deserve to know the truth about every school."'
+    )
+    found = people(text)
+    assert set(found) == {"Ilse Marchbank"}
+    assert found["Ilse Marchbank"].organisation == f"Open Rolls {org}"
+    assert len(found["Ilse Marchbank"].quotes) == 1
+
+
+@pytest.mark.parametrize(
+    ("opening", "role"),
+    [("Former pupil", "Former pupil"), ("Former student", "Former student")],
+)
+def test_a_former_pupil_speaks_as_one(opening: str, role: str) -> None:
+    text = f'{opening} Kelwin Ashdrake, now an apprentice joiner, said: "They never gave up."'
+    assert one(text, "Kelwin Ashdrake").role == role
+
+
+def test_a_former_job_is_still_background() -> None:
+    # a past job is not the role the person speaks in
+    text = 'Former headteacher Kelwin Ashdrake said: "The school has come a long way."'
+    assert one(text, "Kelwin Ashdrake").role is None

@@ -206,7 +206,8 @@ class Bylines:
             header_end = len(lines)
         if found or not lines:
             return _dedupe(found)
-        # a bare name line in the header: under the headline, or above a date, title or handle
+        # a bare name line in the header: under the headline or a date line, or above a
+        # date, title or handle
         # ... or just under a standfirst (the first long line), with a date or title under it
         for n, (s, e) in enumerate(lines[: min(header_end + 3, self.header_lines)]):
             m = self.bare.match(marks.unshout(text, s, e))
@@ -215,13 +216,24 @@ class Bylines:
             nxt = text[lines[n + 1][0] : lines[n + 1][1]].strip() if n + 1 < len(lines) else ""
             prev = text[lines[n - 1][0] : lines[n - 1][1]].strip() if n > 0 else ""
             after_headline = len(prev.split()) >= 5 and not prev.endswith((".", ":"))
+            # "7 July 2022" then "Jo Lane": trade pages print the date line and then the
+            # writer's name under the standfirst, so a short date line right above (no
+            # blank line or page furniture between: a name further down is a caption or
+            # a place line's subject) counts too
+            after_date = bool(
+                n > 0
+                and lines[n - 1][1] + 1 == s
+                and _DATEISH.search(prev)
+                and len(prev.split()) <= 6
+                and not prev.endswith((".", ":"))
+            )
             before_detail = bool(
                 (_DATEISH.search(nxt) and len(nxt.split()) <= 10)
                 or (self.journalist.search(nxt) and len(nxt.split()) <= 6)
                 or nxt.startswith("@")
                 or self._outlet(nxt)
             )
-            if before_detail or (after_headline and n < header_end):
+            if before_detail or (after_headline and n < header_end) or after_date:
                 names = self._names(m.group("names"), s + m.start("names"))
                 if names:
                     return names

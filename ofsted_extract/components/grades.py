@@ -2823,7 +2823,16 @@ class _Reader:
         if rel is not None:
             cand.years_ago = rel
             return True
-        return self.cues.has("prev_local", a, b)
+        if not self.cues.has("prev_local", a, b):
+            return False
+        # the opening clause names the earlier inspection but not its year; the 'when'
+        # clause may date it right after the grade: 'the standards identified at the
+        # previous inspection, when it was judged good in 2019'
+        nxt = self.next_word(cand.end)
+        yr = self.next_word(nxt + 1) if nxt < self.n and self.low[nxt] == "in" else self.n
+        if yr < self.n and self.sent_of[yr] == self.sent_of[cand.start]:
+            cand.year = self.years[yr]
+        return True
 
     def _fronted(self, cand: _Cand) -> str | None:
         """The sentence opens in the past: 'At its previous inspection, in 2018, ...' makes the

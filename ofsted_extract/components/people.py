@@ -312,6 +312,7 @@ class Lexicon:
         self.honorifics: list[str] = list(data["honorifics"])
         self.heads = {w.lower() for w in data["role_heads"]}
         self.modifiers = {w.lower() for w in data["role_modifiers"]}
+        self.former_statuses = {w.lower() for w in data["former_statuses"]}
         self.owners = {w.lower() for w in data["possessive_owners"]}
         self.owner_heads: dict[str, list[str]] = {
             k: list(v) for k, v in data["owner_heads"].items()
@@ -606,8 +607,11 @@ class Lexicon:
     def _parse_role(self, segment: str) -> RoleParse | None:
         s = " ".join(segment.split()).strip(" ,;:–—-")
         s = _AGE.sub("", s)  # an age: "Jo Lane, 45, a teacher"
-        if _FORMER.match(s):
-            return None  # a past role is not the role the person speaks in
+        former = _FORMER.match(s)
+        if former and s[former.end() :].strip(" -").lower() not in self.former_statuses:
+            # a past role is not the role the person speaks in; but a past pupil speaks
+            # as one ("Former pupil Jo Lane said"): that status is who they are now
+            return None
         org: str | None = None
         org_ref: str | None = None
         kind_ref: str | None = None
