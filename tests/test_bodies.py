@@ -949,3 +949,48 @@ def test_known_as_between_a_person_and_a_school_merges_nothing() -> None:
         "Community Academy were both rated good.\n"
     )
     assert len(found) == 2
+
+
+@pytest.mark.parametrize("suffix", ["Ltd", "Limited"])
+def test_a_company_suffix_leaves_the_key_of_its_name(suffix: str) -> None:
+    # 'X Academy Ltd' and 'X Academy' (a headline drops the suffix): one body
+    found = clusters(
+        f"Ofsted rated Quillstone Care Academy {suffix} good. Quillstone Care Academy "
+        "said staff were proud.\n"
+    )
+    assert len(found) == 1
+
+
+def test_ltd_does_not_fold_two_different_companies_together() -> None:
+    # only the suffix is ignored: another name's other words still tell them apart
+    found = clusters(
+        "Quillstone Care Academy Ltd was rated good and Quillstone Care College was "
+        "rated outstanding.\n"
+    )
+    assert len(found) == 2
+
+
+def test_the_centre_named_in_an_article_about_a_pupil_referral_unit_is_a_body() -> None:
+    from ofsted_extract.extractor import extract
+
+    record = extract(
+        "A Dunmere pupil referral unit has been rated good by Ofsted.\n\n"
+        "The Hollyfold Centre teaches about 40 pupils who have been excluded from school. "
+        "Inspectors found leadership to be good.\n"
+    )
+    assert [i.subject for i in record.inspections] == ["The Hollyfold Centre"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no 'the' before the name
+        "Pupils from the pupil referral unit visited Hollyfold Centre, which was rated good.\n",
+        # a leisure centre in an article about a pupil referral unit
+        "The pupil referral unit, rated good, uses the Hollyfold Leisure Centre for sport.\n",
+        # no pupil referral unit in the article: a centre is no school
+        "Ofsted rated the school good. The Hollyfold Centre hosted the celebration.\n",
+    ],
+)
+def test_a_centre_is_no_body_without_the_and_a_pupil_referral_unit(sentence: str) -> None:
+    assert not [n for n in names(sentence) if "Centre" in n[0]]

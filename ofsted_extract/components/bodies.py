@@ -427,6 +427,17 @@ class Bodies:
                     context_seen[key] = any(c in text_lower for c in context)
                 if not context_seen[key]:
                     continue
+            if spec.get("requires_the"):
+                # 'The Greyling Centre': a bare '<Name> Centre' is as often a leisure or
+                # shopping centre; with 'the' before it, and the article calling something a
+                # pupil referral unit ('requires_context'), it is the unit's own name
+                before = start - 1
+                if before < 0 or d.low[before] != "the":
+                    continue
+                if d.low[head_start - 1] in spec.get("not_after", ()):
+                    continue  # 'the Fernhill Leisure Centre', 'the Market Shopping Centre'
+                if d.word(before) == "The":
+                    start = before  # the name as written: 'The Greyling Centre'
             kind = str(spec["kind"])
             if kind == "council" and not [w for w in low.split() if w not in self.council_words]:
                 continue
