@@ -96,12 +96,17 @@ class _Visit:
     past: int | bool
 
 
+def _longest_first(phrases: Iterable[str]) -> str:
+    """A regex alternation of the phrases, longest first, so a longer phrase wins."""
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
 @functools.cache
 def _relative_year() -> tuple[re.Pattern[str], dict[str, int]]:
     """'last year', 'two years ago' (grades rule data 'relative_years'): how many years
     before the article a phrase puts a visit."""
     years = {k: int(v) for k, v in rules.load("grades")["relative_years"].items() if k != "_doc"}
-    alternatives = "|".join(re.escape(k) for k in sorted(years, key=len, reverse=True))
+    alternatives = _longest_first(years)
     return re.compile(rf"\b(?:{alternatives})\b"), years
 
 
@@ -117,7 +122,7 @@ def _kind_after() -> re.Pattern[str]:
     data = bodies_data()
     kinds = [k for k in data["apposition_kinds"] if k != "_doc"]
     kinds += list(data["alias_place_kinds"]["words"])
-    alternatives = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
+    alternatives = _longest_first(kinds)
     return re.compile(r"(?:['’]s)?\s+(?:" + alternatives + r")\b", re.IGNORECASE)
 
 
@@ -144,7 +149,7 @@ def _unnamed_graded() -> re.Pattern[str]:
     """A kind of body as the subject of a grading verb ('Tarnbury primary school rated good',
     'a nursery has been judged outstanding'): the grade of a body the sentence leaves unnamed."""
     words = bodies_data()["unnamed_graded_kinds"]["words"]
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternatives = _longest_first(words)
     return re.compile(
         r"\b(?:" + alternatives + r")\s+(?:(?:has|have)\s+been\s+|was\s+|is\s+|were\s+)?"
         r"(?:rated|judged|graded)\b",
@@ -156,7 +161,7 @@ def _unnamed_graded() -> re.Pattern[str]:
 def _definite_kind() -> re.Pattern[str]:
     """'The junior school ...' opening a sentence: a kind of body named before, by kind."""
     words = bodies_data()["definite_kinds"]["words"]
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternatives = _longest_first(words)
     return re.compile(r"[\s\"“‘']*The\s+(" + alternatives + r")\b")
 
 
@@ -165,7 +170,7 @@ def _shared_opener() -> re.Pattern[str]:
     """'Both were judged good', 'Both of them have been rated good' opening a sentence: its
     grades are each of the two bodies' named just before (see ``shared_grade_openers``)."""
     verbs = bodies_data()["shared_grade_openers"]["verbs"]
-    alternatives = "|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))
+    alternatives = _longest_first(verbs)
     return re.compile(
         r"[\s\"“‘']*Both\s+(?:of\s+them\s+)?(?:" + alternatives + r")\b", re.IGNORECASE
     )
@@ -176,7 +181,7 @@ def _council_owned() -> tuple[re.Pattern[str], frozenset[str]]:
     """What after a council's name makes the graded thing its own provider ("Tarnbury
     Council's own children's homes"), and the kinds of body that provider may be named as."""
     data = bodies_data()["council_owned"]
-    alternatives = "|".join(re.escape(k) for k in sorted(data["kinds"], key=len, reverse=True))
+    alternatives = _longest_first(data["kinds"])
     pattern = re.compile(r"['’]s\s+(?:own\s+)?(?:" + alternatives + r")\b", re.IGNORECASE)
     return pattern, frozenset(data["body_kinds"])
 

@@ -1142,7 +1142,7 @@ def _join_clitics(d: _Doc, start: int, end: int) -> list[str]:
 
 
 #: Day and month names: never a body's name, however capitalised.
-_CALENDAR = frozenset(rules.load("dates")["weekdays"]) | frozenset(rules.load("dates")["months"])
+_CALENDAR = frozenset(rules.load("dates")["weekdays"]).union(rules.load("dates")["months"])
 
 
 @Language.factory("ofsted_bodies")
