@@ -249,7 +249,14 @@ def _reference_find(
             or nxt.startswith("@")
             or component._outlet(nxt)
         )
-        if before_detail or (after_headline and n < header_end):
+        after_date = bool(
+            n > 0
+            and lines[n - 1][1] + 1 == s
+            and _DATEISH.search(prev)
+            and len(prev.split()) <= 6
+            and not prev.endswith((".", ":"))
+        )
+        if before_detail or (after_headline and n < header_end) or after_date:
             names = component._names(m.group("names"), s + m.start("names"))
             if names:
                 return names
